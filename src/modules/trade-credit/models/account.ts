@@ -1,0 +1,76 @@
+import { model } from "@medusajs/framework/utils"
+import LedgerEntry from "./ledger-entry"
+
+/**
+ * A trade credit account: the running totals of one holder in one currency.
+ *
+ * The holder is either a customer (a personal balance) or a customer group (a
+ * company's credit). Totals are only ever changed by the module service's
+ * posting operations, each of which writes a ledger entry in the same
+ * transaction, so `balance` always equals the sum of the entries' amounts.
+ */
+const Account = model
+  .define("trade_credit_account", {
+    id: model.id({ prefix: "tcacc" }).primaryKey(),
+    customer_id: model.text().nullable(),
+    customer_group_id: model.text().nullable(),
+    currency_code: model.text(),
+    credit_limit: model.bigNumber().default(0),
+    // Signed: positive = money the holder has with us, negative = money owed.
+    balance: model.bigNumber().default(0),
+    // Open authorizations: on-account orders placed but not yet posted.
+    reserved: model.bigNumber().default(0),
+    // Stored (not only computed) so lists can filter and sort on it; always
+    // written from `availableCredit()` in the same UPDATE as the totals.
+    available_credit: model.bigNumber().default(0),
+    allow_exceed: model.boolean().default(false),
+    // Null = the plugin option `overLimitPolicy` decides.
+    over_limit_policy: model.enum(["hold", "block"]).nullable(),
+    status: model.enum(["normal", "query", "on_stop"]).default("normal"),
+    terms_type: model
+      .enum(["prepayment", "net_days", "end_of_next_month"])
+      .default("net_days"),
+    terms_net_days: model.number().nullable(),
+    terms_grace_days: model.number().default(0),
+    // External account reference (ERP / wholesaler comms), 20 characters max.
+    reference: model.text().searchable().nullable(),
+    metadata: model.json().nullable(),
+    entries: model.hasMany(() => LedgerEntry, { mappedBy: "account" }),
+  })
+  .indexes([
+    {
+      name: "IDX_trade_credit_account_customer_currency_unique",
+      on: ["customer_id", "currency_code"],
+      unique: true,
+      where: "customer_id IS NOT NULL AND deleted_at IS NULL",
+    },
+    {
+      name: "IDX_trade_credit_account_group_currency_unique",
+      on: ["customer_group_id", "currency_code"],
+      unique: true,
+      where: "customer_group_id IS NOT NULL AND deleted_at IS NULL",
+    },
+    { on: ["balance"], where: "deleted_at IS NULL" },
+    { on: ["available_credit"], where: "deleted_at IS NULL" },
+  ])
+  .checks([
+    {
+      name: "trade_credit_account_one_holder",
+      expression: (c) =>
+        `(${c.customer_id} IS NULL) <> (${c.customer_group_id} IS NULL)`,
+    },
+    {
+      name: "trade_credit_account_credit_limit_not_negative",
+      expression: (c) => `${c.credit_limit} >= 0`,
+    },
+    {
+      name: "trade_credit_account_reserved_not_negative",
+      expression: (c) => `${c.reserved} >= 0`,
+    },
+    {
+      name: "trade_credit_account_reference_length",
+      expression: (c) => `${c.reference} IS NULL OR char_length(${c.reference}) <= 20`,
+    },
+  ])
+
+export default Account

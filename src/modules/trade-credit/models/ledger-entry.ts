@@ -1,0 +1,63 @@
+import { model } from "@medusajs/framework/utils"
+import Account from "./account"
+
+/**
+ * One line of an account's credit history. Append-only: a database trigger
+ * (see the migrations) refuses DELETE and any UPDATE except of `reference` and
+ * `comment`, the two fields a credit controller may correct on a
+ * reimbursement. Corrections of money are new entries.
+ */
+const LedgerEntry = model
+  .define("trade_credit_ledger_entry", {
+    id: model.id({ prefix: "tcle" }).primaryKey(),
+    // Strictly increasing per insert; the keyset cursor of the history.
+    seq: model.autoincrement(),
+    operation: model.enum([
+      "allocated",
+      "updated",
+      "purchased",
+      "reimbursed",
+      "refunded",
+      "reverted",
+      "adjusted",
+    ]),
+    // Signed change of the balance.
+    amount: model.bigNumber().default(0),
+    // Signed change of the reserved total (authorizations, their release).
+    reserved_delta: model.bigNumber().default(0),
+    balance_after: model.bigNumber(),
+    reserved_after: model.bigNumber(),
+    available_credit_after: model.bigNumber(),
+    credit_limit_after: model.bigNumber(),
+    currency_code: model.text(),
+    // Set when the operation took the account over its limit (allow_exceed or
+    // an admin's release of a held order).
+    over_limit: model.boolean().default(false),
+    order_id: model.text().nullable(),
+    order_display_id: model.number().nullable(),
+    // The custom reference number (bank transfer id, ERP document, ...).
+    reference: model.text().searchable().nullable(),
+    comment: model.text().nullable(),
+    // For `allocated` / `updated`: the settings before and after.
+    changes: model.json().nullable(),
+    actor_type: model.enum(["user", "customer", "system", "erp"]),
+    actor_id: model.text().nullable(),
+    actor_name: model.text().nullable(),
+    idempotency_key: model.text().nullable(),
+    // Fingerprint of the request that carried the idempotency key, so that the
+    // same key with a different body is refused instead of replayed.
+    request_hash: model.text().nullable(),
+    account: model.belongsTo(() => Account, { mappedBy: "entries" }),
+  })
+  .indexes([
+    {
+      name: "IDX_trade_credit_ledger_entry_idempotency_unique",
+      on: ["account_id", "idempotency_key"],
+      unique: true,
+      where: "idempotency_key IS NOT NULL",
+    },
+    { on: ["account_id", "seq"] },
+    { on: ["order_id"], where: "order_id IS NOT NULL" },
+  ])
+
+export default LedgerEntry

@@ -1,0 +1,636 @@
+import type { Context, InferEntityType } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MathBN,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import Account from "./models/account"
+import LedgerEntry from "./models/ledger-entry"
+import type {
+  AccountSettingsChanges,
+  Actor,
+  EditLedgerEntryNoteInput,
+  EntryPageInput,
+  Idempotency,
+  LedgerOperation,
+  OpenAccountInput,
+  PostLedgerEntryInput,
+  TradeCreditModuleOptions,
+  UpdateAccountSettingsInput,
+} from "./types"
+import { availableCredit } from "./utils/available-credit"
+import { currencyDecimals, parseAmount } from "./utils/money"
+import { normalizePaymentTerms } from "./utils/payment-terms"
+import { decodeEntryCursor, encodeEntryCursor } from "./utils/entry-cursor"
+
+type AccountRecord = InferEntityType<typeof Account>
+type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
+
+/** The account row as read under lock: numerics as exact strings. */
+type LockedAccountRow = {
+  id: string
+  currency_code: string
+  credit_limit: string
+  balance: string
+  reserved: string
+  allow_exceed: boolean
+  over_limit_policy: "hold" | "block" | null
+  status: "normal" | "query" | "on_stop"
+  terms_type: string
+  terms_net_days: number | null
+  terms_grace_days: number
+  reference: string | null
+  metadata: Record<string, unknown> | null
+}
+
+export type PostingResult = {
+  account: AccountRecord
+  entry: LedgerEntryRecord
+  /** True when the idempotency key matched an earlier posting that is returned unchanged. */
+  replayed: boolean
+}
+
+const ACCOUNT_TABLE = "trade_credit_account"
+const ENTRY_TABLE = "trade_credit_ledger_entry"
+const LOCK_TIMEOUT = "10s"
+const MAX_REFERENCE = 20
+const MAX_ENTRY_REFERENCE = 100
+const MAX_COMMENT = 2000
+export const DEFAULT_ENTRY_PAGE = 20
+export const MAX_ENTRY_PAGE = 200
+
+/**
+ * The trade credit ledger. Exposes domain operations only: nothing outside this
+ * class writes `balance`, `reserved` or `available_credit`. Each operation
+ * locks the account row (SELECT ... FOR UPDATE) in its own transaction, decides
+ * on the committed totals, and writes the new totals together with exactly one
+ * ledger entry, so concurrent requests in any number of processes serialize on
+ * the account and never lose an update.
+ */
+export default class TradeCreditModuleService extends MedusaService({
+  Account,
+  LedgerEntry,
+}) {
+  protected readonly options_: Required<TradeCreditModuleOptions>
+
+  constructor(container: Record<string, unknown>, options: TradeCreditModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = {
+      defaultOverLimitPolicy: options.defaultOverLimitPolicy ?? "hold",
+      defaultPaymentTerms: normalizePaymentTerms(
+        options.defaultPaymentTerms ?? { type: "net_days", net_days: 30, grace_days: 0 }
+      ),
+    }
+  }
+
+  getOptions(): Required<TradeCreditModuleOptions> {
+    return this.options_
+  }
+
+  /** Opens an account for a customer or a customer group and records it as `allocated`. */
+  @InjectManager()
+  async openAccount(
+    input: OpenAccountInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PostingResult> {
+    return await this.openAccount_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async openAccount_(
+    input: OpenAccountInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PostingResult> {
+    const holder = holderOf(input)
+    const currency = normalizeCurrency(input.currency_code)
+    const creditLimit = parseAmount(input.credit_limit ?? 0, currency, "credit_limit", {
+      allowNegative: false,
+      allowZero: true,
+    })
+    const terms = normalizePaymentTerms(input.payment_terms ?? this.options_.defaultPaymentTerms)
+    const reference = normalizeText(input.reference, "reference", MAX_REFERENCE)
+    const comment = normalizeText(input.comment, "comment", MAX_COMMENT)
+
+    const knex = transactionKnex(sharedContext)
+    // Serialize openings for one holder and currency, so that a retried request
+    // finds the first one's account instead of racing it to the unique index.
+    await knex.raw("SELECT pg_advisory_xact_lock(hashtext(?))", [
+      `trade_credit:${holder.column}:${holder.id}:${currency}`,
+    ])
+    const [existing] = await knex(ACCOUNT_TABLE)
+      .where({ [holder.column]: holder.id, currency_code: currency })
+      .whereNull("deleted_at")
+      .select("id")
+    if (existing) {
+      const replay = await this.findReplay_(existing.id, input.idempotency, sharedContext)
+      if (replay) {
+        return replay
+      }
+      throw new MedusaError(
+        MedusaError.Types.DUPLICATE_ERROR,
+        `This ${holder.label} already has a ${currency.toUpperCase()} credit account (${existing.id}).`
+      )
+    }
+
+    const totals = { credit_limit: creditLimit, balance: 0, reserved: 0 }
+    const available = availableCredit(totals)
+    const account = await this.createAccounts(
+      {
+        customer_id: holder.column === "customer_id" ? holder.id : null,
+        customer_group_id: holder.column === "customer_group_id" ? holder.id : null,
+        currency_code: currency,
+        credit_limit: creditLimit.toString(),
+        balance: 0,
+        reserved: 0,
+        available_credit: available.toString(),
+        allow_exceed: input.allow_exceed ?? false,
+        over_limit_policy: input.over_limit_policy ?? null,
+        status: input.status ?? "normal",
+        terms_type: terms.type,
+        terms_net_days: terms.net_days,
+        terms_grace_days: terms.grace_days ?? 0,
+        reference,
+        metadata: input.metadata ?? null,
+      },
+      sharedContext
+    )
+    const entry = await this.createLedgerEntries(
+      {
+        account_id: account.id,
+        operation: "allocated",
+        amount: 0,
+        reserved_delta: 0,
+        balance_after: 0,
+        reserved_after: 0,
+        available_credit_after: available.toString(),
+        credit_limit_after: creditLimit.toString(),
+        currency_code: currency,
+        comment,
+        changes: {
+          credit_limit: { from: null, to: creditLimit.toString() },
+          allow_exceed: { from: null, to: account.allow_exceed },
+          status: { from: null, to: account.status },
+          payment_terms: { from: null, to: terms },
+        },
+        ...actorFields(input.actor),
+        ...idempotencyFields(input.idempotency),
+      },
+      sharedContext
+    )
+    return { account, entry, replayed: false }
+  }
+
+  /**
+   * Changes limit, allow-exceed, over-limit policy, status, terms, reference or
+   * metadata. Writes `allocated` when the first positive limit is set, else
+   * `updated`, with the reason as comment and the before/after of each field.
+   * A request that changes nothing writes nothing and returns `entry: null`.
+   */
+  @InjectManager()
+  async updateAccountSettings(
+    input: UpdateAccountSettingsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ account: AccountRecord; entry: LedgerEntryRecord | null; replayed: boolean }> {
+    return await this.updateAccountSettings_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async updateAccountSettings_(
+    input: UpdateAccountSettingsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ account: AccountRecord; entry: LedgerEntryRecord | null; replayed: boolean }> {
+    const reason = normalizeText(input.reason, "reason", MAX_COMMENT)
+    if (!reason) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "reason is required: say why the account's settings change."
+      )
+    }
+    const row = await this.lockAccount_(input.account_id, sharedContext)
+    const replay = await this.findReplay_(row.id, input.idempotency, sharedContext)
+    if (replay) {
+      return replay
+    }
+
+    const { update, changes } = diffSettings(row, input.changes)
+    if (!Object.keys(changes).length) {
+      const account = await this.retrieveAccount(row.id, {}, sharedContext)
+      return { account, entry: null, replayed: false }
+    }
+
+    const creditLimit = update.credit_limit ?? row.credit_limit
+    const available = availableCredit({
+      credit_limit: creditLimit,
+      balance: row.balance,
+      reserved: row.reserved,
+    })
+    let operation: LedgerOperation = "updated"
+    if (changes.credit_limit && MathBN.eq(row.credit_limit, 0) && MathBN.gt(creditLimit, 0)) {
+      const [{ count }] = await transactionKnex(sharedContext)(ENTRY_TABLE)
+        .where({ account_id: row.id })
+        .andWhere("credit_limit_after", ">", 0)
+        .count({ count: "*" })
+      operation = Number(count) === 0 ? "allocated" : "updated"
+    }
+
+    const account = await this.updateAccounts(
+      { id: row.id, ...update, available_credit: available.toString() },
+      sharedContext
+    )
+    const entry = await this.createLedgerEntries(
+      {
+        account_id: row.id,
+        operation,
+        amount: 0,
+        reserved_delta: 0,
+        balance_after: row.balance,
+        reserved_after: row.reserved,
+        available_credit_after: available.toString(),
+        credit_limit_after: creditLimit.toString(),
+        currency_code: row.currency_code,
+        comment: reason,
+        changes,
+        ...actorFields(input.actor),
+        ...idempotencyFields(input.idempotency),
+      },
+      sharedContext
+    )
+    return { account, entry, replayed: false }
+  }
+
+  /**
+   * The posting primitive: moves `amount` into the balance and
+   * `reserved_delta` into the reserved total of one account, atomically, with
+   * its ledger entry. Reimbursements, adjustments and the checkout's
+   * purchases, reverts and refunds all go through here.
+   */
+  @InjectManager()
+  async postLedgerEntry(
+    input: PostLedgerEntryInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PostingResult> {
+    return await this.postLedgerEntry_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async postLedgerEntry_(
+    input: PostLedgerEntryInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PostingResult> {
+    const row = await this.lockAccount_(input.account_id, sharedContext)
+    const replay = await this.findReplay_(row.id, input.idempotency, sharedContext)
+    if (replay) {
+      return replay
+    }
+    const currency = row.currency_code
+    const amount = parseAmount(input.amount ?? 0, currency, "amount", { allowZero: true })
+    const reservedDelta = parseAmount(input.reserved_delta ?? 0, currency, "reserved_delta", {
+      allowZero: true,
+    })
+    if (amount.isZero() && reservedDelta.isZero()) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "amount must not be zero.")
+    }
+    const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
+    const comment = normalizeText(input.comment, "comment", MAX_COMMENT)
+
+    const balance = MathBN.add(row.balance, amount)
+    const reserved = MathBN.add(row.reserved, reservedDelta)
+    if (reserved.isNegative()) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cannot release ${reservedDelta.negated().toString()} ${currency.toUpperCase()}: only ${row.reserved} is reserved on this account.`
+      )
+    }
+    const available = availableCredit({ credit_limit: row.credit_limit, balance, reserved })
+    const takesCredit = amount.isNegative() || reservedDelta.isPositive()
+    const overLimit = takesCredit && available.isNegative()
+    if (overLimit && input.enforce_limit && !row.allow_exceed && !input.force_over_limit) {
+      const before = availableCredit(row)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Not enough available credit: ${before.toFixed(currencyDecimals(currency))} ${currency.toUpperCase()} available, ${available.negated().toFixed(currencyDecimals(currency))} over the limit.`
+      )
+    }
+
+    const account = await this.updateAccounts(
+      {
+        id: row.id,
+        balance: balance.toString(),
+        reserved: reserved.toString(),
+        available_credit: available.toString(),
+      },
+      sharedContext
+    )
+    const entry = await this.createLedgerEntries(
+      {
+        account_id: row.id,
+        operation: input.operation,
+        amount: amount.toString(),
+        reserved_delta: reservedDelta.toString(),
+        balance_after: balance.toString(),
+        reserved_after: reserved.toString(),
+        available_credit_after: available.toString(),
+        credit_limit_after: row.credit_limit,
+        currency_code: currency,
+        over_limit: overLimit,
+        order_id: input.order_id ?? null,
+        order_display_id: input.order_display_id ?? null,
+        reference,
+        comment,
+        ...actorFields(input.actor),
+        ...idempotencyFields(input.idempotency),
+      },
+      sharedContext
+    )
+    return { account, entry, replayed: false }
+  }
+
+  /**
+   * Corrects the custom reference number and comment of a reimbursement: the
+   * only change ever made to a posted entry (its amounts never change).
+   */
+  @InjectManager()
+  async editLedgerEntryNote(
+    input: EditLedgerEntryNoteInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entry: LedgerEntryRecord; previous: { reference: string | null; comment: string | null } }> {
+    return await this.editLedgerEntryNote_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async editLedgerEntryNote_(
+    input: EditLedgerEntryNoteInput,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const [entry] = await this.listLedgerEntries(
+      { id: input.entry_id, account_id: input.account_id },
+      { take: 1 },
+      sharedContext
+    )
+    if (!entry) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Ledger entry ${input.entry_id} was not found on account ${input.account_id}.`
+      )
+    }
+    if (entry.operation !== "reimbursed") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Only reimbursements can be edited; ${input.entry_id} is a "${entry.operation}" entry.`
+      )
+    }
+    const patch: Record<string, string | null> = {}
+    if (input.reference !== undefined) {
+      patch.reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
+    }
+    if (input.comment !== undefined) {
+      patch.comment = normalizeText(input.comment, "comment", MAX_COMMENT)
+    }
+    const previous = { reference: entry.reference ?? null, comment: entry.comment ?? null }
+    if (!Object.keys(patch).length) {
+      return { entry, previous }
+    }
+    const updated = await this.updateLedgerEntries({ id: entry.id, ...patch }, sharedContext)
+    return { entry: updated, previous }
+  }
+
+  /**
+   * One page of an account's history, newest first. Keyset paging on the
+   * entry sequence (no OFFSET): entries added while a client pages never shift
+   * or repeat the pages it has not read yet.
+   */
+  @InjectManager()
+  async listEntryPage(
+    input: EntryPageInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entries: LedgerEntryRecord[]; next_cursor: string | null; has_more: boolean }> {
+    const limit = Math.min(Math.max(1, input.limit ?? DEFAULT_ENTRY_PAGE), MAX_ENTRY_PAGE)
+    const filters: Record<string, unknown> = { account_id: input.account_id }
+    if (input.cursor) {
+      filters.seq = { $lt: decodeEntryCursor(input.cursor) }
+    }
+    if (input.operation) {
+      filters.operation = input.operation
+    }
+    const rows = await this.listLedgerEntries(
+      filters,
+      { take: limit + 1, order: { seq: "DESC" } },
+      sharedContext
+    )
+    const has_more = rows.length > limit
+    const entries = rows.slice(0, limit)
+    return {
+      entries,
+      has_more,
+      next_cursor: has_more ? encodeEntryCursor(entries[entries.length - 1].seq) : null,
+    }
+  }
+
+  /**
+   * Removes an account opened by a workflow that then failed (compensation).
+   * Only possible while its history holds nothing but the opening entry.
+   */
+  @InjectTransactionManager()
+  async discardOpenedAccount(
+    accountId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const knex = transactionKnex(sharedContext)
+    await this.lockAccount_(accountId, sharedContext)
+    const [{ count }] = await knex(ENTRY_TABLE).where({ account_id: accountId }).count({ count: "*" })
+    if (Number(count) > 1) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Account ${accountId} has postings and can't be discarded.`
+      )
+    }
+    // The append-only trigger lets entries go only with this transaction-local flag.
+    await knex.raw("SELECT set_config('trade_credit.discard_account', ?, true)", [accountId])
+    await knex(ENTRY_TABLE).where({ account_id: accountId }).delete()
+    await knex(ACCOUNT_TABLE).where({ id: accountId }).delete()
+  }
+
+  protected async lockAccount_(id: string, sharedContext: Context): Promise<LockedAccountRow> {
+    const knex = transactionKnex(sharedContext)
+    await knex.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
+    const [row] = await knex(ACCOUNT_TABLE)
+      .where({ id })
+      .whereNull("deleted_at")
+      .forUpdate()
+      .select(
+        "id",
+        "currency_code",
+        knex.raw("credit_limit::text AS credit_limit"),
+        knex.raw("balance::text AS balance"),
+        knex.raw("reserved::text AS reserved"),
+        "allow_exceed",
+        "over_limit_policy",
+        "status",
+        "terms_type",
+        "terms_net_days",
+        "terms_grace_days",
+        "reference",
+        "metadata"
+      )
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Trade credit account ${id} was not found.`)
+    }
+    return row as LockedAccountRow
+  }
+
+  /**
+   * The earlier result of a request with the same idempotency key, or null.
+   * The same key with a different request body is a client bug: 409.
+   */
+  protected async findReplay_(
+    accountId: string,
+    idempotency: Idempotency | undefined,
+    sharedContext: Context
+  ): Promise<PostingResult | null> {
+    if (!idempotency?.key) {
+      return null
+    }
+    const [entry] = await this.listLedgerEntries(
+      { account_id: accountId, idempotency_key: idempotency.key },
+      { take: 1 },
+      sharedContext
+    )
+    if (!entry) {
+      return null
+    }
+    if ((entry.request_hash ?? null) !== (idempotency.request_hash ?? null)) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Idempotency-Key "${idempotency.key}" was already used for a different request.`
+      )
+    }
+    const account = await this.retrieveAccount(accountId, {}, sharedContext)
+    return { account, entry, replayed: true }
+  }
+}
+
+type Holder = { column: "customer_id" | "customer_group_id"; id: string; label: string }
+
+function holderOf(input: { customer_id?: string | null; customer_group_id?: string | null }): Holder {
+  const hasCustomer = !!input.customer_id
+  const hasGroup = !!input.customer_group_id
+  if (hasCustomer === hasGroup) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Give exactly one holder: customer_id (a personal account) or customer_group_id (a company account)."
+    )
+  }
+  return hasCustomer
+    ? { column: "customer_id", id: input.customer_id!, label: "customer" }
+    : { column: "customer_group_id", id: input.customer_group_id!, label: "customer group" }
+}
+
+function normalizeCurrency(code: string): string {
+  if (typeof code !== "string" || !/^[a-zA-Z]{3}$/.test(code)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `currency_code must be a three-letter ISO 4217 code, got ${JSON.stringify(code)}.`
+    )
+  }
+  currencyDecimals(code)
+  return code.toLowerCase()
+}
+
+function normalizeText(value: string | null | undefined, field: string, max: number): string | null {
+  if (value === null || value === undefined) {
+    return null
+  }
+  const text = String(value).trim()
+  if (text.length > max) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${field} must be at most ${max} characters (got ${text.length}).`
+    )
+  }
+  return text.length ? text : null
+}
+
+/** Field updates plus a `{field: {from, to}}` record of what really changes. */
+function diffSettings(row: LockedAccountRow, input: AccountSettingsChanges) {
+  const update: Record<string, unknown> & { credit_limit?: string } = {}
+  const changes: Record<string, { from: unknown; to: unknown }> = {}
+  const record = (field: string, from: unknown, to: unknown, column = field, value = to) => {
+    if (JSON.stringify(from) !== JSON.stringify(to)) {
+      update[column] = value
+      changes[field] = { from, to }
+    }
+  }
+  if (input.credit_limit !== undefined) {
+    const limit = parseAmount(input.credit_limit, row.currency_code, "credit_limit", {
+      allowNegative: false,
+      allowZero: true,
+    })
+    if (!MathBN.eq(limit, row.credit_limit)) {
+      update.credit_limit = limit.toString()
+      changes.credit_limit = { from: row.credit_limit, to: limit.toString() }
+    }
+  }
+  if (input.allow_exceed !== undefined) {
+    record("allow_exceed", row.allow_exceed, !!input.allow_exceed)
+  }
+  if (input.over_limit_policy !== undefined) {
+    record("over_limit_policy", row.over_limit_policy, input.over_limit_policy ?? null)
+  }
+  if (input.status !== undefined) {
+    record("status", row.status, input.status)
+  }
+  if (input.payment_terms !== undefined) {
+    const terms = normalizePaymentTerms(input.payment_terms)
+    const current = {
+      type: row.terms_type,
+      net_days: row.terms_net_days,
+      grace_days: row.terms_grace_days,
+    }
+    if (JSON.stringify(current) !== JSON.stringify(terms)) {
+      update.terms_type = terms.type
+      update.terms_net_days = terms.net_days
+      update.terms_grace_days = terms.grace_days
+      changes.payment_terms = { from: current, to: terms }
+    }
+  }
+  if (input.reference !== undefined) {
+    record("reference", row.reference, normalizeText(input.reference, "reference", MAX_REFERENCE))
+  }
+  if (input.metadata !== undefined) {
+    record("metadata", row.metadata, input.metadata)
+  }
+  return { update, changes }
+}
+
+function actorFields(actor: Actor) {
+  return {
+    actor_type: actor.type,
+    actor_id: actor.id ?? null,
+    actor_name: actor.name ?? null,
+  }
+}
+
+function idempotencyFields(idempotency?: Idempotency) {
+  return {
+    idempotency_key: idempotency?.key ?? null,
+    request_hash: idempotency?.key ? idempotency.request_hash ?? null : null,
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function transactionKnex(sharedContext: Context): any {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const knex = (sharedContext.transactionManager as any)?.getTransactionContext?.()
+  if (!knex) {
+    // A FOR UPDATE outside a transaction would release its lock at once.
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      "Trade credit postings must run inside a database transaction."
+    )
+  }
+  return knex
+}

@@ -1,0 +1,116 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
+
+export type AccountStatus = "normal" | "query" | "on_stop"
+export type OverLimitPolicy = "hold" | "block"
+export type PaymentTermsType = "prepayment" | "net_days" | "end_of_next_month"
+export type LedgerOperation =
+  | "allocated"
+  | "updated"
+  | "purchased"
+  | "reimbursed"
+  | "refunded"
+  | "reverted"
+  | "adjusted"
+export type ActorType = "user" | "customer" | "system" | "erp"
+
+export type PaymentTerms = {
+  type: PaymentTermsType
+  net_days?: number | null
+  grace_days?: number | null
+}
+
+/** Who did it: shown as "Updated by" in the credit history. */
+export type Actor = {
+  type: ActorType
+  id?: string | null
+  name?: string | null
+}
+
+/** Replay protection carried from the `Idempotency-Key` header. */
+export type Idempotency = {
+  key?: string | null
+  /** Fingerprint of the request body: the same key with another body is refused. */
+  request_hash?: string | null
+}
+
+export type OpenAccountInput = {
+  customer_id?: string | null
+  customer_group_id?: string | null
+  currency_code: string
+  credit_limit?: BigNumberInput
+  allow_exceed?: boolean
+  over_limit_policy?: OverLimitPolicy | null
+  status?: AccountStatus
+  payment_terms?: PaymentTerms
+  reference?: string | null
+  metadata?: Record<string, unknown> | null
+  comment?: string | null
+  actor: Actor
+  idempotency?: Idempotency
+}
+
+export type AccountSettingsChanges = {
+  credit_limit?: BigNumberInput
+  allow_exceed?: boolean
+  over_limit_policy?: OverLimitPolicy | null
+  status?: AccountStatus
+  payment_terms?: PaymentTerms
+  reference?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type UpdateAccountSettingsInput = {
+  account_id: string
+  changes: AccountSettingsChanges
+  /** Required: seed 001's "Reason for Change". Stored as the entry's comment. */
+  reason: string
+  actor: Actor
+  idempotency?: Idempotency
+}
+
+/**
+ * The posting primitive: every movement of money or reservation goes through
+ * it. `amount` changes the balance, `reserved_delta` the reserved total.
+ */
+export type PostLedgerEntryInput = {
+  account_id: string
+  operation: LedgerOperation
+  amount?: BigNumberInput
+  reserved_delta?: BigNumberInput
+  order_id?: string | null
+  order_display_id?: number | null
+  reference?: string | null
+  comment?: string | null
+  actor: Actor
+  idempotency?: Idempotency
+  /**
+   * When true the posting is refused (NOT_ALLOWED) if it would leave the
+   * account's available credit below zero and the account doesn't allow
+   * exceeding. Checked under the row lock, so two concurrent postings can't
+   * both pass.
+   */
+  enforce_limit?: boolean
+  /** Allow going over the limit anyway (an admin released a held order); the entry is flagged. */
+  force_over_limit?: boolean
+}
+
+export type EditLedgerEntryNoteInput = {
+  account_id: string
+  entry_id: string
+  reference?: string | null
+  comment?: string | null
+}
+
+export type EntryPageInput = {
+  account_id: string
+  limit?: number
+  cursor?: string | null
+  operation?: LedgerOperation | LedgerOperation[]
+}
+
+export type TradeCreditModuleOptions = {
+  /** What happens to an on-account order over the limit when the account doesn't say. Default `hold`. */
+  defaultOverLimitPolicy?: OverLimitPolicy
+  /** Terms of a new account when none are given. Default net 30, no grace. */
+  defaultPaymentTerms?: PaymentTerms
+}
