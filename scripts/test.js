@@ -22,7 +22,7 @@ function runJest(suite, extraArgs, env) {
   const args = [jestBin, "--silent=false", "--runInBand", "--forceExit", ...extraArgs]
   console.log(`\n=== ${suite} tests ===`)
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=4096", ...args], {
+    const child = spawn(process.execPath, ["--max-old-space-size=4096", "--experimental-vm-modules", "--no-warnings=ExperimentalWarning", ...args], {
       stdio: "inherit",
       cwd: path.join(__dirname, ".."),
       env: { ...process.env, ...env, TEST_TYPE: suite, NODE_OPTIONS: "" },

@@ -9,8 +9,13 @@ export const MAX_AMOUNT = new BigNumberJS("1e13")
  * Minor units of a currency (JPY 0, EUR 2, KWD 3), from ICU's ISO 4217 data.
  * Unknown codes throw: an amount in an unknown currency is meaningless.
  */
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"))
+
 export function currencyDecimals(currencyCode: string): number {
   try {
+    if (!KNOWN_CURRENCIES.has(String(currencyCode).toUpperCase())) {
+      throw new Error("unknown")
+    }
     return new Intl.NumberFormat("en", {
       style: "currency",
       currency: currencyCode.toUpperCase(),
