@@ -5,7 +5,7 @@ import TradeCreditModule from "../modules/trade-credit"
 /** A company account's holder, readable with `customer_group.*` in query. */
 export default defineLink(
   {
-    linkable: TradeCreditModule.linkable.account,
+    linkable: TradeCreditModule.linkable.tradeCreditAccount,
     field: "customer_group_id",
   },
   CustomerModule.linkable.customerGroup,

@@ -5,7 +5,7 @@ import TradeCreditModule from "../modules/trade-credit"
 /** A personal account's holder, readable with `customer.*` in query. */
 export default defineLink(
   {
-    linkable: TradeCreditModule.linkable.account,
+    linkable: TradeCreditModule.linkable.tradeCreditAccount,
     field: "customer_id",
   },
   CustomerModule.linkable.customer,

@@ -71,8 +71,8 @@ export const MAX_ENTRY_PAGE = 200
  * the account and never lose an update.
  */
 export default class TradeCreditModuleService extends MedusaService({
-  Account,
-  LedgerEntry,
+  TradeCreditAccount: Account,
+  TradeCreditLedgerEntry: LedgerEntry,
 }) {
   protected readonly options_: Required<TradeCreditModuleOptions>
 
@@ -131,15 +131,15 @@ export default class TradeCreditModuleService extends MedusaService({
         return replay
       }
       throw new MedusaError(
-        MedusaError.Types.DUPLICATE_ERROR,
+        MedusaError.Types.CONFLICT,
         `This ${holder.label} already has a ${currency.toUpperCase()} credit account (${existing.id}).`
       )
     }
 
     const totals = { credit_limit: creditLimit, balance: 0, reserved: 0 }
     const available = availableCredit(totals)
-    const account = await this.createAccounts(
-      {
+    const account = await this.createTradeCreditAccounts(
+      asRow({
         customer_id: holder.column === "customer_id" ? holder.id : null,
         customer_group_id: holder.column === "customer_group_id" ? holder.id : null,
         currency_code: currency,
@@ -155,11 +155,11 @@ export default class TradeCreditModuleService extends MedusaService({
         terms_grace_days: terms.grace_days ?? 0,
         reference,
         metadata: input.metadata ?? null,
-      },
+      }),
       sharedContext
     )
-    const entry = await this.createLedgerEntries(
-      {
+    const entry = await this.createTradeCreditLedgerEntries(
+      asRow({
         account_id: account.id,
         operation: "allocated",
         amount: 0,
@@ -178,7 +178,7 @@ export default class TradeCreditModuleService extends MedusaService({
         },
         ...actorFields(input.actor),
         ...idempotencyFields(input.idempotency),
-      },
+      }),
       sharedContext
     )
     return { account, entry, replayed: false }
@@ -218,7 +218,7 @@ export default class TradeCreditModuleService extends MedusaService({
 
     const { update, changes } = diffSettings(row, input.changes)
     if (!Object.keys(changes).length) {
-      const account = await this.retrieveAccount(row.id, {}, sharedContext)
+      const account = await this.retrieveTradeCreditAccount(row.id, {}, sharedContext)
       return { account, entry: null, replayed: false }
     }
 
@@ -237,12 +237,12 @@ export default class TradeCreditModuleService extends MedusaService({
       operation = Number(count) === 0 ? "allocated" : "updated"
     }
 
-    const account = await this.updateAccounts(
-      { id: row.id, ...update, available_credit: available.toString() },
+    const account = await this.updateTradeCreditAccounts(
+      asRow({ id: row.id, ...update, available_credit: available.toString() }),
       sharedContext
     )
-    const entry = await this.createLedgerEntries(
-      {
+    const entry = await this.createTradeCreditLedgerEntries(
+      asRow({
         account_id: row.id,
         operation,
         amount: 0,
@@ -256,7 +256,7 @@ export default class TradeCreditModuleService extends MedusaService({
         changes,
         ...actorFields(input.actor),
         ...idempotencyFields(input.idempotency),
-      },
+      }),
       sharedContext
     )
     return { account, entry, replayed: false }
@@ -316,17 +316,17 @@ export default class TradeCreditModuleService extends MedusaService({
       )
     }
 
-    const account = await this.updateAccounts(
-      {
+    const account = await this.updateTradeCreditAccounts(
+      asRow({
         id: row.id,
         balance: balance.toString(),
         reserved: reserved.toString(),
         available_credit: available.toString(),
-      },
+      }),
       sharedContext
     )
-    const entry = await this.createLedgerEntries(
-      {
+    const entry = await this.createTradeCreditLedgerEntries(
+      asRow({
         account_id: row.id,
         operation: input.operation,
         amount: amount.toString(),
@@ -343,7 +343,7 @@ export default class TradeCreditModuleService extends MedusaService({
         comment,
         ...actorFields(input.actor),
         ...idempotencyFields(input.idempotency),
-      },
+      }),
       sharedContext
     )
     return { account, entry, replayed: false }
@@ -366,7 +366,7 @@ export default class TradeCreditModuleService extends MedusaService({
     input: EditLedgerEntryNoteInput,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const [entry] = await this.listLedgerEntries(
+    const [entry] = await this.listTradeCreditLedgerEntries(
       { id: input.entry_id, account_id: input.account_id },
       { take: 1 },
       sharedContext
@@ -394,7 +394,7 @@ export default class TradeCreditModuleService extends MedusaService({
     if (!Object.keys(patch).length) {
       return { entry, previous }
     }
-    const updated = await this.updateLedgerEntries({ id: entry.id, ...patch }, sharedContext)
+    const updated = await this.updateTradeCreditLedgerEntries(asRow({ id: entry.id, ...patch }), sharedContext)
     return { entry: updated, previous }
   }
 
@@ -416,7 +416,7 @@ export default class TradeCreditModuleService extends MedusaService({
     if (input.operation) {
       filters.operation = input.operation
     }
-    const rows = await this.listLedgerEntries(
+    const rows = await this.listTradeCreditLedgerEntries(
       filters,
       { take: limit + 1, order: { seq: "DESC" } },
       sharedContext
@@ -494,7 +494,7 @@ export default class TradeCreditModuleService extends MedusaService({
     if (!idempotency?.key) {
       return null
     }
-    const [entry] = await this.listLedgerEntries(
+    const [entry] = await this.listTradeCreditLedgerEntries(
       { account_id: accountId, idempotency_key: idempotency.key },
       { take: 1 },
       sharedContext
@@ -508,7 +508,7 @@ export default class TradeCreditModuleService extends MedusaService({
         `Idempotency-Key "${idempotency.key}" was already used for a different request.`
       )
     }
-    const account = await this.retrieveAccount(accountId, {}, sharedContext)
+    const account = await this.retrieveTradeCreditAccount(accountId, {}, sharedContext)
     return { account, entry, replayed: true }
   }
 }
@@ -633,4 +633,13 @@ function transactionKnex(sharedContext: Context): any {
     )
   }
   return knex
+}
+
+/**
+ * Money goes to the generated create/update methods as exact decimal strings;
+ * their generated types only admit JS numbers for bigNumber fields.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function asRow(row: Record<string, unknown>): any {
+  return row
 }

@@ -78,8 +78,8 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
         [{ payment_terms: { type: "net_days" } }, /net_days must be a whole number/],
       ])("refuses %j and writes nothing", async (overrides, message) => {
         await expect(openCompany(overrides)).rejects.toThrow(message)
-        expect(await service.listAccounts()).toHaveLength(0)
-        expect(await service.listLedgerEntries()).toHaveLength(0)
+        expect(await service.listTradeCreditAccounts()).toHaveLength(0)
+        expect(await service.listTradeCreditLedgerEntries()).toHaveLength(0)
       })
 
       it("replays an opening with the same idempotency key, refuses another body", async () => {
@@ -97,7 +97,7 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
       it("discards an opened account only while it has no postings", async () => {
         const { account } = await openCompany()
         await service.discardOpenedAccount(account.id)
-        expect(await service.listAccounts()).toHaveLength(0)
+        expect(await service.listTradeCreditAccounts()).toHaveLength(0)
 
         const again = await openCompany()
         await service.postLedgerEntry({ account_id: again.account.id, operation: "reimbursed", amount: 5, actor: admin })
@@ -164,7 +164,7 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
           actor: admin,
         })
         expect(same.entry).toBeNull()
-        expect(await service.listLedgerEntries({ account_id: account.id })).toHaveLength(1)
+        expect(await service.listTradeCreditLedgerEntries({ account_id: account.id })).toHaveLength(1)
         await expect(
           service.updateAccountSettings({ account_id: "tcacc_missing", changes: {}, reason: "x", actor: admin })
         ).rejects.toThrow("Trade credit account tcacc_missing was not found.")
@@ -200,9 +200,9 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
         await expect(
           service.postLedgerEntry({ account_id: account.id, operation: "adjusted", actor: admin, ...input })
         ).rejects.toThrow(message)
-        const reread = await service.retrieveAccount(account.id)
+        const reread = await service.retrieveTradeCreditAccount(account.id)
         expect(reread.balance).toBe(0)
-        expect(await service.listLedgerEntries({ account_id: account.id })).toHaveLength(1)
+        expect(await service.listTradeCreditLedgerEntries({ account_id: account.id })).toHaveLength(1)
       })
 
       it("respects JPY and KWD minor units", async () => {
@@ -262,9 +262,9 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
           )
         )
         const expected = amounts.reduce((sum, a) => MathBN.add(sum, a), MathBN.convert(0))
-        const reread = await service.retrieveAccount(account.id)
+        const reread = await service.retrieveTradeCreditAccount(account.id)
         expect(MathBN.eq(reread.balance, expected)).toBe(true)
-        const entries = await service.listLedgerEntries({ account_id: account.id }, { order: { seq: "ASC" } })
+        const entries = await service.listTradeCreditLedgerEntries({ account_id: account.id }, { order: { seq: "ASC" } })
         expect(entries).toHaveLength(51)
         // Each entry's balance_after continues from the previous one: no lost update.
         for (let i = 1; i < entries.length; i++) {
@@ -283,7 +283,7 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
         await expect(
           knex()("trade_credit_ledger_entry").where({ id: entry.id }).update({ deleted_at: new Date() })
         ).rejects.toThrow(/append-only/)
-        expect(await service.listLedgerEntries({ account_id: account.id })).toHaveLength(1)
+        expect(await service.listTradeCreditLedgerEntries({ account_id: account.id })).toHaveLength(1)
       })
 
       it("edits reference and comment of reimbursements only", async () => {

@@ -1,0 +1,8 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { listAccountEntries } from "../../../../../utils/entries"
+import type { EntryPageType } from "../../../validators"
+
+/** The credit history, newest first, keyset-paged. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, EntryPageType>, res: MedusaResponse) => {
+  res.json(await listAccountEntries(req.scope, req.params.id, req.validatedQuery))
+}

@@ -1,0 +1,83 @@
+import { withConflictMessage } from "../../../utils/conflict"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { openTradeCreditAccountWorkflow } from "../../../../workflows"
+import { fetchAccount } from "../../../utils/accounts"
+import { formatAccount } from "../../../utils/format"
+import { adminActorOf, idempotencyOf } from "../../../utils/request-context"
+import type { AdminCreateAccountType, AdminListAccountsType } from "../validators"
+
+/** Holders matched by `q` are capped: a search term this broad should be narrowed. */
+const MAX_Q_HOLDERS = 1000
+
+const OPERATORS = ["lt", "lte", "gt", "gte"] as const
+
+function rangeFilter(range?: Partial<Record<(typeof OPERATORS)[number], string>>) {
+  if (!range) {
+    return undefined
+  }
+  return Object.fromEntries(Object.entries(range).map(([op, v]) => [`$${op}`, v]))
+}
+
+/**
+ * Accounts with search and filters; seed 000's "search customers by balance".
+ * `order=balance` lists the most owed first.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminListAccountsType>,
+  res: MedusaResponse
+) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const params = req.validatedQuery
+  const filters: Record<string, unknown> = {}
+  if (params.customer_id) filters.customer_id = params.customer_id
+  if (params.customer_group_id) filters.customer_group_id = params.customer_group_id
+  if (params.currency_code) filters.currency_code = params.currency_code.toLowerCase()
+  if (params.status) filters.status = params.status
+  if (params.holder_type === "customer") filters.customer_id = filters.customer_id ?? { $ne: null }
+  if (params.holder_type === "customer_group")
+    filters.customer_group_id = filters.customer_group_id ?? { $ne: null }
+  if (params.balance) filters.balance = rangeFilter(params.balance)
+  if (params.available_credit) filters.available_credit = rangeFilter(params.available_credit)
+
+  if (params.q) {
+    // Holder names live in the customer module: find the matching holders
+    // there, then the accounts of those holders or with that reference.
+    const customerModule = req.scope.resolve(Modules.CUSTOMER)
+    const [customers, groups] = await Promise.all([
+      customerModule.listCustomers({ q: params.q }, { select: ["id"], take: MAX_Q_HOLDERS }),
+      customerModule.listCustomerGroups({ q: params.q }, { select: ["id"], take: MAX_Q_HOLDERS }),
+    ])
+    const $or: Record<string, unknown>[] = [{ reference: { $ilike: `%${params.q}%` } }]
+    if (customers.length) $or.push({ customer_id: customers.map((c) => c.id) })
+    if (groups.length) $or.push({ customer_group_id: groups.map((g) => g.id) })
+    filters.$or = $or
+  }
+
+  const { data: accounts, metadata } = await query.graph({
+    entity: "trade_credit_account",
+    fields: req.queryConfig.fields,
+    filters,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({
+    accounts: accounts.map(formatAccount),
+    count: metadata?.count ?? accounts.length,
+    limit: metadata?.take ?? req.queryConfig.pagination.take,
+    offset: metadata?.skip ?? req.queryConfig.pagination.skip,
+  })
+}
+
+/** Opens a credit account for a customer (personal) or a customer group (company). */
+export const POST = withConflictMessage(async (
+  req: AuthenticatedMedusaRequest<AdminCreateAccountType>,
+  res: MedusaResponse
+) => {
+  const idempotency = idempotencyOf(req)
+  const actor = await adminActorOf(req)
+  const { result } = await openTradeCreditAccountWorkflow(req.scope).run({
+    input: { ...req.validatedBody, actor, idempotency },
+  })
+  const account = await fetchAccount(req.scope, result.account.id, req.queryConfig?.fields)
+  res.status(result.replayed ? 200 : 201).json({ account: formatAccount(account) })
+})

@@ -1,0 +1,72 @@
+import {
+  authenticate,
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { listAccountsQueryConfig, retrieveAccountQueryConfig } from "./admin/trade-credit/query-config"
+import {
+  AdminCreateAccount,
+  AdminCreateAdjustment,
+  AdminCreateReimbursement,
+  AdminGetAccount,
+  AdminListAccounts,
+  AdminUpdateAccount,
+  AdminUpdateReimbursement,
+  EntryPage,
+} from "./admin/trade-credit/validators"
+
+// /admin/* routes are authenticated by Medusa (admin session, bearer token or secret API key).
+export default defineMiddlewares({
+  routes: [
+    {
+      matcher: "/admin/trade-credit/accounts",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(AdminListAccounts, listAccountsQueryConfig)],
+    },
+    {
+      matcher: "/admin/trade-credit/accounts",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminCreateAccount)],
+    },
+    {
+      matcher: "/admin/trade-credit/accounts/:id",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(AdminGetAccount, retrieveAccountQueryConfig)],
+    },
+    {
+      matcher: "/admin/trade-credit/accounts/:id",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminUpdateAccount)],
+    },
+    {
+      matcher: "/admin/trade-credit/accounts/:id/reimbursements",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminCreateReimbursement)],
+    },
+    {
+      matcher: "/admin/trade-credit/accounts/:id/reimbursements/:entry_id",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminUpdateReimbursement)],
+    },
+    {
+      matcher: "/admin/trade-credit/accounts/:id/adjustments",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminCreateAdjustment)],
+    },
+    {
+      matcher: "/admin/trade-credit/accounts/:id/entries",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(EntryPage, {})],
+    },
+    {
+      matcher: "/store/trade-credit*",
+      middlewares: [authenticate("customer", ["bearer", "session"])],
+    },
+    {
+      matcher: "/store/trade-credit/accounts/:id/entries",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(EntryPage, {})],
+    },
+  ],
+})

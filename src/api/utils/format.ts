@@ -1,0 +1,103 @@
+import { toAmount } from "../../modules/trade-credit/utils/money"
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/** Fields every account response is built from (query config defaults). */
+export const ACCOUNT_FIELDS = [
+  "id",
+  "customer_id",
+  "customer_group_id",
+  "currency_code",
+  "balance",
+  "reserved",
+  "available_credit",
+  "credit_limit",
+  "allow_exceed",
+  "over_limit_policy",
+  "status",
+  "terms_type",
+  "terms_net_days",
+  "terms_grace_days",
+  "reference",
+  "metadata",
+  "created_at",
+  "updated_at",
+  "customer.id",
+  "customer.first_name",
+  "customer.last_name",
+  "customer.email",
+  "customer.company_name",
+  "customer_group.id",
+  "customer_group.name",
+]
+
+function holderOf(account: any) {
+  if (account.customer_id) {
+    const c = account.customer ?? {}
+    const name = [c.first_name, c.last_name].filter(Boolean).join(" ") || c.company_name || c.email || null
+    return { type: "customer" as const, id: account.customer_id, name, email: c.email ?? null }
+  }
+  return {
+    type: "customer_group" as const,
+    id: account.customer_group_id,
+    name: account.customer_group?.name ?? null,
+    email: null,
+  }
+}
+
+/** The account as the HTTP API shows it (admin and store). */
+export function formatAccount(account: any) {
+  return {
+    id: account.id,
+    customer_id: account.customer_id ?? null,
+    customer_group_id: account.customer_group_id ?? null,
+    holder: holderOf(account),
+    currency_code: account.currency_code,
+    balance: toAmount(account.raw_balance ?? account.balance),
+    reserved: toAmount(account.raw_reserved ?? account.reserved),
+    available_credit: toAmount(account.raw_available_credit ?? account.available_credit),
+    credit_limit: toAmount(account.raw_credit_limit ?? account.credit_limit),
+    allow_exceed: account.allow_exceed,
+    over_limit_policy: account.over_limit_policy ?? null,
+    status: account.status,
+    payment_terms: {
+      type: account.terms_type,
+      net_days: account.terms_net_days ?? null,
+      grace_days: account.terms_grace_days ?? 0,
+    },
+    reference: account.reference ?? null,
+    metadata: account.metadata ?? null,
+    created_at: account.created_at,
+    updated_at: account.updated_at,
+  }
+}
+
+/** What a buyer sees of an account: no internal reference or metadata. */
+export function formatStoreAccount(account: any) {
+  const { metadata: _m, reference: _r, over_limit_policy: _p, ...visible } = formatAccount(account)
+  return visible
+}
+
+/** A ledger entry as the HTTP API shows it; internal idempotency data stays inside. */
+export function formatEntry(entry: any) {
+  return {
+    id: entry.id,
+    account_id: entry.account_id ?? entry.account?.id,
+    operation: entry.operation,
+    amount: toAmount(entry.raw_amount ?? entry.amount),
+    reserved_delta: toAmount(entry.raw_reserved_delta ?? entry.reserved_delta),
+    balance_after: toAmount(entry.raw_balance_after ?? entry.balance_after),
+    reserved_after: toAmount(entry.raw_reserved_after ?? entry.reserved_after),
+    available_credit_after: toAmount(entry.raw_available_credit_after ?? entry.available_credit_after),
+    credit_limit_after: toAmount(entry.raw_credit_limit_after ?? entry.credit_limit_after),
+    currency_code: entry.currency_code,
+    over_limit: entry.over_limit,
+    order_id: entry.order_id ?? null,
+    order_display_id: entry.order_display_id ?? null,
+    reference: entry.reference ?? null,
+    comment: entry.comment ?? null,
+    changes: entry.changes ?? null,
+    actor: { type: entry.actor_type, id: entry.actor_id ?? null, name: entry.actor_name ?? null },
+    created_at: entry.created_at,
+  }
+}

@@ -1,0 +1,62 @@
+import { createHash } from "crypto"
+import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { Actor, Idempotency } from "../../modules/trade-credit/types"
+
+const MAX_KEY_LENGTH = 255
+
+/**
+ * The `Idempotency-Key` header plus a fingerprint of this request (method,
+ * path, body): the same key sent again replays the first result, the same
+ * key with another request is refused with 409.
+ */
+export function idempotencyOf(req: AuthenticatedMedusaRequest): Idempotency | undefined {
+  const header = req.get("idempotency-key")
+  if (header === undefined) {
+    return undefined
+  }
+  const key = header.trim()
+  if (!key || key.length > MAX_KEY_LENGTH) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters.`
+    )
+  }
+  const fingerprint = JSON.stringify([req.method, req.baseUrl + req.path, stableJson(req.validatedBody ?? req.body)])
+  return { key, request_hash: createHash("sha256").update(fingerprint).digest("hex") }
+}
+
+function stableJson(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(stableJson)
+  }
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .map((k) => [k, stableJson((value as Record<string, unknown>)[k])])
+    )
+  }
+  return value
+}
+
+/**
+ * "Updated by" for an admin request: the logged-in user, or, for a secret API
+ * key (an ERP or accounting integration), the key.
+ */
+export async function adminActorOf(req: AuthenticatedMedusaRequest): Promise<Actor> {
+  const { actor_type, actor_id } = req.auth_context
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  if (actor_type === "api-key") {
+    const { data } = await query.graph({ entity: "api_key", fields: ["id", "title"], filters: { id: actor_id } })
+    return { type: "erp", id: actor_id, name: data[0]?.title ?? "API key" }
+  }
+  const { data } = await query.graph({
+    entity: "user",
+    fields: ["id", "first_name", "last_name", "email"],
+    filters: { id: actor_id },
+  })
+  const user = data[0]
+  const name = user ? [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email : null
+  return { type: "user", id: actor_id, name }
+}

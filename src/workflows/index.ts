@@ -1,0 +1,6 @@
+export * from "./steps"
+export * from "./open-trade-credit-account"
+export * from "./update-trade-credit-account"
+export * from "./record-reimbursement"
+export * from "./adjust-account-balance"
+export * from "./edit-reimbursement"

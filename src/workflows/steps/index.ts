@@ -1,0 +1,5 @@
+export * from "./validate-account-holder"
+export * from "./open-account"
+export * from "./update-account-settings"
+export * from "./post-ledger-entry"
+export * from "./edit-ledger-entry-note"
