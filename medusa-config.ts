@@ -34,5 +34,34 @@ module.exports = defineConfig({
       resolve: "./src/modules/trade-credit",
       options: tradeCreditOptions,
     },
+    {
+      // Pay on account: the provider reaches the ledger and Query through the
+      // payment module's dependencies (provider id `pp_trade-credit_on-account`).
+      resolve: "@medusajs/medusa/payment",
+      dependencies: ["trade_credit", "query"],
+      options: {
+        providers: [
+          {
+            resolve: "./src/providers/pay-on-account",
+            id: "on-account",
+            options: { capture: process.env.TRADE_CREDIT_CAPTURE || "on_authorize" },
+          },
+        ],
+      },
+    },
+    {
+      // Cart completion locks per cart; with several Medusa processes the lock
+      // must live in the shared database, not in one process's memory.
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/locking-postgres",
+            id: "locking-postgres",
+            is_default: true,
+          },
+        ],
+      },
+    },
   ],
 })

@@ -4,11 +4,18 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { listAccountsQueryConfig, retrieveAccountQueryConfig } from "./admin/trade-credit/query-config"
+import {
+  listAccountsQueryConfig,
+  listReviewsQueryConfig,
+  retrieveAccountQueryConfig,
+} from "./admin/trade-credit/query-config"
+import { refuseFulfillmentOfHeldOrder } from "./utils/hold-fulfillment"
 import {
   AdminCreateAccount,
   AdminCreateAdjustment,
   AdminCreateReimbursement,
+  AdminDecideReview,
+  AdminListReviews,
   AdminGetAccount,
   AdminListAccounts,
   AdminUpdateAccount,
@@ -58,6 +65,26 @@ export default defineMiddlewares({
       matcher: "/admin/trade-credit/accounts/:id/entries",
       method: "GET",
       middlewares: [validateAndTransformQuery(EntryPage, {})],
+    },
+    {
+      matcher: "/admin/trade-credit/reviews",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(AdminListReviews, listReviewsQueryConfig)],
+    },
+    {
+      matcher: "/admin/trade-credit/reviews/:id/release",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminDecideReview)],
+    },
+    {
+      matcher: "/admin/trade-credit/reviews/:id/reject",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminDecideReview)],
+    },
+    {
+      matcher: "/admin/orders/:id/fulfillments",
+      method: "POST",
+      middlewares: [refuseFulfillmentOfHeldOrder],
     },
     {
       matcher: "/store/trade-credit*",

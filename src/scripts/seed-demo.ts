@@ -74,6 +74,7 @@ const VAT: Record<string, { rate: number; name: string }> = {
 /** Payment providers of the demo region: a new provider is one more line here. */
 const PAYMENT_PROVIDERS = [
   "pp_system_default",
+  "pp_trade-credit_on-account",
 ]
 
 const STORE_NAME = "Trade Credit Demo Store"
@@ -290,14 +291,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     logger.info(`[seed] ${created ? "created" : "reused "} ${what}`)
   }
 
-  const salesChannel = await ensureSalesChannel(container, note)
-  const region = await ensureRegion(container, note)
-  await ensureTaxRegions(container, note)
-  const location = await ensureStockLocation(container, salesChannel.id, note)
-  const shippingProfileId = await ensureShippingAndFulfillment(container, location.id, region.id, note)
-  await ensureStore(container, { salesChannelId: salesChannel.id, regionId: region.id, locationId: location.id }, note)
-  await ensureProducts(container, { salesChannelId: salesChannel.id, shippingProfileId, locationId: location.id }, note)
-  const apiKey = await ensurePublishableKey(container, salesChannel.id, note)
+  const { apiKey } = await seedStorefront(container, note)
   const admin = await ensureAdminUser(container, note)
 
   const buyers: { email: string; company: string }[] = []
@@ -332,6 +326,23 @@ export default async function seedDemo({ container }: ExecArgs) {
 }
 
 type Note = (what: string, created: boolean) => void
+
+/**
+ * The part of the demo a checkout needs (channel, EUR region with the payment
+ * providers, taxes, stock location, shipping, products, publishable key);
+ * the HTTP checkout tests build their store with it too.
+ */
+export async function seedStorefront(container: Ctx, note: Note = () => {}) {
+  const salesChannel = await ensureSalesChannel(container, note)
+  const region = await ensureRegion(container, note)
+  await ensureTaxRegions(container, note)
+  const location = await ensureStockLocation(container, salesChannel.id, note)
+  const shippingProfileId = await ensureShippingAndFulfillment(container, location.id, region.id, note)
+  await ensureStore(container, { salesChannelId: salesChannel.id, regionId: region.id, locationId: location.id }, note)
+  await ensureProducts(container, { salesChannelId: salesChannel.id, shippingProfileId, locationId: location.id }, note)
+  const apiKey = await ensurePublishableKey(container, salesChannel.id, note)
+  return { salesChannel, region, location, apiKey }
+}
 
 async function ensureSalesChannel(container: Ctx, note: Note) {
   const salesChannels = container.resolve<ISalesChannelModuleService>(Modules.SALES_CHANNEL)

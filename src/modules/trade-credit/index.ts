@@ -9,6 +9,6 @@ export default Module(TRADE_CREDIT_MODULE, {
 
 export * from "./types"
 export { availableCredit } from "./utils/available-credit"
-export { currencyDecimals, parseAmount } from "./utils/money"
+export { currencyDecimals, parseAmount, roundToCurrency } from "./utils/money"
 export { normalizePaymentTerms } from "./utils/payment-terms"
 export type { PostingResult } from "./service"

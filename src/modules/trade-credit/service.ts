@@ -1,4 +1,4 @@
-import type { Context, InferEntityType } from "@medusajs/framework/types"
+import type { BigNumberInput, Context, InferEntityType } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -9,9 +9,13 @@ import {
 } from "@medusajs/framework/utils"
 import Account from "./models/account"
 import LedgerEntry from "./models/ledger-entry"
+import CreditReview from "./models/credit-review"
 import type {
   AccountSettingsChanges,
   Actor,
+  AuthorizeOnAccountInput,
+  AuthorizeOnAccountResult,
+  DecideReviewInput,
   EditLedgerEntryNoteInput,
   EntryPageInput,
   Idempotency,
@@ -28,6 +32,16 @@ import { decodeEntryCursor, encodeEntryCursor } from "./utils/entry-cursor"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
+type CreditReviewRecord = InferEntityType<typeof CreditReview>
+
+type RefundOnAccountInput = {
+  payment_session_id: string
+  refund_id: string
+  amount: BigNumberInput
+  /** The order has shipped nothing: a full refund is its cancellation. */
+  order_unfulfilled?: boolean
+  actor: Actor
+}
 
 /** The account row as read under lock: numerics as exact strings. */
 type LockedAccountRow = {
@@ -73,6 +87,7 @@ export const MAX_ENTRY_PAGE = 200
 export default class TradeCreditModuleService extends MedusaService({
   TradeCreditAccount: Account,
   TradeCreditLedgerEntry: LedgerEntry,
+  TradeCreditReview: CreditReview,
 }) {
   protected readonly options_: Required<TradeCreditModuleOptions>
 
@@ -339,6 +354,7 @@ export default class TradeCreditModuleService extends MedusaService({
         over_limit: overLimit,
         order_id: input.order_id ?? null,
         order_display_id: input.order_display_id ?? null,
+        payment_session_id: input.payment_session_id ?? null,
         reference,
         comment,
         ...actorFields(input.actor),
@@ -452,6 +468,375 @@ export default class TradeCreditModuleService extends MedusaService({
     await knex.raw("SELECT set_config('trade_credit.discard_account', ?, true)", [accountId])
     await knex(ENTRY_TABLE).where({ account_id: accountId }).delete()
     await knex(ACCOUNT_TABLE).where({ id: accountId }).delete()
+  }
+
+  /**
+   * Pay on account: decides an order's authorization in ONE transaction under
+   * the account's row lock, so two carts of one company completing at once in
+   * any number of processes can't both spend the same credit.
+   *
+   * Fits (or allow_exceed) → `purchased` entry; over the limit → a pending
+   * credit review (`hold`) or a refusal (`block`); `on_stop` → refusal.
+   * Retries of the same payment session return the first decision.
+   */
+  @InjectManager()
+  async authorizeOnAccount(
+    input: AuthorizeOnAccountInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AuthorizeOnAccountResult> {
+    return await this.authorizeOnAccount_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async authorizeOnAccount_(
+    input: AuthorizeOnAccountInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AuthorizeOnAccountResult> {
+    const row = await this.lockAccount_(input.account_id, sharedContext)
+    const currency = row.currency_code
+    if (String(input.currency_code).toLowerCase() !== currency) {
+      throw paymentRefusal(
+        `This order is in ${String(input.currency_code).toUpperCase()}, but the trade credit account is in ${currency.toUpperCase()}.`
+      )
+    }
+    const amount = parseAmount(input.amount, currency, "amount", { allowNegative: false })
+    const [purchase] = await this.sessionEntries_(input.payment_session_id, "purchased", sharedContext)
+    if (purchase) {
+      return authorized(row.id, purchase)
+    }
+
+    const [review] = await this.listTradeCreditReviews(
+      { payment_session_id: input.payment_session_id },
+      { take: 1 },
+      sharedContext
+    )
+    let actor = input.actor
+    let releasedBy: string | null = null
+    if (review) {
+      if (review.status === "pending") {
+        if (!review.order_id && input.order_id) {
+          await this.updateTradeCreditReviews(
+            { id: review.id, order_id: input.order_id, order_display_id: input.order_display_id ?? null },
+            sharedContext
+          )
+        }
+        return { status: "pending_authorization", account_id: row.id, review_id: review.id, posted: false, over_limit: true }
+      }
+      if (review.status !== "released") {
+        throw paymentRefusal(`This order's credit review was ${review.status}; it can't be paid on account.`)
+      }
+      // An admin released the order: authorize it even over the limit, as them.
+      actor = {
+        type: (review.decided_by_type ?? "user") as Actor["type"],
+        id: review.decided_by_id,
+        name: review.decided_by_name,
+      }
+      releasedBy = actor.name ?? actor.id ?? "an admin"
+    } else {
+      if (row.status === "on_stop") {
+        throw paymentRefusal(
+          "This account is on stop: new orders on account are paused. Please contact us or choose another payment method."
+        )
+      }
+      const available = availableCredit(row)
+      if (available.lt(amount) && !row.allow_exceed) {
+        const over = amount.minus(available)
+        const policy = row.over_limit_policy ?? input.default_over_limit_policy
+        const decimals = currencyDecimals(currency)
+        if (policy === "block") {
+          throw paymentRefusal(
+            `Not enough available credit: ${available.toFixed(decimals)} ${currency.toUpperCase()} available, this order is ${over.toFixed(decimals)} over the limit.`
+          )
+        }
+        const created = await this.createTradeCreditReviews(
+          asRow({
+            account_id: row.id,
+            payment_session_id: input.payment_session_id,
+            order_id: input.order_id ?? null,
+            order_display_id: input.order_display_id ?? null,
+            customer_id: input.customer_id ?? null,
+            currency_code: currency,
+            amount: amount.toString(),
+            available_credit: available.toString(),
+            amount_over: over.toString(),
+          }),
+          sharedContext
+        )
+        return { status: "pending_authorization", account_id: row.id, review_id: created.id, posted: false, over_limit: true }
+      }
+    }
+
+    const comment = releasedBy
+      ? `Released from credit review by ${releasedBy}`
+      : row.status === "query"
+        ? "Account on query: check this order before processing"
+        : null
+    const { entry } = await this.postLedgerEntry_(
+      {
+        account_id: row.id,
+        operation: "purchased",
+        amount: input.capture ? amount.negated().toString() : 0,
+        reserved_delta: input.capture ? 0 : amount.toString(),
+        order_id: input.order_id ?? review?.order_id ?? null,
+        order_display_id: input.order_display_id ?? review?.order_display_id ?? null,
+        payment_session_id: input.payment_session_id,
+        comment,
+        actor,
+        idempotency: { key: `authorize:${input.payment_session_id}` },
+      },
+      sharedContext
+    )
+    return authorized(row.id, entry)
+  }
+
+  /**
+   * Manual capture: moves an authorization from reserved to the balance
+   * (`captured`). Nothing to do when the order was posted at authorization.
+   */
+  @InjectManager()
+  async captureOnAccount(
+    input: { payment_session_id: string; actor: Actor },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entry: LedgerEntryRecord | null }> {
+    return await this.captureOnAccount_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async captureOnAccount_(
+    input: { payment_session_id: string; actor: Actor },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entry: LedgerEntryRecord | null }> {
+    const [purchase] = await this.sessionEntries_(input.payment_session_id, "purchased", sharedContext)
+    if (!purchase) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Payment session ${input.payment_session_id} has no on-account authorization to capture.`
+      )
+    }
+    await this.lockAccount_(purchase.account_id, sharedContext)
+    const { reserved } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
+    if (reserved.isZero()) {
+      return { entry: null }
+    }
+    const { entry } = await this.postLedgerEntry_(
+      {
+        account_id: purchase.account_id,
+        operation: "captured",
+        amount: reserved.negated().toString(),
+        reserved_delta: reserved.negated().toString(),
+        order_id: purchase.order_id,
+        order_display_id: purchase.order_display_id,
+        payment_session_id: input.payment_session_id,
+        actor: input.actor,
+        idempotency: { key: `capture:${input.payment_session_id}` },
+      },
+      sharedContext
+    )
+    return { entry }
+  }
+
+  /**
+   * Cancel: gives back exactly what the order still takes from the account
+   * (its reservation and/or its posted amount less refunds) in one
+   * `reverted` entry, once; and closes a pending credit review.
+   */
+  @InjectManager()
+  async revertOnAccount(
+    input: { payment_session_id: string; actor: Actor; comment?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entry: LedgerEntryRecord | null }> {
+    return await this.revertOnAccount_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertOnAccount_(
+    input: { payment_session_id: string; actor: Actor; comment?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entry: LedgerEntryRecord | null }> {
+    const [review] = await this.listTradeCreditReviews(
+      { payment_session_id: input.payment_session_id },
+      { take: 1 },
+      sharedContext
+    )
+    const [purchase] = await this.sessionEntries_(input.payment_session_id, "purchased", sharedContext)
+    const accountId = purchase?.account_id ?? review?.account_id
+    if (!accountId) {
+      return { entry: null }
+    }
+    await this.lockAccount_(accountId, sharedContext)
+    if (review?.status === "pending") {
+      await this.updateTradeCreditReviews(
+        asRow({ id: review.id, status: "canceled", comment: input.comment ?? "Order canceled", decided_at: new Date(), ...decidedBy(input.actor) }),
+        sharedContext
+      )
+    }
+    if (!purchase) {
+      return { entry: null }
+    }
+    const { reserved, posted } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
+    if (reserved.isZero() && posted.isZero()) {
+      const [earlier] = await this.sessionEntries_(input.payment_session_id, "reverted", sharedContext)
+      return { entry: earlier ?? null }
+    }
+    const { entry } = await this.postLedgerEntry_(
+      {
+        account_id: accountId,
+        operation: "reverted",
+        amount: posted.toString(),
+        reserved_delta: reserved.negated().toString(),
+        order_id: purchase.order_id,
+        order_display_id: purchase.order_display_id,
+        payment_session_id: input.payment_session_id,
+        comment: input.comment ?? "Order canceled",
+        actor: input.actor,
+        idempotency: { key: `revert:${input.payment_session_id}` },
+      },
+      sharedContext
+    )
+    return { entry }
+  }
+
+  /**
+   * A refund of a captured on-account payment: `refunded`, never more than is
+   * still charged. Medusa cancels a captured order by refunding it in full;
+   * when the caller says the order shipped nothing (`order_unfulfilled`), a
+   * refund of everything still charged is that cancel and is `reverted`.
+   */
+  @InjectManager()
+  async refundOnAccount(
+    input: RefundOnAccountInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entry: LedgerEntryRecord }> {
+    return await this.refundOnAccount_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async refundOnAccount_(
+    input: RefundOnAccountInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entry: LedgerEntryRecord }> {
+    const [purchase] = await this.sessionEntries_(input.payment_session_id, "purchased", sharedContext)
+    if (!purchase) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Payment session ${input.payment_session_id} was not paid on account.`
+      )
+    }
+    const row = await this.lockAccount_(purchase.account_id, sharedContext)
+    const key = `refund:${input.refund_id}`
+    const [earlier] = await this.listTradeCreditLedgerEntries(
+      { account_id: row.id, idempotency_key: key },
+      { take: 1 },
+      sharedContext
+    )
+    if (earlier) {
+      return { entry: earlier }
+    }
+    const amount = parseAmount(input.amount, row.currency_code, "amount", { allowNegative: false })
+    const { posted } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
+    if (amount.gt(posted)) {
+      const decimals = currencyDecimals(row.currency_code)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Refund of ${amount.toFixed(decimals)} ${row.currency_code.toUpperCase()} is more than the ${posted.toFixed(decimals)} still charged to the account for this order.`
+      )
+    }
+    const cancels = !!input.order_unfulfilled && amount.eq(posted)
+    const { entry } = await this.postLedgerEntry_(
+      {
+        account_id: row.id,
+        operation: cancels ? "reverted" : "refunded",
+        amount: amount.toString(),
+        comment: cancels ? "Order canceled" : null,
+        order_id: purchase.order_id,
+        order_display_id: purchase.order_display_id,
+        payment_session_id: input.payment_session_id,
+        reference: input.refund_id,
+        actor: input.actor,
+        idempotency: { key },
+      },
+      sharedContext
+    )
+    return { entry }
+  }
+
+  /**
+   * Records an admin's decision on a pending credit review. Deciding the same
+   * way twice returns the review (a retried release goes on authorizing);
+   * deciding otherwise is refused.
+   */
+  @InjectManager()
+  async decideReview(
+    input: DecideReviewInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ review: CreditReviewRecord; previous_status: string }> {
+    return await this.decideReview_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async decideReview_(
+    input: DecideReviewInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ review: CreditReviewRecord; previous_status: string }> {
+    const [found] = await this.listTradeCreditReviews({ id: input.review_id }, { take: 1 }, sharedContext)
+    if (!found) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Credit review ${input.review_id} was not found.`)
+    }
+    await this.lockAccount_(found.account_id, sharedContext)
+    const [review] = await this.listTradeCreditReviews({ id: input.review_id }, { take: 1 }, sharedContext)
+    if (review.status === input.decision) {
+      return { review, previous_status: review.status }
+    }
+    if (review.status !== "pending") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Credit review ${review.id} is already ${review.status}.`
+      )
+    }
+    const updated = await this.updateTradeCreditReviews(
+      asRow({
+        id: review.id,
+        status: input.decision,
+        comment: normalizeText(input.comment, "comment", MAX_COMMENT),
+        decided_at: new Date(),
+        ...decidedBy(input.actor),
+      }),
+      sharedContext
+    )
+    return { review: updated, previous_status: review.status }
+  }
+
+  /** Compensation of a decision that could not be carried out. */
+  @InjectTransactionManager()
+  async reopenReview(reviewId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.updateTradeCreditReviews(
+      asRow({ id: reviewId, status: "pending", decided_at: null, decided_by_type: null, decided_by_id: null, decided_by_name: null }),
+      sharedContext
+    )
+  }
+
+  protected async sessionEntries_(paymentSessionId: string, operation: LedgerOperation, sharedContext: Context) {
+    return await this.listTradeCreditLedgerEntries(
+      { payment_session_id: paymentSessionId, operation },
+      { order: { seq: "ASC" } },
+      sharedContext
+    )
+  }
+
+  /** What an order's postings still take from the account: reserved, and posted to the balance. */
+  protected async sessionOutstanding_(paymentSessionId: string, sharedContext: Context) {
+    const entries = await this.listTradeCreditLedgerEntries(
+      { payment_session_id: paymentSessionId },
+      {},
+      sharedContext
+    )
+    let reserved = MathBN.convert(0)
+    let posted = MathBN.convert(0)
+    for (const e of entries) {
+      reserved = MathBN.add(reserved, e.raw_reserved_delta as never)
+      posted = MathBN.sub(posted, e.raw_amount as never)
+    }
+    return { reserved, posted }
   }
 
   protected async lockAccount_(id: string, sharedContext: Context): Promise<LockedAccountRow> {
@@ -604,6 +989,25 @@ function diffSettings(row: LockedAccountRow, input: AccountSettingsChanges) {
     record("metadata", row.metadata, input.metadata)
   }
   return { update, changes }
+}
+
+function authorized(accountId: string, entry: LedgerEntryRecord): AuthorizeOnAccountResult {
+  return {
+    status: "authorized",
+    account_id: accountId,
+    entry_id: entry.id,
+    posted: !MathBN.eq(entry.raw_amount as never, 0),
+    over_limit: entry.over_limit,
+  }
+}
+
+/** A refusal the storefront shows the buyer as worded (Medusa returns it with the cart). */
+function paymentRefusal(message: string) {
+  return new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, message)
+}
+
+function decidedBy(actor: Actor) {
+  return { decided_by_type: actor.type, decided_by_id: actor.id ?? null, decided_by_name: actor.name ?? null }
 }
 
 function actorFields(actor: Actor) {

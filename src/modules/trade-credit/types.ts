@@ -7,6 +7,7 @@ export type LedgerOperation =
   | "allocated"
   | "updated"
   | "purchased"
+  | "captured"
   | "reimbursed"
   | "refunded"
   | "reverted"
@@ -79,6 +80,8 @@ export type PostLedgerEntryInput = {
   reserved_delta?: BigNumberInput
   order_id?: string | null
   order_display_id?: number | null
+  /** The on-account payment session this posting belongs to (checkout). */
+  payment_session_id?: string | null
   reference?: string | null
   comment?: string | null
   actor: Actor
@@ -113,4 +116,38 @@ export type TradeCreditModuleOptions = {
   defaultOverLimitPolicy?: OverLimitPolicy
   /** Terms of a new account when none are given. Default net 30, no grace. */
   defaultPaymentTerms?: PaymentTerms
+}
+
+export type ReviewStatus = "pending" | "released" | "rejected" | "canceled"
+
+export type AuthorizeOnAccountInput = {
+  account_id: string
+  payment_session_id: string
+  amount: BigNumberInput
+  currency_code: string
+  customer_id?: string | null
+  order_id?: string | null
+  order_display_id?: number | null
+  /** True: post the order to the balance at once; false: reserve it until capture. */
+  capture: boolean
+  /** Used when the account has no `over_limit_policy` of its own. */
+  default_over_limit_policy: OverLimitPolicy
+  actor: Actor
+}
+
+export type AuthorizeOnAccountResult = {
+  status: "authorized" | "pending_authorization"
+  account_id: string
+  entry_id?: string
+  review_id?: string
+  /** True when the order was posted to the balance (captured) at authorization. */
+  posted: boolean
+  over_limit: boolean
+}
+
+export type DecideReviewInput = {
+  review_id: string
+  decision: "released" | "rejected"
+  comment?: string | null
+  actor: Actor
 }

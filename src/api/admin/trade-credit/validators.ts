@@ -105,3 +105,17 @@ export const EntryPage = z.object({
   cursor: z.string().optional(),
   operation: z.union([operation, z.array(operation)]).optional(),
 })
+
+const reviewStatus = z.enum(["pending", "released", "rejected", "canceled"])
+
+export type AdminListReviewsType = z.infer<typeof AdminListReviews>
+export const AdminListReviews = createFindParams({ limit: 20, offset: 0 }).merge(
+  z.object({
+    status: z.union([reviewStatus, z.array(reviewStatus)]).optional(),
+    order_id: z.union([z.string(), z.array(z.string())]).optional(),
+    account_id: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+)
+
+export type AdminDecideReviewType = z.infer<typeof AdminDecideReview>
+export const AdminDecideReview = z.object({ comment: z.string().nullish() }).strict()

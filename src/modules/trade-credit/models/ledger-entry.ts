@@ -16,6 +16,8 @@ const LedgerEntry = model
       "allocated",
       "updated",
       "purchased",
+      // Manual capture: an authorization (reserved) becomes money owed.
+      "captured",
       "reimbursed",
       "refunded",
       "reverted",
@@ -35,6 +37,8 @@ const LedgerEntry = model
     over_limit: model.boolean().default(false),
     order_id: model.text().nullable(),
     order_display_id: model.number().nullable(),
+    // The on-account payment session the entry belongs to (checkout postings).
+    payment_session_id: model.text().nullable(),
     // The custom reference number (bank transfer id, ERP document, ...).
     reference: model.text().searchable().nullable(),
     comment: model.text().nullable(),
@@ -58,6 +62,7 @@ const LedgerEntry = model
     },
     { on: ["account_id", "seq"] },
     { on: ["order_id"], where: "order_id IS NOT NULL" },
+    { on: ["payment_session_id"], where: "payment_session_id IS NOT NULL" },
   ])
 
 export default LedgerEntry

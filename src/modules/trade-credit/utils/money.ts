@@ -89,3 +89,13 @@ export function toAmount(value: BigNumberInput | null | undefined): number | nul
   }
   return MathBN.convert(value).toNumber()
 }
+
+/**
+ * An amount Medusa computed (a cart total with tax carries more decimals than
+ * the currency has) rounded to what can be charged, half up, as Medusa's
+ * payment module rounds it. Only for computed amounts: amounts people type
+ * are rejected by `parseAmount`, never rounded.
+ */
+export function roundToCurrency(value: BigNumberInput, currencyCode: string): string {
+  return MathBN.convert(value, currencyDecimals(currencyCode)).toFixed(currencyDecimals(currencyCode))
+}

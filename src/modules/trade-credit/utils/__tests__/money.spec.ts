@@ -50,3 +50,14 @@ describe("parseAmount", () => {
     expect(() => parseAmount("1e20", "eur", "amount")).toThrow(/too large/)
   })
 })
+
+describe("roundToCurrency", () => {
+  it("rounds computed totals half up to the currency's minor unit", () => {
+    const { roundToCurrency } = require("../money")
+    expect(roundToCurrency("77.319", "eur")).toBe("77.32")
+    expect(roundToCurrency("77.315", "eur")).toBe("77.32")
+    expect(roundToCurrency("77.314", "eur")).toBe("77.31")
+    expect(roundToCurrency("1234.5", "jpy")).toBe("1235")
+    expect(roundToCurrency("1.0005", "kwd")).toBe("1.001")
+  })
+})

@@ -1,0 +1,336 @@
+import type {
+  AuthorizePaymentInput,
+  AuthorizePaymentOutput,
+  CancelPaymentInput,
+  CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
+  CreateAccountHolderInput,
+  CreateAccountHolderOutput,
+  DeletePaymentInput,
+  DeletePaymentOutput,
+  GetPaymentStatusInput,
+  GetPaymentStatusOutput,
+  InitiatePaymentInput,
+  InitiatePaymentOutput,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+  RetrievePaymentInput,
+  RetrievePaymentOutput,
+  UpdatePaymentInput,
+  UpdatePaymentOutput,
+  ProviderWebhookPayload,
+  WebhookActionResult,
+} from "@medusajs/framework/types"
+import {
+  AbstractPaymentProvider,
+  MedusaError,
+  PaymentActions,
+  PaymentSessionStatus,
+} from "@medusajs/framework/utils"
+import type TradeCreditModuleService from "../../modules/trade-credit/service"
+import { roundToCurrency } from "../../modules/trade-credit/utils/money"
+
+export const TRADE_CREDIT_MODULE_KEY = "trade_credit"
+const QUERY_KEY = "query"
+
+export type PayOnAccountOptions = {
+  /**
+   * `on_authorize` (default): the order is posted to the account's balance when
+   * it is placed (Medusa shows the payment captured). `manual`: it is reserved
+   * until an admin captures the payment.
+   */
+  capture?: "on_authorize" | "manual"
+}
+
+/** What the provider keeps in the payment session. Written only by this provider. */
+type SessionData = {
+  account_id: string
+  customer_id: string
+  amount: string
+  currency_code: string
+  payment_session_id?: string
+  entry_id?: string
+  review_id?: string
+  posted?: boolean
+  over_limit?: boolean
+}
+
+const SETUP_HINT =
+  'Add it to the payment module in medusa-config.ts: { resolve: "@medusajs/medusa/payment", dependencies: ["trade_credit", "query"], options: { providers: [{ resolve: "medusa-plugin-trade-credit/providers/pay-on-account", id: "on-account" }] } }.'
+
+const SYSTEM_ACTOR = { type: "system" as const, name: "Pay on account" }
+
+/**
+ * Pay on account: a Medusa payment provider backed by the trade credit ledger.
+ * Who pays is always derived from the authenticated customer (the payment
+ * module passes it as `context.customer`), never from storefront data.
+ */
+class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOptions> {
+  static identifier = "trade-credit"
+
+  protected readonly cradle_: Record<string, unknown>
+  protected readonly options_: Required<PayOnAccountOptions>
+
+  static validateOptions(options: Record<string, unknown>): void {
+    const capture = options?.capture
+    if (capture !== undefined && capture !== "on_authorize" && capture !== "manual") {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Pay on account: option "capture" must be "on_authorize" or "manual", got ${JSON.stringify(capture)}.`
+      )
+    }
+  }
+
+  constructor(cradle: Record<string, unknown>, options: PayOnAccountOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...(arguments as unknown as [Record<string, unknown>, PayOnAccountOptions]))
+    this.cradle_ = cradle
+    this.options_ = { capture: options.capture ?? "on_authorize" }
+  }
+
+  /** Resolved per call: the payment module may load before the trade credit module. */
+  protected dependency<T>(key: string): T {
+    let resolved: unknown
+    try {
+      resolved = this.cradle_[key]
+    } catch {
+      resolved = undefined
+    }
+    if (!resolved) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `Pay on account can't reach "${key}" from the payment module. ${SETUP_HINT}`
+      )
+    }
+    return resolved as T
+  }
+
+  protected get tradeCredit() {
+    return this.dependency<TradeCreditModuleService>(TRADE_CREDIT_MODULE_KEY)
+  }
+
+  protected get query() {
+    return this.dependency<{
+      graph: (config: Record<string, unknown>) => Promise<{ data: Record<string, any>[] }> // eslint-disable-line @typescript-eslint/no-explicit-any
+    }>(QUERY_KEY)
+  }
+
+  /**
+   * The account a customer pays with in a currency: their company's (a
+   * customer group of theirs with an account) if there is one, else their
+   * own. `requested` may pick another account the customer may use.
+   */
+  protected async payingAccount(customerId: string, currencyCode: string, requested?: unknown) {
+    const { data } = await this.query.graph({
+      entity: "customer",
+      fields: ["id", "groups.id"],
+      filters: { id: customerId },
+    })
+    const groupIds = ((data[0]?.groups ?? []) as { id: string }[]).map((g) => g.id)
+    const $or: Record<string, unknown>[] = [{ customer_id: customerId }]
+    if (groupIds.length) {
+      $or.push({ customer_group_id: groupIds })
+    }
+    const accounts = await this.tradeCredit.listTradeCreditAccounts(
+      { $or, currency_code: currencyCode.toLowerCase() } as never,
+      { order: { created_at: "ASC" } }
+    )
+    if (typeof requested === "string" && requested) {
+      return accounts.find((a) => a.id === requested) ?? null
+    }
+    return accounts.find((a) => a.customer_group_id) ?? accounts[0] ?? null
+  }
+
+  protected async sessionData(
+    customerId: string | undefined,
+    amount: unknown,
+    currencyCode: string,
+    requestedAccount?: unknown
+  ): Promise<SessionData> {
+    if (!customerId) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "Pay on account is for logged-in trade customers: log in, or choose another payment method."
+      )
+    }
+    const account = await this.payingAccount(customerId, currencyCode, requestedAccount)
+    if (!account) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        requestedAccount
+          ? "That trade credit account can't be used by this customer."
+          : `You have no trade credit account in ${currencyCode.toUpperCase()}: choose another payment method or ask us to open one.`
+      )
+    }
+    if (account.status === "on_stop") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "Your trade credit account is on stop: new orders on account are paused. Please contact us or choose another payment method."
+      )
+    }
+    return {
+      account_id: account.id,
+      customer_id: customerId,
+      // A total with tax carries more decimals than the currency: charge what can be paid.
+      amount: roundToCurrency(amount as never, currencyCode),
+      currency_code: currencyCode.toLowerCase(),
+    }
+  }
+
+  async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    const data = await this.sessionData(
+      input.context?.customer?.id,
+      input.amount,
+      input.currency_code,
+      input.data?.account_id
+    )
+    return { id: `${data.account_id}:${Date.now()}`, data }
+  }
+
+  async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const previous = (input.data ?? {}) as Partial<SessionData>
+    const data = await this.sessionData(
+      input.context?.customer?.id ?? previous.customer_id,
+      input.amount,
+      input.currency_code,
+      previous.account_id
+    )
+    return { data }
+  }
+
+  async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    const data = input.data as SessionData | undefined
+    const sessionId = input.context?.idempotency_key
+    if (!data?.account_id || !data.customer_id || !data.amount || !sessionId) {
+      throw new MedusaError(
+        MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,
+        "This payment session was not started by pay on account; start the payment again."
+      )
+    }
+    // Membership may have changed since the session began.
+    const account = await this.payingAccount(data.customer_id, data.currency_code, data.account_id)
+    if (!account) {
+      throw new MedusaError(
+        MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,
+        "This customer may no longer pay with that trade credit account."
+      )
+    }
+    const order = await this.orderOfSession(sessionId)
+    const result = await this.tradeCredit.authorizeOnAccount({
+      account_id: data.account_id,
+      payment_session_id: sessionId,
+      amount: data.amount,
+      currency_code: data.currency_code,
+      customer_id: data.customer_id,
+      order_id: order?.id ?? null,
+      order_display_id: order?.display_id ?? null,
+      capture: this.options_.capture === "on_authorize",
+      default_over_limit_policy: this.tradeCredit.getOptions().defaultOverLimitPolicy,
+      actor: { type: "customer", id: data.customer_id, name: order?.email ?? null },
+    })
+    const next: SessionData = {
+      ...data,
+      payment_session_id: sessionId,
+      entry_id: result.entry_id,
+      review_id: result.review_id,
+      posted: result.posted,
+      over_limit: result.over_limit,
+    }
+    const status =
+      result.status === "pending_authorization"
+        ? PaymentSessionStatus.PENDING_AUTHORIZATION
+        : result.posted
+          ? PaymentSessionStatus.CAPTURED
+          : PaymentSessionStatus.AUTHORIZED
+    return { status, data: next }
+  }
+
+  /** The order a payment session pays for (the link exists before authorization). */
+  protected async orderOfSession(sessionId: string) {
+    const { data: sessions } = await this.query.graph({
+      entity: "payment_session",
+      fields: ["id", "payment_collection_id"],
+      filters: { id: sessionId },
+    })
+    const collectionId = sessions[0]?.payment_collection_id
+    if (!collectionId) {
+      return null
+    }
+    const { data } = await this.query.graph({
+      entity: "order_payment_collection",
+      fields: ["order.id", "order.display_id", "order.email", "order.fulfillments.id", "order.fulfillments.canceled_at"],
+      filters: { payment_collection_id: collectionId },
+    })
+    return (data[0]?.order ?? null) as {
+      id: string
+      display_id: number
+      email: string
+      fulfillments?: ({ id: string; canceled_at: string | null } | null)[]
+    } | null
+  }
+
+  async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    const data = input.data as SessionData
+    if (!data?.posted && data?.payment_session_id) {
+      await this.tradeCredit.captureOnAccount({ payment_session_id: data.payment_session_id, actor: SYSTEM_ACTOR })
+    }
+    return { data: { ...data, posted: true } }
+  }
+
+  async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    const data = input.data as SessionData
+    if (data?.payment_session_id) {
+      await this.tradeCredit.revertOnAccount({ payment_session_id: data.payment_session_id, actor: SYSTEM_ACTOR })
+    }
+    return { data }
+  }
+
+  async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const data = input.data as SessionData
+    const refundId = input.context?.idempotency_key
+    if (!data?.payment_session_id || !refundId) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment was not paid on account.")
+    }
+    const order = await this.orderOfSession(data.payment_session_id)
+    await this.tradeCredit.refundOnAccount({
+      payment_session_id: data.payment_session_id,
+      refund_id: refundId,
+      amount: roundToCurrency(input.amount, data.currency_code),
+      order_unfulfilled: order ? !(order.fulfillments ?? []).some((f) => f && !f.canceled_at) : false,
+      actor: SYSTEM_ACTOR,
+    })
+    return { data }
+  }
+
+  async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    // Nothing is taken from the account before authorization.
+    return { data: input.data }
+  }
+
+  async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    const data = (input.data ?? {}) as Partial<SessionData>
+    const status = data.posted
+      ? PaymentSessionStatus.CAPTURED
+      : data.entry_id
+        ? PaymentSessionStatus.AUTHORIZED
+        : data.review_id
+          ? PaymentSessionStatus.PENDING_AUTHORIZATION
+          : PaymentSessionStatus.PENDING
+    return { status, data: input.data }
+  }
+
+  async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+    return { data: input.data }
+  }
+
+  async createAccountHolder(input: CreateAccountHolderInput): Promise<CreateAccountHolderOutput> {
+    return { id: input.context.customer.id }
+  }
+
+  async getWebhookActionAndData(_: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
+    return { action: PaymentActions.NOT_SUPPORTED }
+  }
+}
+
+export default PayOnAccountProviderService

@@ -1,0 +1,26 @@
+import { authorizePaymentSessionForOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { Actor } from "../modules/trade-credit/types"
+import { decideCreditReviewStep } from "./steps"
+
+export type CreditReviewDecisionInput = { review_id: string; comment?: string | null; actor: Actor }
+
+export const releaseCreditReviewWorkflowId = "release-trade-credit-review"
+
+/**
+ * A credit controller lets a held order through: the review is released, then
+ * Medusa re-authorizes the order's payment session, and the provider reserves
+ * (or posts) the credit even over the limit, with the admin as actor.
+ */
+export const releaseCreditReviewWorkflow = createWorkflow(
+  releaseCreditReviewWorkflowId,
+  (input: CreditReviewDecisionInput) => {
+    const decision = transform({ input }, ({ input }) => ({ ...input, decision: "released" as const }))
+    const { review, previous_status } = decideCreditReviewStep(decision)
+    when({ previous_status }, ({ previous_status }) => previous_status === "pending").then(() => {
+      const session = transform({ review }, ({ review }) => ({ payment_session_id: review.payment_session_id }))
+      authorizePaymentSessionForOrderWorkflow.runAsStep({ input: session })
+    })
+    return new WorkflowResponse(review)
+  }
+)
