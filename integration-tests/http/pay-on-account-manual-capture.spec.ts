@@ -1,0 +1,67 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MathBN } from "@medusajs/framework/utils"
+import { adminHeaders, buyer, customerGroup } from "../helpers/fixtures"
+import { cartReadyToPay, complete, storefront } from "../helpers/checkout"
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+jest.setTimeout(180_000)
+
+const charged = (total: number) => MathBN.convert(total, 2).toNumber()
+
+// Read by medusa-config.ts, which the runner loads before it applies its `env` option.
+process.env.TRADE_CREDIT_CAPTURE = "manual"
+
+/** `capture: "manual"`: an order reserves credit until an admin captures its payment. */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    afterAll(() => {
+      delete process.env.TRADE_CREDIT_CAPTURE
+    })
+
+    it("reserves at checkout, posts on capture, and releases the reservation once when canceled (even twice at once)", async () => {
+      const container = getContainer()
+      const admin = await adminHeaders(api, container)
+      const shop = await storefront(container)
+      const company = await customerGroup(container, "Lille Renovation")
+      const alice = await buyer(api, container, shop.pk, "alice@lille.example", [company.id])
+      const { data: opened } = await api.post(
+        "/admin/trade-credit/accounts",
+        { customer_group_id: company.id, currency_code: "eur", credit_limit: 50000 },
+        { headers: admin.headers }
+      )
+      const accountUrl = `/admin/trade-credit/accounts/${opened.account.id}`
+      const account = async () => (await api.get(accountUrl, { headers: admin.headers })).data.account
+      const entries = async () => (await api.get(`${accountUrl}/entries?limit=100`, { headers: admin.headers })).data.entries
+      const paymentOf = async (orderId: string) =>
+        (await api.get(`/admin/orders/${orderId}?fields=payment_status,payment_collections.payments.id`, { headers: admin.headers })).data.order
+
+      const first = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
+      const firstCharge = charged(first.order.total)
+      expect(await account()).toEqual(expect.objectContaining({ balance: 0, reserved: firstCharge, available_credit: MathBN.sub(50000, firstCharge).toNumber() }))
+      expect((await entries())[0]).toEqual(expect.objectContaining({ operation: "purchased", amount: 0, reserved_delta: firstCharge }))
+      const firstOrder = await paymentOf(first.order.id)
+      expect(firstOrder.payment_status).toBe("authorized")
+
+      await api.post(`/admin/payments/${firstOrder.payment_collections[0].payments[0].id}/capture`, {}, { headers: admin.headers })
+      expect((await entries())[0]).toEqual(
+        expect.objectContaining({ operation: "captured", amount: -firstCharge, reserved_delta: -firstCharge, order_id: first.order.id })
+      )
+      expect(await account()).toEqual(expect.objectContaining({ balance: -firstCharge, reserved: 0 }))
+
+      const second = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop, { quantity: 2 })).id)
+      const secondCharge = charged(second.order.total)
+      expect((await account()).reserved).toBe(secondCharge)
+      const cancels = await Promise.allSettled([
+        api.post(`/admin/orders/${second.order.id}/cancel`, {}, { headers: admin.headers }),
+        api.post(`/admin/orders/${second.order.id}/cancel`, {}, { headers: admin.headers }),
+      ])
+      expect(cancels.some((c) => c.status === "fulfilled")).toBe(true)
+      const reverted = (await entries()).filter((e: any) => e.operation === "reverted")
+      expect(reverted).toEqual([expect.objectContaining({ order_id: second.order.id, amount: 0, reserved_delta: -secondCharge })])
+      expect(await account()).toEqual(
+        expect.objectContaining({ balance: -firstCharge, reserved: 0, available_credit: MathBN.sub(50000, firstCharge).toNumber() })
+      )
+    })
+  },
+})
