@@ -91,3 +91,18 @@ export async function failure(promise: Promise<any>) {
     return { status: e.response.status as number, data: e.response.data as { type: string; message: string } }
   }
 }
+
+/** Retries an assertion until it passes (work done by subscribers after the response), up to `ms`. */
+export async function eventually<T>(assertion: () => Promise<T>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    try {
+      return await assertion()
+    } catch (e) {
+      if (Date.now() > deadline) {
+        throw e
+      }
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import { adminHeaders, buyer, customerGroup, failure } from "../helpers/fixtures"
+import { adminHeaders, buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
 import { cartReadyToPay, complete, ON_ACCOUNT, storefront } from "../helpers/checkout"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -148,6 +148,17 @@ medusaIntegrationTestRunner({
       const again = await failure(api.post(`/admin/trade-credit/reviews/${review.id}/release`, {}, { headers: admin.headers }))
       expect(again.status).toBe(400)
       expect(again.data.message).toMatch(/already rejected/)
+    })
+
+    it("closes the review when a held order is canceled directly", async () => {
+      await openAccount({ customer_group_id: company.id, credit_limit: 10 })
+      const result = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
+      await api.post(`/admin/orders/${result.order.id}/cancel`, {}, { headers: admin.headers })
+      await eventually(async () => {
+        const { reviews: closed } = await reviews(`order_id=${result.order.id}`)
+        expect(closed).toEqual([expect.objectContaining({ status: "canceled", decided_by: expect.objectContaining({ type: "system" }) })])
+      })
+      expect((await reviews()).count).toBe(0)
     })
 
     it("blocks an order over the limit with the available credit and the amount over", async () => {

@@ -57,6 +57,7 @@ import {
 import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
 import type TradeCreditModuleService from "../modules/trade-credit/service"
 import type { AccountStatus, Actor, PaymentTerms } from "../modules/trade-credit/types"
+import { ensureHeldOrder } from "./seed-held-order"
 
 // ---------------------------------------------------------------------------
 // Demo data
@@ -173,6 +174,9 @@ const PRODUCTS: DemoProduct[] = [
   },
 ]
 
+/** The demo's most expensive variant (a pallet of tiles), what the held order is made of. */
+const MOST_EXPENSIVE_SKU = PRODUCTS.flatMap((p) => p.variants).reduce((a, b) => (b.price > a.price ? b : a)).sku
+
 type DemoAddress = { company?: string; address_1: string; postal_code: string; city: string; country_code: string }
 type DemoBuyer = { first_name: string; last_name: string; email: string; phone?: string }
 type Posting =
@@ -181,6 +185,12 @@ type Posting =
 
 type DemoCompany = {
   slug: string
+  /**
+   * One order this company's first buyer places on account for `quantity` of
+   * the demo's most expensive variant: more than the available credit, so it
+   * waits in the credit review queue.
+   */
+  held_order?: { quantity: number; shipping_option: string }
   name: string
   metadata: Record<string, string>
   address: DemoAddress
@@ -224,6 +234,8 @@ const COMPANIES: DemoCompany[] = [
   {
     slug: "antwerp-tiles-stone",
     name: "Antwerp Tiles & Stone",
+    // 3 pallets of tiles + tail-lift delivery + 21% VAT ≈ 4,286 EUR against ≈ 784 EUR available.
+    held_order: { quantity: 3, shipping_option: "Pallet delivery with tail-lift" },
     metadata: { vat_number: "BE0712458933", erp_customer_no: "D-10417" },
     address: { address_1: "Noorderlaan 122", postal_code: "2030", city: "Antwerpen", country_code: "be" },
     buyers: [
@@ -291,20 +303,38 @@ export default async function seedDemo({ container }: ExecArgs) {
     logger.info(`[seed] ${created ? "created" : "reused "} ${what}`)
   }
 
-  const { apiKey } = await seedStorefront(container, note)
+  const { apiKey, region, salesChannel } = await seedStorefront(container, note)
   const admin = await ensureAdminUser(container, note)
 
   const buyers: { email: string; company: string }[] = []
   for (const company of COMPANIES) {
     const group = await ensureCustomerGroup(container, company, note)
-    const customerIds: string[] = []
+    const companyBuyers = []
     for (const buyer of company.buyers) {
       const customer = await ensureBuyer(container, buyer, { ...company.address, company: company.name }, company.name, note)
-      customerIds.push(customer.id)
+      companyBuyers.push(customer)
       buyers.push({ email: buyer.email, company: company.name })
     }
-    await ensureGroupMembers(container, group.id, customerIds, note)
-    await ensureAccount(container, { customer_group_id: group.id }, company.slug, company.account, note)
+    await ensureGroupMembers(container, group.id, companyBuyers.map((c) => c.id), note)
+    const account = await ensureAccount(container, { customer_group_id: group.id }, company.slug, company.account, note)
+    if (company.held_order) {
+      const [buyer] = company.buyers
+      await ensureHeldOrder(
+        container,
+        {
+          label: company.slug,
+          account_id: account.id,
+          customer: { id: companyBuyers[0].id, email: buyer.email, first_name: buyer.first_name, last_name: buyer.last_name },
+          shipping_address: { ...company.address, company: company.name },
+          region_id: region.id,
+          sales_channel_id: salesChannel.id,
+          sku: MOST_EXPENSIVE_SKU,
+          quantity: company.held_order.quantity,
+          shipping_option: company.held_order.shipping_option,
+        },
+        note
+      )
+    }
   }
   const personal = await ensureBuyer(container, PERSONAL.buyer, PERSONAL.address, null, note)
   buyers.push({ email: PERSONAL.buyer.email, company: "(personal, prepaid)" })
@@ -832,4 +862,5 @@ async function ensureAccount(
       `status ${fresh.status}${posted ? ` (${posted} entries posted)` : ""}`,
     posted > 0
   )
+  return fresh
 }
