@@ -1,0 +1,44 @@
+import { CurrencyInput } from "@medusajs/ui"
+import { currencyDecimals, currencySymbol } from "../lib/format"
+
+const MAX_TYPED_DECIMALS = 8
+
+type AmountInputProps = {
+  id: string
+  currency: string
+  value: string
+  onChange: (value: string) => void
+  allowNegative?: boolean
+  placeholder?: string
+  autoFocus?: boolean
+  invalid?: boolean
+}
+
+/** An amount in the account's currency, with its symbol and code; keeps what was typed as text. */
+export const AmountInput = ({
+  id,
+  currency,
+  value,
+  onChange,
+  allowNegative = false,
+  placeholder,
+  autoFocus,
+  invalid,
+}: AmountInputProps) => (
+  <CurrencyInput
+    id={id}
+    name={id}
+    symbol={currencySymbol(currency)}
+    code={currency.toUpperCase()}
+    value={value}
+    onValueChange={(v) => onChange(v ?? "")}
+    allowNegativeValue={allowNegative}
+    // Don't cut extra decimals while typing: checkAmount rejects them with a
+    // message (amounts are never silently rounded or truncated).
+    decimalsLimit={Math.max(currencyDecimals(currency), MAX_TYPED_DECIMALS)}
+    placeholder={placeholder}
+    autoFocus={autoFocus}
+    autoComplete="off"
+    aria-invalid={invalid || undefined}
+  />
+)

@@ -1,0 +1,94 @@
+import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { useAccount, useAccounts } from "../hooks/accounts"
+import type { OnAccountPayment } from "../hooks/order-payment"
+import { useReviews } from "../hooks/reviews"
+import { formatMoney } from "../lib/format"
+import type { TradeCreditAccount } from "../lib/types"
+import { HeldOrderBanner } from "./held-order-banner"
+import { PayingAccountNotice } from "./paying-account-notice"
+import { PayingAccountRow } from "./paying-account-row"
+
+type Tone = "green" | "orange" | "red" | "grey" | "blue"
+
+/** Payment collection status in words (the session stays "authorized" after capture). */
+const PAYMENT_STATUS: Record<string, { label: string; color: Tone }> = {
+  not_paid: { label: "Not paid", color: "grey" },
+  awaiting: { label: "Awaiting", color: "orange" },
+  authorized: { label: "Authorized", color: "blue" },
+  partially_authorized: { label: "Partially authorized", color: "orange" },
+  partially_captured: { label: "Partially captured", color: "blue" },
+  completed: { label: "Captured", color: "green" },
+  canceled: { label: "Canceled", color: "grey" },
+  failed: { label: "Failed", color: "red" },
+}
+
+/**
+ * The paying account: named by the review or the payment session when they
+ * say; otherwise the customer's own account in the order's currency, then
+ * their companies' accounts.
+ */
+function usePayingAccounts(payment: OnAccountPayment, accountIdHint: string | null) {
+  const accountId = accountIdHint ?? payment.accountId
+  const named = useAccount(accountId)
+  const currency = payment.currencyCode
+  const own = useAccounts(
+    { customer_id: payment.customerId ?? "", currency_code: currency, limit: 5 },
+    { enabled: !accountId && Boolean(payment.customerId) }
+  )
+  const company = useAccounts(
+    { customer_group_id: payment.groupIds, currency_code: currency, limit: 5 },
+    { enabled: !accountId && payment.groupIds.length > 0 }
+  )
+  if (accountId) {
+    return { known: true, accounts: named.data ? [named.data.account] : [] }
+  }
+  const accounts: TradeCreditAccount[] = [...(own.data?.accounts ?? []), ...(company.data?.accounts ?? [])]
+  return { known: false, accounts }
+}
+
+/** Order side column: how the on-account payment stands and what to watch for. */
+export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; payment: OnAccountPayment }) => {
+  const reviews = useReviews({ order_id: orderId, status: "pending" })
+  const review = reviews.data?.reviews.find((r) => r.status === "pending") ?? null
+  const { known, accounts } = usePayingAccounts(payment, review?.account_id ?? null)
+  const statusKey = payment.collectionStatus ?? payment.session.status ?? ""
+  const status = PAYMENT_STATUS[statusKey] ?? { label: statusKey.replace(/_/g, " ") || "Unknown", color: "grey" as const }
+  const currency = payment.session.currency_code ?? payment.currencyCode
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between gap-x-2 px-6 py-4">
+        <Heading level="h2">Pay on account</Heading>
+        <Badge size="2xsmall" color={review ? "orange" : status.color}>
+          {review ? "Held for review" : status.label}
+        </Badge>
+      </div>
+      <div className="txt-compact-small flex items-center justify-between px-6 py-3">
+        <span className="text-ui-fg-subtle">Amount on account</span>
+        <span className="tabular-nums">{formatMoney(payment.session.amount, currency)}</span>
+      </div>
+      {review && (
+        <div className="px-6 py-4">
+          <HeldOrderBanner review={review} />
+        </div>
+      )}
+      {accounts.length > 0 ? (
+        accounts.map((account) => (
+          <div key={account.id} className="flex flex-col gap-y-3 px-6 py-4">
+            {!known && accounts.length > 1 && (
+              <Text size="xsmall" className="text-ui-fg-muted">
+                Accounts this customer can pay from in {currency.toUpperCase()}:
+              </Text>
+            )}
+            <PayingAccountNotice account={account} />
+            <PayingAccountRow account={account} />
+          </div>
+        ))
+      ) : (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          No credit account in {currency.toUpperCase()} found for this customer.
+        </Text>
+      )}
+    </Container>
+  )
+}

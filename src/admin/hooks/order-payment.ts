@@ -1,0 +1,68 @@
+import { useQuery } from "@tanstack/react-query"
+import { sdk } from "../lib/sdk"
+import { tradeCreditKeys } from "./query-keys"
+
+/** The payment provider id of the plugin's "pay on account" method. */
+export const ON_ACCOUNT_PROVIDER_ID = "pp_trade-credit_on-account"
+
+type PaymentLike = {
+  id: string
+  provider_id: string
+  amount: number
+  currency_code?: string
+  status?: string
+  data?: Record<string, unknown> | null
+}
+
+export type OnAccountPayment = {
+  /** The on-account payment session (or payment when there is no session). */
+  session: PaymentLike
+  collectionStatus: string | null
+  /** Trade credit account named in the session data, when the provider stores it. */
+  accountId: string | null
+  customerId: string | null
+  groupIds: string[]
+  currencyCode: string
+  total: number | null
+}
+
+const ORDER_FIELDS = "+payment_collections.payment_sessions.*,+customer.*,+customer.groups.*"
+
+/**
+ * Reads the order with its payment sessions and tells whether it is paid on
+ * account. `data` is null for orders paid any other way.
+ */
+export function useOnAccountPayment(orderId: string) {
+  return useQuery({
+    queryKey: tradeCreditKeys.order(orderId),
+    queryFn: async (): Promise<OnAccountPayment | null> => {
+      const { order } = await sdk.admin.order.retrieve(orderId, { fields: ORDER_FIELDS })
+      const collections = (order.payment_collections ?? []) as Array<{
+        status?: string
+        payment_sessions?: PaymentLike[]
+        payments?: PaymentLike[]
+      }>
+      for (const collection of collections) {
+        const candidates = [...(collection.payment_sessions ?? []), ...(collection.payments ?? [])]
+        const session = candidates.find((s) => s?.provider_id === ON_ACCOUNT_PROVIDER_ID)
+        if (!session) {
+          continue
+        }
+        const data = (session.data ?? {}) as Record<string, unknown>
+        const accountId = typeof data.account_id === "string" ? data.account_id : null
+        const customer = order.customer as { id?: string; groups?: Array<{ id: string }> } | null | undefined
+        return {
+          session,
+          collectionStatus: collection.status ?? null,
+          accountId,
+          customerId: customer?.id ?? order.customer_id ?? null,
+          groupIds: (customer?.groups ?? []).map((g) => g.id),
+          currencyCode: order.currency_code,
+          total: typeof order.total === "number" ? order.total : null,
+        }
+      }
+      return null
+    },
+    enabled: Boolean(orderId),
+  })
+}

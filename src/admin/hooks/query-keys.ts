@@ -1,0 +1,33 @@
+import type { QueryClient } from "@tanstack/react-query"
+import type { AccountListParams, ReviewListParams } from "../lib/types"
+
+/**
+ * Query keys shared by every trade credit hook, so that a mutation can
+ * invalidate the account, every account list and the account's history.
+ */
+const ROOT = "trade-credit" as const
+
+export const tradeCreditKeys = {
+  all: [ROOT] as const,
+  accounts: () => [ROOT, "accounts"] as const,
+  accountLists: () => [ROOT, "accounts", "list"] as const,
+  accountList: (params: AccountListParams) => [ROOT, "accounts", "list", params] as const,
+  account: (id: string) => [ROOT, "accounts", "detail", id] as const,
+  entries: (accountId: string) => [ROOT, "entries", accountId] as const,
+  entryList: (accountId: string, filters: { operation?: string; limit: number }) =>
+    [ROOT, "entries", accountId, filters] as const,
+  allEntries: () => [ROOT, "entries"] as const,
+  reviews: () => [ROOT, "reviews"] as const,
+  reviewList: (params: ReviewListParams) => [ROOT, "reviews", params] as const,
+  order: (orderId: string) => [ROOT, "order", orderId] as const,
+  customerGroups: (customerId: string) => [ROOT, "customer-groups", customerId] as const,
+  storeCurrencies: () => [ROOT, "store-currencies"] as const,
+}
+
+/** After anything that moves an account: its figures, every list, its history. */
+export async function invalidateAccount(queryClient: QueryClient, accountId: string) {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: tradeCreditKeys.accounts() }),
+    queryClient.invalidateQueries({ queryKey: tradeCreditKeys.entries(accountId) }),
+  ])
+}

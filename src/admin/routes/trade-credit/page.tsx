@@ -1,0 +1,19 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { CreditCard } from "@medusajs/icons"
+import { AccountsOverview } from "../../components/accounts-overview"
+import { ReviewQueue } from "../../components/review-queue"
+
+/** "Trade credit" in the sidebar: held orders to decide, and every credit account. */
+const TradeCreditPage = () => (
+  <div className="flex flex-col gap-y-3">
+    <ReviewQueue />
+    <AccountsOverview />
+  </div>
+)
+
+export const config = defineRouteConfig({
+  label: "Trade credit",
+  icon: CreditCard,
+})
+
+export default TradeCreditPage
