@@ -173,7 +173,7 @@ export default class TradeCreditModuleService extends MedusaService({
       }),
       sharedContext
     )
-    const entry = await this.createTradeCreditLedgerEntries(
+    const entry = await this.createEntry_(
       asRow({
         account_id: account.id,
         operation: "allocated",
@@ -256,7 +256,7 @@ export default class TradeCreditModuleService extends MedusaService({
       asRow({ id: row.id, ...update, available_credit: available.toString() }),
       sharedContext
     )
-    const entry = await this.createTradeCreditLedgerEntries(
+    const entry = await this.createEntry_(
       asRow({
         account_id: row.id,
         operation,
@@ -340,7 +340,7 @@ export default class TradeCreditModuleService extends MedusaService({
       }),
       sharedContext
     )
-    const entry = await this.createTradeCreditLedgerEntries(
+    const entry = await this.createEntry_(
       asRow({
         account_id: row.id,
         operation: input.operation,
@@ -837,6 +837,12 @@ export default class TradeCreditModuleService extends MedusaService({
       posted = MathBN.sub(posted, e.raw_amount as never)
     }
     return { reserved, posted }
+  }
+
+  /** Inserts an entry and reads it back, so callers get its database-set `seq` and `created_at`. */
+  protected async createEntry_(row: Record<string, unknown>, sharedContext: Context): Promise<LedgerEntryRecord> {
+    const created = await this.createTradeCreditLedgerEntries(row as never, sharedContext)
+    return await this.retrieveTradeCreditLedgerEntry(created.id, {}, sharedContext)
   }
 
   protected async lockAccount_(id: string, sharedContext: Context): Promise<LockedAccountRow> {
