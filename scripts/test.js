@@ -6,14 +6,20 @@
  * the run and removed after it; with DATABASE_URL, that server is used (the
  * test runners create and drop their own databases on it).
  *
- *   npm test                  unit, module and HTTP suites
- *   npm test -- unit|modules|http [jest args]   one suite
+ *   npm test                  unit, module, HTTP, multi-process and browser suites
+ *   npm test -- unit|modules|http|multiprocess|browser [jest args]   one suite
+ *
+ * `multiprocess` starts two real Medusa servers on a database of its own
+ * (integration-tests/multi-process); it needs nothing more than the others.
+ * `browser` (last) starts one Medusa server with the admin dashboard and drives
+ * it with Debian's chromium (/usr/bin/chromium) through playwright-core
+ * (integration-tests/browser); it fails when chromium is missing.
  */
 const { spawn } = require("child_process")
 const path = require("path")
 const { startDatabase } = require("./lib/database")
 
-const SUITES = ["unit", "modules", "http"]
+const SUITES = ["unit", "modules", "http", "multiprocess", "browser"]
 
 function runJest(suite, extraArgs, env) {
   const jestBin = require.resolve("jest/bin/jest")

@@ -1,4 +1,4 @@
-import { Button, Label, Prompt, Textarea, toast } from "@medusajs/ui"
+import { Button, Label, Prompt, Textarea } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useDecideReview, type ReviewDecision } from "../hooks/reviews"
 import { formatMoney } from "../lib/format"
@@ -36,10 +36,7 @@ export const ReviewDecisionPrompt = ({ review, decision, onClose }: ReviewDecisi
     decide.mutate(
       { review, decision, comment: comment.trim() || undefined },
       {
-        onSuccess: () => {
-          toast.success(release ? `Order ${orderLabel(review)} released` : `Order ${orderLabel(review)} rejected`)
-          onClose()
-        },
+        onSuccess: () => onClose(),
       }
     )
 
@@ -51,7 +48,7 @@ export const ReviewDecisionPrompt = ({ review, decision, onClose }: ReviewDecisi
           <Prompt.Description>
             {release
               ? `The order goes through on account although it is ${over} over the available credit. The entry is flagged as over the limit.`
-              : "The order is not paid on account: its credit hold is released and the order can't be processed on account."}
+              : "The order is canceled. No credit moves."}
           </Prompt.Description>
         </Prompt.Header>
         <div className="flex flex-col gap-y-2 px-6 pb-4 pt-2">

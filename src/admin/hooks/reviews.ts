@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { toast } from "@medusajs/ui"
 import { isNotFound } from "../lib/errors"
 import { sdk } from "../lib/sdk"
 import type { OrderReview, ReviewListParams, ReviewListResponse } from "../lib/types"
@@ -53,8 +54,14 @@ export function useDecideReview() {
         headers,
       }),
     {
-      onSuccess: async (_data, { review }) => {
+      onSuccess: async (_data, { review, decision }) => {
+        // Here, not in the caller: the banner holding the prompt unmounts as
+        // soon as the review list refreshes, and a caller's callbacks would be skipped.
+        const label = review.order_display_id ? `#${review.order_display_id}` : review.order_id
+        toast.success(decision === "release" ? `Order ${label} released` : `Order ${label} rejected`)
         await Promise.all([
+          // The dashboard's own order sections (payment status) read these.
+          queryClient.invalidateQueries({ queryKey: ["orders"] }),
           queryClient.invalidateQueries({ queryKey: tradeCreditKeys.reviews() }),
           queryClient.invalidateQueries({ queryKey: tradeCreditKeys.accounts() }),
           queryClient.invalidateQueries({ queryKey: tradeCreditKeys.entries(review.account_id) }),

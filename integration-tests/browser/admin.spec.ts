@@ -1,0 +1,724 @@
+/**
+ * The trade credit admin in a real browser (issue 4), as a credit controller:
+ * log in, open a company account from the customer group page, set its limit,
+ * record and correct a reimbursement, release an over-limit order from the
+ * order page, and filter the Trade credit page.
+ *
+ * Real processes: a fresh database on the PostgreSQL that scripts/test.js
+ * provides (DB_* env), `medusa db:migrate`, the demo seed
+ * (src/scripts/seed-demo.ts), ONE Medusa server with the admin dashboard
+ * (Vite, development mode) on a free port (scripts/lib/medusa-server.js), and
+ * Debian's chromium driven by playwright-core. Everything the page shows is
+ * checked against the admin API as well.
+ *
+ * Teardown (also on failure): browser closed, server stopped, database dropped.
+ * Artifacts in .test-artifacts/browser/: one screenshot per screen (NN-*.png,
+ * FAILED-*.png on a failing step), server/migrate/seed logs in logs/, the
+ * browser console in logs/browser-console.log.
+ *
+ *   npm test -- browser
+ *
+ * Needs /usr/bin/chromium (apt-get install chromium; .ci/run installs it). A
+ * missing browser FAILS the suite: it is never skipped. CHROMIUM_PATH
+ * overrides the path.
+ */
+import fs from "fs"
+import os from "os"
+import path from "path"
+import { spawn, type ChildProcess } from "child_process"
+import { MathBN } from "@medusajs/framework/utils"
+import type { BrowserContext, Locator, Page } from "playwright-core"
+
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
+const medusa = require("../../scripts/lib/medusa-server")
+const client = require("../../scripts/lib/store-client")
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
+const ARTIFACTS = path.join(medusa.ROOT, ".test-artifacts", "browser")
+const LOG_DIR = path.join(ARTIFACTS, "logs")
+const GUARD = path.join(medusa.ROOT, "scripts", "lib", "exit-with-parent.js")
+const CLI = require.resolve("@medusajs/cli/cli.js", { paths: [medusa.ROOT] })
+
+const ADMIN = { email: "admin@example.com", password: "supersecret" }
+const SEED_TIMEOUT_MS = 180_000
+/** The first /app load compiles the dashboard with Vite. */
+const DASHBOARD_TIMEOUT_MS = 180_000
+/** One UI expectation (a toast, a row, a refetched figure). */
+const UI_TIMEOUT_MS = 20_000
+const STEP_TIMEOUT_MS = 120_000
+
+const COMPANY = "Ghent Joinery"
+const BUYER_EMAIL = "pieter@ghent-joinery.example.com"
+const ACCOUNT_REFERENCE = "GJ-1001"
+const LIMIT = 1000
+const REIMBURSED = 250
+const PAYMENT_REFERENCE = "KBC-20260301-0042"
+const PAYMENT_COMMENT = "Bank transfer for invoice GJ-17"
+const PAYMENT_COMMENT_EDITED = "Bank transfer for invoices GJ-17 and GJ-18"
+const RELEASE_COMMENT = "Approved by phone with the site manager"
+/** The demo's pallet of tiles (1149 EUR); two of them go over Ghent Joinery's 1,250 EUR available. */
+const TILES_HANDLE = "porcelain-floor-tiles-60x60-anthracite"
+const PALLET_SKU = "TILE-6060-ANT-PAL"
+
+jest.setTimeout(STEP_TIMEOUT_MS)
+
+const log = (message: string) => process.stdout.write(`[browser] ${message}\n`)
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const eur = (n: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" }).format(n)
+const signedEur = (n: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR", signDisplay: "exceptZero" }).format(n)
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
+/** Retries `fn` (typically jest `expect`s on what the page shows) until it passes or the time is up. */
+async function eventually<T>(fn: () => Promise<T>, timeoutMs = UI_TIMEOUT_MS, intervalMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      return await fn()
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error
+      }
+      await sleep(intervalMs)
+    }
+  }
+}
+
+const visible = (locator: Locator, timeout = UI_TIMEOUT_MS) => locator.first().waitFor({ state: "visible", timeout })
+const hidden = (locator: Locator, timeout = UI_TIMEOUT_MS) => locator.first().waitFor({ state: "hidden", timeout })
+
+/** `medusa exec ./src/scripts/seed-demo.ts` in its own process group; resolves with the DEMO_INFO it prints. */
+function runDemoSeed(env: Record<string, string>, children: Set<ChildProcess>) {
+  fs.mkdirSync(LOG_DIR, { recursive: true })
+  const out = fs.createWriteStream(path.join(LOG_DIR, "seed.log"))
+  return new Promise<{ publishableKey: string; info: any }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["-r", GUARD, CLI, "exec", "./src/scripts/seed-demo.ts"], {
+      cwd: medusa.ROOT,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    children.add(child)
+    let text = ""
+    const collect = (chunk: Buffer) => {
+      text += chunk.toString("utf8")
+      out.write(chunk)
+    }
+    child.stdout!.on("data", collect)
+    child.stderr!.on("data", collect)
+    const timer = setTimeout(() => {
+      medusa.stopGroup(child.pid, 2000)
+      reject(new Error(`The demo seed did not finish within ${SEED_TIMEOUT_MS / 1000} s:\n${text.slice(-4000)}`))
+    }, SEED_TIMEOUT_MS)
+    child.on("error", reject)
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer)
+      children.delete(child)
+      out.end()
+      const lines = text.replace(/\x1b\[[0-9;]*m/g, "").split(/\r?\n/)
+      const keyLine = lines.find((l) => l.startsWith("PUBLISHABLE_KEY="))
+      const infoLine = lines.find((l) => l.startsWith("DEMO_INFO="))
+      if (code !== 0 || !keyLine || !infoLine) {
+        reject(new Error(`The demo seed failed (${signal ?? `exit code ${code}`}):\n${lines.slice(-60).join("\n")}`))
+        return
+      }
+      resolve({
+        publishableKey: keyLine.slice("PUBLISHABLE_KEY=".length).trim(),
+        info: JSON.parse(infoLine.slice("DEMO_INFO=".length)),
+      })
+    })
+  })
+}
+
+/** Polls `url` until it answers 200 with the dashboard's HTML. */
+async function waitForDashboardHtml(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  let last = ""
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(30_000) })
+      const body = await response.text()
+      if (response.ok && /<div id="(root|medusa)"|<script type="module"/.test(body)) {
+        return
+      }
+      last = `${response.status}: ${body.slice(0, 200)}`
+    } catch (error: any) {
+      last = String(error?.message ?? error)
+    }
+    await sleep(500)
+  }
+  throw new Error(`${url} did not serve the dashboard within ${timeoutMs / 1000} s (last: ${last})`)
+}
+
+describe("trade credit admin in a browser", () => {
+  const started = Date.now()
+  const timings: [string, number][] = []
+  const children = new Set<ChildProcess>()
+  const consoleLines: string[] = []
+  let dbServer: any
+  let database: string | null = null
+  let databaseCreated = false
+  let server: any = null
+  let userDataDir: string | null = null
+  let context: BrowserContext | null = null
+  let page: Page
+  let baseUrl: string
+  let adminHeaders: Record<string, string>
+  let publishableKey: string
+  let shotNo = 0
+  /** Set once a step fails: later steps build on it, so they stop at once instead of timing out. */
+  let brokenAt: string | null = null
+
+  // What the steps hand on to each other.
+  let group: { id: string; name: string }
+  let buyer: { customer: any; headers: Record<string, string> }
+  let accountId: string
+  let reimbursementId: string
+  let order: { id: string; display_id: number }
+  let reviewId: string
+  let orderTotal: number
+
+  const timed = async <T,>(phase: string, fn: () => Promise<T>): Promise<T> => {
+    const t = Date.now()
+    try {
+      return await fn()
+    } finally {
+      timings.push([phase, Date.now() - t])
+      log(`${phase}: ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    }
+  }
+
+  /** A screenshot of what the page shows now, as NN-name.png. */
+  const shot = async (name: string) => {
+    shotNo++
+    const file = path.join(ARTIFACTS, `${String(shotNo).padStart(2, "0")}-${name}.png`)
+    // Drawer and dialog animations fast-forwarded: the shot shows where they end.
+    await page.screenshot({ path: file, animations: "disabled" })
+    return file
+  }
+
+  /** Closes the toasts still showing (they cover the drawers' headers in the next screenshots). */
+  const dismissToasts = async () => {
+    const closers = page.locator("[data-sonner-toast] button")
+    for (let i = await closers.count(); i > 0; i--) {
+      await closers.first().click({ timeout: 2000 }).catch(() => {})
+    }
+    await page.locator("[data-sonner-toast]").first().waitFor({ state: "detached", timeout: 5000 }).catch(() => {})
+  }
+
+  /** Scrolls the element to the top of the dashboard's scrolling main column. */
+  const scrollToTop = (locator: Locator) => locator.evaluate((el) => el.scrollIntoView({ block: "start" }))
+
+  /** One step of the story: skipped at once when an earlier step failed; a screenshot when it fails. */
+  const step = (name: string, fn: () => Promise<void>) =>
+    test(name, async () => {
+      if (brokenAt) {
+        throw new Error(`Not run: the earlier step "${brokenAt}" failed.`)
+      }
+      try {
+        await fn()
+      } catch (error) {
+        brokenAt = name
+        if (page && !page.isClosed()) {
+          const file = path.join(ARTIFACTS, `FAILED-${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`)
+          await page.screenshot({ path: file, fullPage: true }).catch(() => {})
+          log(`step failed, screenshot: ${path.relative(medusa.ROOT, file)} (page: ${page.url()})`)
+        }
+        throw error
+      }
+    })
+
+  const api = {
+    get: (p: string) => client.get(baseUrl, p, { headers: adminHeaders }),
+    post: (p: string, body: unknown) => client.post(baseUrl, p, body, { headers: adminHeaders }),
+    account: async (id: string) => (await client.get(baseUrl, `/admin/trade-credit/accounts/${id}`, { headers: adminHeaders })).account,
+    entries: (id: string) => client.allEntries(baseUrl, adminHeaders, id),
+  }
+
+  /** Goes to a dashboard path (under /app) and waits for the page to have loaded. */
+  const open = async (p: string) => {
+    await page.goto(`${baseUrl}/app${p}`, { waitUntil: "domcontentloaded", timeout: 60_000 })
+  }
+
+  /** The company's credit card on the customer group page. */
+  const creditCard = () =>
+    page.locator("div").filter({ has: page.getByRole("heading", { name: "Company credit", exact: true }) }).filter({
+      has: page.getByRole("heading", { name: "Credit history" }),
+    }).last()
+
+  /** The order widget: "Pay on account" with its figures. */
+  const payPanel = () =>
+    page
+      .locator("div")
+      .filter({ has: page.getByRole("heading", { name: "Pay on account" }) })
+      .filter({ hasText: "Amount on account" })
+      .last()
+
+  beforeAll(async () => {
+    fs.rmSync(ARTIFACTS, { recursive: true, force: true })
+    fs.mkdirSync(LOG_DIR, { recursive: true })
+    // Fail, never skip, without the browser: CI installs it (.ci/run).
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}: the browser suite drives Debian's chromium through playwright-core. ` +
+          "Install it with `apt-get install -y chromium` (.ci/run does), or set CHROMIUM_PATH."
+      )
+    }
+    const { chromium } = require("playwright-core")
+
+    dbServer = medusa.serverEnvOf(process.env)
+    database = `tc_browser_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`
+    const port = await medusa.freePort()
+    baseUrl = `http://localhost:${port}`
+    const origins = `${baseUrl},http://127.0.0.1:${port}`
+    const env = medusa.medusaEnv(medusa.databaseEnv(dbServer, database), {
+      // medusaEnv turns the admin off (the API-only servers don't need it); here it is the point.
+      MEDUSA_ADMIN_DISABLED: "false",
+      ADMIN_CORS: origins,
+      AUTH_CORS: origins,
+      STORE_CORS: origins,
+      DEMO_ADMIN_EMAIL: ADMIN.email,
+      DEMO_ADMIN_PASSWORD: ADMIN.password,
+    })
+
+    await timed("create database", () => medusa.createDatabase(dbServer, database))
+    databaseCreated = true
+    log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}`)
+    await timed("migrate", () => medusa.migrate(env, { logDir: LOG_DIR }))
+    // Seed and server boot at once: neither needs the other.
+    const track: any[] = []
+    const [seeded, booted] = await Promise.allSettled([
+      timed("seed (demo)", () => runDemoSeed(env, children)),
+      timed("server ready (/health)", () =>
+        medusa.startServer({ env, port, name: "medusa-admin", logDir: LOG_DIR, track })
+      ),
+    ])
+    server = track[0] ?? (booted.status === "fulfilled" ? booted.value : null)
+    for (const outcome of [seeded, booted]) {
+      if (outcome.status === "rejected") throw outcome.reason
+    }
+    publishableKey = (seeded as PromiseFulfilledResult<any>).value.publishableKey
+    await timed("dashboard HTML at /app", () => waitForDashboardHtml(`${baseUrl}/app/login`, DASHBOARD_TIMEOUT_MS))
+
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tc-browser-profile-"))
+    context = await timed("chromium launch", () =>
+      chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+        viewport: { width: 1440, height: 1300 },
+        locale: "en-US",
+        timezoneId: "Europe/Amsterdam",
+        timeout: 60_000,
+      })
+    )
+    page = context!.pages()[0] ?? (await context!.newPage())
+    page.setDefaultTimeout(UI_TIMEOUT_MS)
+    page.on("console", (m) => consoleLines.push(`[${m.type()}] ${m.text()}`))
+    page.on("pageerror", (e) => consoleLines.push(`[pageerror] ${e.message}`))
+    page.on("requestfailed", (r) => consoleLines.push(`[requestfailed] ${r.method()} ${r.url()}: ${r.failure()?.errorText}`))
+    // The first load compiles the dashboard (Vite): be generous once.
+    await timed("dashboard compiled (login form)", async () => {
+      await page.goto(`${baseUrl}/app/login`, { waitUntil: "domcontentloaded", timeout: DASHBOARD_TIMEOUT_MS })
+      await visible(page.getByPlaceholder("Email"), DASHBOARD_TIMEOUT_MS)
+    })
+
+    adminHeaders = await client.adminLogin(baseUrl, ADMIN)
+  }, 600_000)
+
+  afterAll(async () => {
+    const t = Date.now()
+    fs.mkdirSync(LOG_DIR, { recursive: true })
+    fs.writeFileSync(path.join(LOG_DIR, "browser-console.log"), consoleLines.join("\n") + "\n")
+    await context?.close().catch((e) => log(`closing the browser: ${e.message}`))
+    for (const child of children) {
+      await medusa.stopGroup(child.pid)
+    }
+    await server?.stop()
+    if (databaseCreated && database) {
+      await medusa.dropDatabase(dbServer, database).catch((e: Error) => log(`could not drop ${database}: ${e.message}`))
+    }
+    if (userDataDir) {
+      fs.rmSync(userDataDir, { recursive: true, force: true })
+    }
+    timings.push(["teardown (browser, server, database)", Date.now() - t])
+    log(
+      `timings:\n${timings.map(([p, ms]) => `  ${p.padEnd(40)} ${(ms / 1000).toFixed(1)} s`).join("\n")}\n` +
+        `  ${"total".padEnd(40)} ${((Date.now() - started) / 1000).toFixed(1)} s`
+    )
+  }, 120_000)
+
+  step("logs in at /app/login", async () => {
+    await shot("login-page")
+    await page.getByPlaceholder("Email").fill(ADMIN.email)
+    await page.getByPlaceholder("Password").fill(ADMIN.password)
+    await page.getByRole("button", { name: "Continue" }).click()
+    await page.waitForURL((u) => !u.pathname.includes("/login"), { timeout: 60_000 })
+    // The sidebar has the plugin's page.
+    await visible(page.getByRole("link", { name: "Trade credit" }), 60_000)
+    await visible(page.getByRole("link", { name: "Orders" }))
+    // The orders list, with the demo's held order of Antwerp Tiles & Stone.
+    const heldRow = page.getByRole("row").filter({ hasText: "Lotte Peeters" })
+    await visible(heldRow, 60_000)
+    await eventually(async () => {
+      const text = await heldRow.innerText()
+      expect(text).toContain("#1")
+      expect(text).toContain("Awaiting")
+    })
+    await shot("logged-in-orders-list")
+  })
+
+  step("creates a credit account from the customer group page", async () => {
+    // A company that has no account yet, with one buyer who registered in the store.
+    buyer = await client.registerBuyer(baseUrl, publishableKey, BUYER_EMAIL, { firstName: "Pieter" })
+    group = await client.createCompany(baseUrl, adminHeaders, COMPANY, [buyer.customer.id])
+    const before = await api.get(`/admin/trade-credit/accounts?customer_group_id=${group.id}`)
+    expect(before.count).toBe(0)
+
+    await open(`/customer-groups/${group.id}`)
+    await visible(page.getByRole("heading", { name: COMPANY }))
+    await visible(page.getByText("No credit account", { exact: true }))
+    await visible(page.getByText(BUYER_EMAIL))
+    await shot("group-page-no-account")
+
+    await page.getByRole("button", { name: "Create credit account" }).click()
+    const drawer = page.getByRole("dialog", { name: "Create credit account" })
+    await visible(drawer)
+    await visible(drawer.getByText(`Company: ${COMPANY}`))
+    await drawer.getByLabel(/^Account reference/).fill(ACCOUNT_REFERENCE)
+    await drawer.getByLabel(/^Comment/).fill("Opened after the credit application of March.")
+    await shot("create-account-drawer")
+    await drawer.getByRole("button", { name: "Create account" }).click()
+    await visible(page.getByText(`Credit account in EUR created for ${COMPANY}`))
+    await hidden(drawer)
+
+    const card = creditCard()
+    await visible(card.getByRole("button", { name: "Reimburse balance" }))
+    await eventually(async () => {
+      const text = await card.innerText()
+      expect(text).toContain("Outstanding balance")
+      expect(text).toContain(ACCOUNT_REFERENCE)
+      expect(text).toContain("Net 30")
+      expect(text).toContain("Allocated")
+      expect(text).toContain("Demo Admin")
+    })
+    await scrollToTop(card)
+    await shot("group-page-account-created")
+
+    const { accounts, count } = await api.get(`/admin/trade-credit/accounts?customer_group_id=${group.id}`)
+    expect(count).toBe(1)
+    expect(accounts[0]).toEqual(
+      expect.objectContaining({
+        customer_group_id: group.id,
+        currency_code: "eur",
+        balance: 0,
+        credit_limit: 0,
+        reference: ACCOUNT_REFERENCE,
+        status: "normal",
+        holder: expect.objectContaining({ type: "customer_group", name: COMPANY }),
+      })
+    )
+    accountId = accounts[0].id
+  })
+
+  step("sets a credit limit with a reason", async () => {
+    const card = creditCard()
+    await dismissToasts()
+    await card.getByRole("button", { name: "More account actions" }).click()
+    await page.getByRole("menuitem", { name: "Edit limit, terms and status" }).click()
+    const drawer = page.getByRole("dialog", { name: "Edit credit account" })
+    await visible(drawer)
+    await drawer.getByLabel(/^Credit limit/).fill(String(LIMIT))
+    // The reason is required: Save without it says so.
+    await drawer.getByRole("button", { name: "Save" }).click()
+    await visible(drawer.getByText("Say why the account changes."))
+    await drawer.getByLabel("Reason for change").fill("Trade references checked: limit agreed with the owner.")
+    await visible(drawer.getByText(`Credit limit: ${eur(0)} → ${eur(LIMIT)}`))
+    await shot("edit-account-drawer-limit")
+    await drawer.getByRole("button", { name: "Save" }).click()
+    await visible(page.getByText("Credit account updated"))
+    await hidden(drawer)
+
+    await eventually(async () => {
+      const text = await card.innerText()
+      expect(text).toContain(eur(LIMIT))
+      expect(text).toContain("Trade references checked")
+    })
+    await scrollToTop(card)
+    await shot("group-page-limit-set")
+
+    const account = await api.account(accountId)
+    expect(account).toEqual(expect.objectContaining({ credit_limit: LIMIT, balance: 0, available_credit: LIMIT }))
+    const [latest] = await api.entries(accountId)
+    expect(latest).toEqual(
+      expect.objectContaining({
+        credit_limit_after: LIMIT,
+        comment: expect.stringContaining("Trade references checked"),
+        actor: expect.objectContaining({ type: "user" }),
+      })
+    )
+  })
+
+  step("records a reimbursement with a reference and sees it in the history", async () => {
+    const card = creditCard()
+    await dismissToasts()
+    await card.getByRole("button", { name: "Reimburse balance" }).click()
+    const drawer = page.getByRole("dialog", { name: "Reimburse balance" })
+    await visible(drawer)
+    await drawer.getByLabel(/^Amount/).fill(String(REIMBURSED))
+    await drawer.getByLabel(/^Custom reference number/).fill(PAYMENT_REFERENCE)
+    await drawer.getByLabel(/^Comment/).fill(PAYMENT_COMMENT)
+    // The preview: balance 0 → 250, available credit 1,000 → 1,250.
+    await eventually(async () => {
+      const text = await drawer.innerText()
+      expect(text).toMatch(new RegExp(`Outstanding balance\\s*${escapeRegExp(eur(0))}[\\s→]*${escapeRegExp(eur(REIMBURSED))}`))
+      expect(text).toMatch(new RegExp(`Available credit\\s*${escapeRegExp(eur(LIMIT))}[\\s→]*${escapeRegExp(eur(LIMIT + REIMBURSED))}`))
+    })
+    await shot("reimburse-drawer")
+    await drawer.getByRole("button", { name: "Reimburse", exact: true }).click()
+    await visible(page.getByText(`Reimbursement of ${signedEur(REIMBURSED)} recorded`))
+    await hidden(drawer)
+
+    const row = card.getByRole("row").filter({ hasText: PAYMENT_REFERENCE })
+    await visible(row)
+    await eventually(async () => {
+      const text = await row.innerText()
+      expect(text).toContain("Reimbursed")
+      expect(text).toContain(signedEur(REIMBURSED))
+      expect(text).toContain(PAYMENT_COMMENT)
+      expect(text).toContain("Demo Admin")
+      // Balance and available credit after it.
+      expect(text).toContain(eur(REIMBURSED))
+      expect(text).toContain(eur(LIMIT + REIMBURSED))
+    })
+    await scrollToTop(card)
+    await shot("history-with-reimbursement")
+
+    const account = await api.account(accountId)
+    expect(account).toEqual(expect.objectContaining({ balance: REIMBURSED, available_credit: LIMIT + REIMBURSED }))
+    const [latest] = await api.entries(accountId)
+    expect(latest).toEqual(
+      expect.objectContaining({ operation: "reimbursed", amount: REIMBURSED, reference: PAYMENT_REFERENCE, comment: PAYMENT_COMMENT })
+    )
+    reimbursementId = latest.id
+  })
+
+  step("edits the comment of the reimbursement", async () => {
+    const card = creditCard()
+    const row = card.getByRole("row").filter({ hasText: PAYMENT_REFERENCE })
+    await dismissToasts()
+    await row.getByRole("button", { name: "Edit" }).click()
+    const drawer = page.getByRole("dialog", { name: "Edit reimbursement" })
+    await visible(drawer)
+    const comment = drawer.getByLabel(/^Comment/)
+    expect(await comment.inputValue()).toBe(PAYMENT_COMMENT)
+    expect(await drawer.getByLabel(/^Custom reference number/).inputValue()).toBe(PAYMENT_REFERENCE)
+    await comment.fill(PAYMENT_COMMENT_EDITED)
+    await shot("edit-reimbursement-drawer")
+    await drawer.getByRole("button", { name: "Save" }).click()
+    await visible(page.getByText("Reimbursement updated"))
+    await hidden(drawer)
+
+    await eventually(async () => {
+      const text = await row.innerText()
+      expect(text).toContain(PAYMENT_COMMENT_EDITED)
+      expect(text).toContain(signedEur(REIMBURSED))
+    })
+    await scrollToTop(card)
+    await shot("history-reimbursement-comment-edited")
+
+    const entries = await api.entries(accountId)
+    const edited = entries.find((e: any) => e.id === reimbursementId)
+    expect(edited).toEqual(
+      expect.objectContaining({ amount: REIMBURSED, reference: PAYMENT_REFERENCE, comment: PAYMENT_COMMENT_EDITED })
+    )
+    // Correcting a comment adds no entry and moves nothing.
+    expect(entries).toHaveLength(3)
+    expect((await api.account(accountId)).balance).toBe(REIMBURSED)
+  })
+
+  step("releases an over-limit order held for review from the order page", async () => {
+    // The buyer orders two pallets on account: more than the 1,250 EUR available.
+    const { regions } = await client.get(baseUrl, "/store/regions", { headers: buyer.headers })
+    const region = regions.find((r: any) => r.currency_code === "eur")
+    const { products } = await client.get(baseUrl, `/store/products?handle=${TILES_HANDLE}&fields=id,*variants`, {
+      headers: buyer.headers,
+    })
+    const pallet = products[0].variants.find((v: any) => v.sku === PALLET_SKU)
+    const cart = await client.cartReadyToPay(baseUrl, buyer.headers, { regionId: region.id, variantIds: [pallet.id] }, { quantity: 2 })
+    const completed = await client.completeCart(baseUrl, buyer.headers, cart.id)
+    expect(completed.status).toBe(200)
+    expect(completed.data.type).toBe("order")
+    order = completed.data.order
+
+    const { reviews } = await api.get(`/admin/trade-credit/reviews?order_id=${order.id}`)
+    expect(reviews).toHaveLength(1)
+    expect(reviews[0]).toEqual(expect.objectContaining({ status: "pending", account_id: accountId }))
+    reviewId = reviews[0].id
+    orderTotal = reviews[0].order_total
+    expect(orderTotal).toBeGreaterThan(LIMIT + REIMBURSED)
+    // Held: nothing posted yet.
+    expect((await api.account(accountId)).balance).toBe(REIMBURSED)
+    const overBy = MathBN.sub(orderTotal, LIMIT + REIMBURSED).toNumber()
+
+    await open(`/orders/${order.id}`)
+    await visible(page.getByText(`#${order.display_id}`), 60_000)
+    const banner = page.getByText("Held for review: over the credit limit")
+    await visible(banner)
+    await visible(page.getByRole("heading", { name: "Pay on account" }))
+    await eventually(async () => {
+      const panel = await payPanel().innerText()
+      expect(panel).toContain(eur(orderTotal))
+      expect(panel).toContain(eur(overBy))
+      expect(panel).toContain(COMPANY)
+    })
+    await page.getByRole("heading", { name: "Pay on account" }).scrollIntoViewIfNeeded()
+    await shot("order-page-held-for-review")
+
+    await page.getByRole("button", { name: "Release", exact: true }).click()
+    const prompt = page.getByRole("alertdialog")
+    await visible(prompt)
+    await visible(prompt.getByText(`Release order #${order.display_id}?`))
+    await prompt.getByLabel(/^Comment/).fill(RELEASE_COMMENT)
+    await shot("release-order-prompt")
+    await prompt.getByRole("button", { name: "Release", exact: true }).click()
+    await visible(page.getByText(`Order #${order.display_id} released`), 60_000)
+    await hidden(prompt, 60_000)
+    await hidden(banner)
+    await eventually(async () => {
+      const panel = await payPanel().innerText()
+      expect(panel).not.toContain("Held for review")
+      expect(panel).toContain("Captured")
+      expect(panel).toContain(eur(MathBN.sub(REIMBURSED, orderTotal).toNumber()))
+    })
+    await page.getByRole("heading", { name: "Pay on account" }).scrollIntoViewIfNeeded()
+    await shot("order-page-released")
+    // The dashboard's own sections (header badge, Payments) refetch on a reload.
+    await page.reload({ waitUntil: "domcontentloaded" })
+    await visible(page.getByRole("heading", { name: "Pay on account" }), 60_000)
+    await eventually(async () => {
+      expect(await payPanel().innerText()).toContain("Captured")
+      const payments = await page.locator("div").filter({ has: page.getByRole("heading", { name: "Payments" }) }).filter({ hasText: "Total paid by customer" }).last().innerText()
+      expect(payments).not.toContain("awaiting authorization")
+    })
+    await shot("order-page-released-reloaded")
+
+    const [review] = (await api.get(`/admin/trade-credit/reviews?order_id=${order.id}`)).reviews
+    expect(review).toEqual(
+      expect.objectContaining({
+        id: reviewId,
+        status: "released",
+        comment: RELEASE_COMMENT,
+        decided_by: expect.objectContaining({ type: "user" }),
+      })
+    )
+    const account = await api.account(accountId)
+    const expectedBalance = MathBN.sub(REIMBURSED, orderTotal).toNumber()
+    expect(account.balance).toBe(expectedBalance)
+    expect(account.available_credit).toBe(MathBN.add(LIMIT, expectedBalance).toNumber())
+    const { order: placed } = await api.get(`/admin/orders/${order.id}?fields=id,payment_status`)
+    expect(placed.payment_status).toBe("captured")
+    const [purchase] = await api.entries(accountId)
+    expect(purchase).toEqual(
+      expect.objectContaining({ operation: "purchased", over_limit: true, order_id: order.id, amount: -orderTotal })
+    )
+
+    // The company page shows the purchase, flagged over the limit, linked to the order.
+    await open(`/customer-groups/${group.id}`)
+    const card = creditCard()
+    const row = card.getByRole("row").filter({ hasText: `Order #${order.display_id}` })
+    await visible(row)
+    await eventually(async () => {
+      const text = await row.innerText()
+      expect(text).toContain("Purchased")
+      expect(text).toContain("Over limit")
+      expect(text).toContain(signedEur(-orderTotal))
+    })
+    await eventually(async () => expect(await card.innerText()).toContain(eur(expectedBalance)))
+    await scrollToTop(card)
+    await shot("group-page-after-release")
+  })
+
+  step("filters the accounts on the Trade credit page", async () => {
+    const rows = page.getByRole("link", { name: /^Open / })
+    const rowNames = async () =>
+      (await rows.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).map((l) => String(l).replace(/^Open /, ""))
+    const apiNames = async (query: string) =>
+      (await api.get(`/admin/trade-credit/accounts?order=balance&limit=50${query}`)).accounts.map((a: any) => a.holder.name || a.holder.email)
+
+    await page.getByRole("link", { name: "Trade credit" }).click()
+    await page.waitForURL(/\/app\/trade-credit/)
+    await visible(page.getByRole("heading", { name: "Credit accounts" }))
+    await visible(page.getByRole("heading", { name: "Orders held for review" }))
+    // All five accounts: three demo companies, the personal customer and Ghent Joinery.
+    const all = await apiNames("")
+    expect(all).toHaveLength(5)
+    await eventually(async () => expect(await rowNames()).toEqual(all))
+    // The demo's held Antwerp order is still in the queue; ours was released.
+    const queue = page
+      .locator("div")
+      .filter({ has: page.getByRole("heading", { name: "Orders held for review" }) })
+      .filter({ hasText: "Antwerp Tiles & Stone" })
+      .last()
+    await visible(queue)
+    expect(await queue.getByRole("link", { name: /^#\d+$/ }).count()).toBe(1)
+    expect(await queue.getByRole("link", { name: `#${order.display_id}`, exact: true }).count()).toBe(0)
+    expect((await api.get("/admin/trade-credit/reviews?status=pending")).count).toBe(1)
+    await shot("trade-credit-page")
+
+    // Search by company name.
+    const search = page.getByRole("searchbox", { name: "Search accounts" })
+    await search.fill("Ghent")
+    await eventually(async () => expect(await rowNames()).toEqual([COMPANY]))
+    const ghent = rows.filter({ hasText: COMPANY })
+    await eventually(async () => {
+      const text = await ghent.innerText()
+      expect(text).toContain("Company")
+      expect(text).toContain(eur(MathBN.sub(REIMBURSED, orderTotal).toNumber()))
+      expect(text).toContain(eur(LIMIT))
+      expect(text).toContain("Net 30")
+    })
+    await shot("trade-credit-search-ghent")
+    await search.fill("")
+
+    // Status: only the account on query.
+    await page.getByRole("combobox", { name: "Credit status" }).click()
+    await page.getByRole("option", { name: "Query", exact: true }).click()
+    const onQuery = await apiNames("&status=query")
+    expect(onQuery).toEqual(["Lille Renovation"])
+    await eventually(async () => expect(await rowNames()).toEqual(onQuery))
+    await shot("trade-credit-status-query")
+    await page.getByRole("button", { name: "Clear filters" }).click()
+    await eventually(async () => expect(await rowNames()).toEqual(all))
+
+    // Balance below -1000: everyone who owes more than 1,000 EUR, most owed first.
+    await page.getByRole("textbox", { name: "Balance below" }).fill("-1000")
+    const owing = await apiNames(`&balance[lt]=-1000`)
+    expect(owing).toEqual(expect.arrayContaining([COMPANY, "Rotterdam Build Supply", "Antwerp Tiles & Stone", "Lille Renovation"]))
+    expect(owing).toHaveLength(4)
+    await eventually(async () => expect(await rowNames()).toEqual(owing))
+    await shot("trade-credit-balance-below-minus-1000")
+
+    // Companies only, balance above 0: none (the only prepaid account is a customer's).
+    await page.getByRole("textbox", { name: "Balance below" }).fill("")
+    await page.getByRole("textbox", { name: "Balance above" }).fill("0")
+    await eventually(async () => expect(await rowNames()).toEqual(await apiNames("&balance[gt]=0")))
+    expect(await rowNames()).toHaveLength(1)
+    await page.getByRole("combobox", { name: "Holder type" }).click()
+    await page.getByRole("option", { name: "Companies only" }).click()
+    await visible(page.getByText("No accounts match these filters."))
+    expect(await rowNames()).toEqual([])
+    await shot("trade-credit-companies-in-credit-none")
+  })
+})
