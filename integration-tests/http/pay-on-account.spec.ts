@@ -124,7 +124,13 @@ medusaIntegrationTestRunner({
       expect(after.available_credit).toBe(MathBN.sub(10, charged(cart.total)).toNumber())
       const [purchase] = await entries(account.id)
       expect(purchase).toEqual(
-        expect.objectContaining({ operation: "purchased", over_limit: true, order_id: result.order.id, actor: expect.objectContaining({ type: "user", name: "Carla Controller" }) })
+        expect.objectContaining({
+          operation: "purchased",
+          over_limit: true,
+          order_id: result.order.id,
+          comment: "Released from credit review by Carla Controller: Long-standing customer, cleared by phone",
+          actor: expect.objectContaining({ type: "user", name: "Carla Controller" }),
+        })
       )
       expect((await order(result.order.id)).payment_status).toBe("captured")
       expect((await reviews()).count).toBe(0)

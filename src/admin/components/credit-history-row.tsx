@@ -52,7 +52,7 @@ export const CreditHistoryRow = ({ entry, onEdit }: CreditHistoryRowProps) => {
         <Money amount={entry.credit_limit_after} currency={c} />
       </Table.Cell>
       <Table.Cell className="whitespace-nowrap">{actorLabel(entry.actor)}</Table.Cell>
-      <Table.Cell className="max-w-[140px] truncate" title={entry.reference ?? undefined}>
+      <Table.Cell className="max-w-[220px] truncate" title={entry.reference ?? undefined}>
         {entry.reference || <span className="text-ui-fg-muted">–</span>}
       </Table.Cell>
       <Table.Cell>

@@ -567,7 +567,7 @@ export default class TradeCreditModuleService extends MedusaService({
     }
 
     const comment = releasedBy
-      ? `Released from credit review by ${releasedBy}`
+      ? `Released from credit review by ${releasedBy}${review?.comment ? `: ${review.comment}` : ""}`
       : row.status === "query"
         ? "Account on query: check this order before processing"
         : null
