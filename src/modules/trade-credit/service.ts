@@ -301,6 +301,19 @@ export default class TradeCreditModuleService extends MedusaService({
     if (replay) {
       return replay
     }
+    return await this.writePosting_(row, input, sharedContext)
+  }
+
+  /**
+   * Writes a posting on an account whose row this transaction has locked:
+   * new totals and the entry, or a refusal that changes nothing. Checkout
+   * operations call it directly, having already locked and checked replays.
+   */
+  protected async writePosting_(
+    row: LockedAccountRow,
+    input: PostLedgerEntryInput,
+    sharedContext: Context
+  ): Promise<PostingResult> {
     const currency = row.currency_code
     const amount = parseAmount(input.amount ?? 0, currency, "amount", { allowZero: true })
     const reservedDelta = parseAmount(input.reserved_delta ?? 0, currency, "reserved_delta", {
@@ -571,7 +584,8 @@ export default class TradeCreditModuleService extends MedusaService({
       : row.status === "query"
         ? "Account on query: check this order before processing"
         : null
-    const { entry } = await this.postLedgerEntry_(
+    const { entry } = await this.writePosting_(
+      row,
       {
         account_id: row.id,
         operation: "purchased",
@@ -613,12 +627,13 @@ export default class TradeCreditModuleService extends MedusaService({
         `Payment session ${input.payment_session_id} has no on-account authorization to capture.`
       )
     }
-    await this.lockAccount_(purchase.account_id, sharedContext)
+    const row = await this.lockAccount_(purchase.account_id, sharedContext)
     const { reserved } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
     if (reserved.isZero()) {
       return { entry: null }
     }
-    const { entry } = await this.postLedgerEntry_(
+    const { entry } = await this.writePosting_(
+      row,
       {
         account_id: purchase.account_id,
         operation: "captured",
@@ -663,7 +678,7 @@ export default class TradeCreditModuleService extends MedusaService({
     if (!accountId) {
       return { entry: null }
     }
-    await this.lockAccount_(accountId, sharedContext)
+    const row = await this.lockAccount_(accountId, sharedContext)
     if (review?.status === "pending") {
       await this.updateTradeCreditReviews(
         asRow({ id: review.id, status: "canceled", comment: input.comment ?? "Order canceled", decided_at: new Date(), ...decidedBy(input.actor) }),
@@ -678,7 +693,8 @@ export default class TradeCreditModuleService extends MedusaService({
       const [earlier] = await this.sessionEntries_(input.payment_session_id, "reverted", sharedContext)
       return { entry: earlier ?? null }
     }
-    const { entry } = await this.postLedgerEntry_(
+    const { entry } = await this.writePosting_(
+      row,
       {
         account_id: accountId,
         operation: "reverted",
@@ -742,7 +758,8 @@ export default class TradeCreditModuleService extends MedusaService({
       )
     }
     const cancels = !!input.order_unfulfilled && amount.eq(posted)
-    const { entry } = await this.postLedgerEntry_(
+    const { entry } = await this.writePosting_(
+      row,
       {
         account_id: row.id,
         operation: cancels ? "reverted" : "refunded",

@@ -208,15 +208,17 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
         "This payment session was not started by pay on account; start the payment again."
       )
     }
-    // Membership may have changed since the session began.
-    const account = await this.payingAccount(data.customer_id, data.currency_code, data.account_id)
+    // Membership may have changed since the session began; both look-ups are independent.
+    const [account, order] = await Promise.all([
+      this.payingAccount(data.customer_id, data.currency_code, data.account_id),
+      this.orderOfSession(sessionId),
+    ])
     if (!account) {
       throw new MedusaError(
         MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,
         "This customer may no longer pay with that trade credit account."
       )
     }
-    const order = await this.orderOfSession(sessionId)
     const result = await this.tradeCredit.authorizeOnAccount({
       account_id: data.account_id,
       payment_session_id: sessionId,
