@@ -282,7 +282,21 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
 
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const data = input.data as SessionData
-    if (data?.payment_session_id) {
+    if (!data?.payment_session_id) {
+      return { data }
+    }
+    // The payment module also calls cancelPayment when saving the Payment of a
+    // successful authorization fails, e.g. a second completion of the same cart
+    // racing the first ("Payment with payment_session_id ... already exists").
+    // The authorization it rolls back is then the one the winner's live Payment
+    // stands on: only a cancel of that Payment itself may revert it.
+    const { data: payments } = await this.query.graph({
+      entity: "payment",
+      fields: ["id", "canceled_at"],
+      filters: { payment_session_id: data.payment_session_id },
+    })
+    const heldByAnother = payments.some((p) => !p.canceled_at && p.id !== input.context?.idempotency_key)
+    if (!heldByAnother) {
       await this.tradeCredit.revertOnAccount({ payment_session_id: data.payment_session_id, actor: SYSTEM_ACTOR })
     }
     return { data }
