@@ -15,17 +15,19 @@
  * it with Debian's chromium (/usr/bin/chromium) through playwright-core
  * (integration-tests/browser); it fails when chromium is missing.
  */
+const fs = require("fs")
 const { spawn } = require("child_process")
+const os = require("os")
 const path = require("path")
 const { startDatabase } = require("./lib/database")
 
 const SUITES = ["unit", "modules", "http", "multiprocess", "browser"]
 
-function runJest(suite, extraArgs, env) {
+function runJest(suite, extraArgs, env, reportFile) {
   const jestBin = require.resolve("jest/bin/jest")
   // Medusa's runners hold one app (and its pool) per file; files run one at a
   // time so a 2-core CI box isn't oversubscribed.
-  const args = [jestBin, "--silent=false", "--runInBand", "--forceExit", ...extraArgs]
+  const args = [jestBin, "--silent=false", "--runInBand", "--forceExit", "--json", `--outputFile=${reportFile}`, ...extraArgs]
   console.log(`\n=== ${suite} tests ===`)
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--max-old-space-size=4096", "--experimental-vm-modules", "--no-warnings=ExperimentalWarning", ...args], {
@@ -35,6 +37,17 @@ function runJest(suite, extraArgs, env) {
     })
     child.on("exit", (code) => resolve(code ?? 1))
   })
+}
+
+/** Test counts from jest's JSON report; a suite that crashed before reporting counts as one failure. */
+function readCounts(file) {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, "utf8"))
+    fs.rmSync(file, { force: true })
+    return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0) }
+  } catch {
+    return { passed: 0, failed: 1 }
+  }
 }
 
 ;(async () => {
@@ -58,16 +71,25 @@ function runJest(suite, extraArgs, env) {
   )
   let failed = 0
   const results = []
+  const totals = { passed: 0, failed: 0 }
   for (const suite of suites) {
     const t = Date.now()
-    const code = await runJest(suite, argv, env)
-    results.push(`${suite}: ${code === 0 ? "passed" : "FAILED"} in ${((Date.now() - t) / 1000).toFixed(0)} s`)
+    const reportFile = path.join(os.tmpdir(), `trade-credit-jest-${process.pid}-${suite}.json`)
+    const code = await runJest(suite, argv, env, reportFile)
+    const counts = readCounts(reportFile)
+    totals.passed += counts.passed
+    totals.failed += counts.failed
+    results.push(
+      `${suite}: ${code === 0 ? "passed" : "FAILED"} in ${((Date.now() - t) / 1000).toFixed(0)} s (${counts.passed} passed, ${counts.failed} failed)`
+    )
     if (code !== 0) {
       failed++
     }
   }
   await db.stop()
   console.log(`\n${results.join("\n")}\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  // The plain closing line CI reads.
+  console.log(`${totals.passed} passed, ${totals.failed} failed`)
   process.exit(failed ? 1 : 0)
 })().catch((e) => {
   console.error(e)
