@@ -204,4 +204,4 @@ async function createDatabaseWithPg(env, name) {
   }
 }
 
-module.exports = { startDatabase, envFromUrl }
+module.exports = { startDatabase, envFromUrl, freePort }

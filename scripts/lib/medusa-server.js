@@ -23,9 +23,9 @@
  * running its exit hooks (SIGKILL, a runner's hard timeout).
  */
 const fs = require("fs")
-const net = require("net")
 const path = require("path")
 const { spawn } = require("child_process")
+const { freePort } = require("./database")
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
@@ -50,18 +50,6 @@ process.on("exit", () => {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, "")
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function groupAlive(pid) {
   try {
