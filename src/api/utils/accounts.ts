@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { customerAccountFilter } from "../../utils/customer-account-filter"
 import { ACCOUNT_FIELDS } from "./format"
 
 /** One account with its holder, or 404. */
@@ -18,20 +19,11 @@ export async function fetchAccount(scope: MedusaContainer, id: string, fields: s
  */
 export async function fetchCustomerAccounts(scope: MedusaContainer, customerId: string, fields: string[] = ACCOUNT_FIELDS) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: customers } = await query.graph({
-    entity: "customer",
-    fields: ["id", "groups.id"],
-    filters: { id: customerId },
-  })
-  const groupIds = (customers[0]?.groups ?? []).map((g: { id?: string } | null) => g?.id).filter(Boolean) as string[]
-  const $or: Record<string, unknown>[] = [{ customer_id: customerId }]
-  if (groupIds.length) {
-    $or.push({ customer_group_id: groupIds })
-  }
+  const filters = await customerAccountFilter(query, customerId)
   const { data } = await query.graph({
     entity: "trade_credit_account",
     fields,
-    filters: { $or } as Record<string, unknown>,
+    filters,
   })
   return data
 }

@@ -30,6 +30,7 @@ import {
 } from "@medusajs/framework/utils"
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import { roundToCurrency } from "../../modules/trade-credit/utils/money"
+import { customerAccountFilter } from "../../utils/customer-account-filter"
 
 export const TRADE_CREDIT_MODULE_KEY = "trade_credit"
 const QUERY_KEY = "query"
@@ -122,16 +123,7 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
    * own. `requested` may pick another account the customer may use.
    */
   protected async payingAccount(customerId: string, currencyCode: string, requested?: unknown) {
-    const { data } = await this.query.graph({
-      entity: "customer",
-      fields: ["id", "groups.id"],
-      filters: { id: customerId },
-    })
-    const groupIds = ((data[0]?.groups ?? []) as { id: string }[]).map((g) => g.id)
-    const $or: Record<string, unknown>[] = [{ customer_id: customerId }]
-    if (groupIds.length) {
-      $or.push({ customer_group_id: groupIds })
-    }
+    const { $or } = await customerAccountFilter(this.query, customerId)
     const accounts = await this.tradeCredit.listTradeCreditAccounts(
       { $or, currency_code: currencyCode.toLowerCase() } as never,
       { order: { created_at: "ASC" } }
