@@ -840,7 +840,12 @@ export default class TradeCreditModuleService extends MedusaService({
     )
   }
 
-  /** What an order's postings still take from the account: reserved, and posted to the balance. */
+  /**
+   * What an order's postings still take from the account: reserved, and
+   * posted to the balance. Callers read it after taking the account lock (the
+   * purchase look-up before the lock only finds which account to lock), so
+   * it sees every concurrent cancel or refund that committed first.
+   */
   protected async sessionOutstanding_(paymentSessionId: string, sharedContext: Context) {
     const entries = await this.listTradeCreditLedgerEntries(
       { payment_session_id: paymentSessionId },
