@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+export { eventually } from "./eventually"
 import { createApiKeysWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -92,17 +93,3 @@ export async function failure(promise: Promise<any>) {
   }
 }
 
-/** Retries an assertion until it passes (work done by subscribers after the response), up to `ms`. */
-export async function eventually<T>(assertion: () => Promise<T>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    try {
-      return await assertion()
-    } catch (e) {
-      if (Date.now() > deadline) {
-        throw e
-      }
-      await new Promise((r) => setTimeout(r, 200))
-    }
-  }
-}

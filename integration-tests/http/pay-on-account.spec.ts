@@ -61,8 +61,11 @@ medusaIntegrationTestRunner({
           actor: expect.objectContaining({ type: "customer", id: alice.customer.id }),
         })
       )
+      // Medusa's capture record follows right after the order is placed (order.placed subscriber).
+      await eventually(async () => expect((await order(result.order.id)).payment_status).toBe("captured"))
       const o = await order(result.order.id)
-      expect(o.payment_status).toBe("captured")
+      expect(o.payment_collections[0].payments[0].captures).toHaveLength(1)
+      expect((await entries(account.id)).map((e: any) => e.operation)).toEqual(["purchased", "allocated"])
     })
 
     it("pays exactly at the limit, leaving zero available credit", async () => {
@@ -217,6 +220,9 @@ medusaIntegrationTestRunner({
       const account = await openAccount({ customer_group_id: company.id, credit_limit: 100000 })
       const first = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
       const second = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop, { quantity: 3 })).id)
+      for (const placed of [first, second]) {
+        await eventually(async () => expect((await order(placed.order.id)).payment_status).toBe("captured"))
+      }
       const before = await getAccount(account.id)
 
       await api.post(`/admin/orders/${first.order.id}/cancel`, {}, { headers: admin.headers })
@@ -236,6 +242,41 @@ medusaIntegrationTestRunner({
       const tooMuch = await failure(api.post(`/admin/payments/${paymentId}/refund`, { amount: o.total }, { headers: admin.headers }))
       expect(tooMuch.status).toBe(400)
       expect((await getAccount(account.id)).balance).toBe(MathBN.add(afterCancel.balance, 5).toNumber())
+    })
+
+    it("cancels an order right after checkout, racing Medusa's capture, and gives the credit back once", async () => {
+      const account = await openAccount({ customer_group_id: company.id, credit_limit: 100000 })
+      const placed = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
+      // When the capture was recorded first, the cancel is refused with a message asking to repeat it (then it refunds).
+      let refusal: any = null
+      await eventually(async () => {
+        try {
+          await api.post(`/admin/orders/${placed.order.id}/cancel`, {}, { headers: admin.headers })
+        } catch (e: any) {
+          refusal = e.response
+          throw e
+        }
+      })
+      if (refusal) {
+        expect(refusal.status).toBe(400)
+        expect(refusal.data.message).toMatch(/captured a moment ago: cancel the order again/)
+      }
+
+      // Whichever came first, the order ends canceled, with its credit returned once and nothing captured that is still owed.
+      await eventually(async () => {
+        const o = await order(placed.order.id)
+        expect(o.status).toBe("canceled")
+        expect(["canceled", "refunded"]).toContain(o.payment_status)
+      })
+      const after = await getAccount(account.id)
+      expect(after.balance).toBe(0)
+      expect(after.reserved).toBe(0)
+      expect(after.available_credit).toBe(100000)
+      const history = await entries(account.id)
+      expect(history.filter((e: any) => e.operation === "reverted")).toEqual([
+        expect.objectContaining({ order_id: placed.order.id, amount: charged(placed.order.total) }),
+      ])
+      expect(history.filter((e: any) => e.operation === "refunded")).toEqual([])
     })
 
     it("refuses guests and customers without an account; a buyer of B can't use A's account", async () => {

@@ -1,6 +1,7 @@
 import { authorizePaymentSessionForOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { Actor } from "../modules/trade-credit/types"
+import { confirmOrderOnAccountWorkflow } from "./confirm-order-on-account"
 import { decideCreditReviewStep } from "./steps"
 
 export type CreditReviewDecisionInput = { review_id: string; comment?: string | null; actor: Actor }
@@ -10,7 +11,8 @@ export const releaseCreditReviewWorkflowId = "release-trade-credit-review"
 /**
  * A credit controller lets a held order through: the review is released, then
  * Medusa re-authorizes the order's payment session, and the provider reserves
- * (or posts) the credit even over the limit, with the admin as actor.
+ * (or posts, then Medusa captures) the credit even over the limit, with the
+ * admin as actor.
  */
 export const releaseCreditReviewWorkflow = createWorkflow(
   releaseCreditReviewWorkflowId,
@@ -20,6 +22,9 @@ export const releaseCreditReviewWorkflow = createWorkflow(
     when({ previous_status }, ({ previous_status }) => previous_status === "pending").then(() => {
       const session = transform({ review }, ({ review }) => ({ payment_session_id: review.payment_session_id }))
       authorizePaymentSessionForOrderWorkflow.runAsStep({ input: session })
+      // Posted to the balance at authorization (capture "on_authorize"): record Medusa's capture now.
+      const order = transform({ review }, ({ review }) => ({ order_id: review.order_id as string }))
+      confirmOrderOnAccountWorkflow.runAsStep({ input: order })
     })
     return new WorkflowResponse(review)
   }

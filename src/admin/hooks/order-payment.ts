@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { isPayOnAccountProvider } from "../../providers/pay-on-account/provider-id"
 import { tradeCreditKeys } from "./query-keys"
 
-/** The payment provider id of the plugin's "pay on account" method. */
-export const ON_ACCOUNT_PROVIDER_ID = "pp_trade-credit_on-account"
 
 type PaymentLike = {
   id: string
@@ -44,7 +43,7 @@ export function useOnAccountPayment(orderId: string) {
       }>
       for (const collection of collections) {
         const candidates = [...(collection.payment_sessions ?? []), ...(collection.payments ?? [])]
-        const session = candidates.find((s) => s?.provider_id === ON_ACCOUNT_PROVIDER_ID)
+        const session = candidates.find((s) => isPayOnAccountProvider(s?.provider_id))
         if (!session) {
           continue
         }

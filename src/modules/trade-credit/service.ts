@@ -14,6 +14,7 @@ import type {
   AccountSettingsChanges,
   Actor,
   AuthorizeOnAccountInput,
+  RevertOnAccountInput,
   AuthorizeOnAccountResult,
   DecideReviewInput,
   EditLedgerEntryNoteInput,
@@ -69,6 +70,7 @@ export type PostingResult = {
 
 const ACCOUNT_TABLE = "trade_credit_account"
 const ENTRY_TABLE = "trade_credit_ledger_entry"
+const REVIEW_TABLE = "trade_credit_review"
 const LOCK_TIMEOUT = "10s"
 const MAX_REFERENCE = 20
 const MAX_ENTRY_REFERENCE = 100
@@ -604,8 +606,39 @@ export default class TradeCreditModuleService extends MedusaService({
   }
 
   /**
-   * Manual capture: moves an authorization from reserved to the balance
-   * (`captured`). Nothing to do when the order was posted at authorization.
+   * Names the placed order on a payment session's postings and credit review.
+   * They normally name it already; but two completions of one cart can run
+   * side by side, and the first to reach the ledger may be the attempt that
+   * is rolled back. Only the order reference changes (the append-only trigger
+   * allows it for this session, in this transaction only).
+   */
+  @InjectTransactionManager()
+  async nameOrderOfSession(
+    input: { payment_session_id: string; order_id: string; order_display_id?: number | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entries: number; reviews: number }> {
+    const knex = transactionKnex(sharedContext)
+    const displayId = input.order_display_id ?? null
+    const differs = (q: any) => // eslint-disable-line @typescript-eslint/no-explicit-any
+      q.whereRaw("(order_id IS DISTINCT FROM ? OR order_display_id IS DISTINCT FROM ?)", [input.order_id, displayId])
+    await knex.raw("SELECT set_config('trade_credit.name_order_of_session', ?, true)", [input.payment_session_id])
+    const entries = await knex(ENTRY_TABLE)
+      .where({ payment_session_id: input.payment_session_id })
+      .andWhere(differs)
+      .update({ order_id: input.order_id, order_display_id: displayId })
+    const reviews = await knex(REVIEW_TABLE)
+      .where({ payment_session_id: input.payment_session_id })
+      .whereNull("deleted_at")
+      .andWhere(differs)
+      .update({ order_id: input.order_id, order_display_id: displayId, updated_at: knex.fn.now() })
+    return { entries: Number(entries), reviews: Number(reviews) }
+  }
+
+  /**
+   * Capture: moves an authorization from reserved to the balance (`captured`);
+   * nothing moves when the order was posted at authorization. Refused once the
+   * order's credit was reverted, under the same lock as the revert, so a
+   * capture and a cancel racing each other can't both succeed.
    */
   @InjectManager()
   async captureOnAccount(
@@ -628,8 +661,17 @@ export default class TradeCreditModuleService extends MedusaService({
       )
     }
     const row = await this.lockAccount_(purchase.account_id, sharedContext)
+    const [reverted] = await this.sessionEntries_(input.payment_session_id, "reverted", sharedContext)
+    if (reverted) {
+      // A cancel won the race: Medusa must not record a capture of credit that was given back.
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "This order's credit was given back when it was canceled, so its payment can't be captured."
+      )
+    }
     const { reserved } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
     if (reserved.isZero()) {
+      // Posted to the balance at authorization (capture "on_authorize"): nothing moves.
       return { entry: null }
     }
     const { entry } = await this.writePosting_(
@@ -657,7 +699,7 @@ export default class TradeCreditModuleService extends MedusaService({
    */
   @InjectManager()
   async revertOnAccount(
-    input: { payment_session_id: string; actor: Actor; comment?: string | null },
+    input: RevertOnAccountInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entry: LedgerEntryRecord | null }> {
     return await this.revertOnAccount_(input, sharedContext)
@@ -665,7 +707,7 @@ export default class TradeCreditModuleService extends MedusaService({
 
   @InjectTransactionManager()
   protected async revertOnAccount_(
-    input: { payment_session_id: string; actor: Actor; comment?: string | null },
+    input: RevertOnAccountInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entry: LedgerEntryRecord | null }> {
     const [review] = await this.listTradeCreditReviews(
@@ -679,6 +721,7 @@ export default class TradeCreditModuleService extends MedusaService({
       return { entry: null }
     }
     const row = await this.lockAccount_(accountId, sharedContext)
+    await input.guard?.()
     if (review?.status === "pending") {
       await this.updateTradeCreditReviews(
         asRow({ id: review.id, status: "canceled", comment: input.comment ?? "Order canceled", decided_at: new Date(), ...decidedBy(input.actor) }),

@@ -135,6 +135,18 @@ export type AuthorizeOnAccountInput = {
   actor: Actor
 }
 
+export type RevertOnAccountInput = {
+  payment_session_id: string
+  actor: Actor
+  comment?: string | null
+  /**
+   * Runs under the account lock before anything is written; throwing refuses
+   * the revert. The provider uses it to let a capture that Medusa recorded
+   * first win over a racing cancel.
+   */
+  guard?: () => Promise<void>
+}
+
 export type AuthorizeOnAccountResult = {
   status: "authorized" | "pending_authorization"
   account_id: string

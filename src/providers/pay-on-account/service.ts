@@ -31,15 +31,17 @@ import {
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import { roundToCurrency } from "../../modules/trade-credit/utils/money"
 import { customerAccountFilter } from "../../utils/customer-account-filter"
+import { PAY_ON_ACCOUNT_IDENTIFIER } from "./provider-id"
 
 export const TRADE_CREDIT_MODULE_KEY = "trade_credit"
 const QUERY_KEY = "query"
 
 export type PayOnAccountOptions = {
   /**
-   * `on_authorize` (default): the order is posted to the account's balance when
-   * it is placed (Medusa shows the payment captured). `manual`: it is reserved
-   * until an admin captures the payment.
+   * `on_authorize` (default): the order is posted to the account's balance
+   * when it is authorized, and Medusa's payment is captured right after the
+   * order is placed. `manual`: it is reserved until an admin captures the
+   * payment.
    */
   capture?: "on_authorize" | "manual"
 }
@@ -68,7 +70,7 @@ const SYSTEM_ACTOR = { type: "system" as const, name: "Pay on account" }
  * module passes it as `context.customer`), never from storefront data.
  */
 class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOptions> {
-  static identifier = "trade-credit"
+  static identifier = PAY_ON_ACCOUNT_IDENTIFIER
 
   protected readonly cradle_: Record<string, unknown>
   protected readonly options_: Required<PayOnAccountOptions>
@@ -231,32 +233,32 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       posted: result.posted,
       over_limit: result.over_limit,
     }
+    // AUTHORIZED even when the order was posted to the balance (`posted`):
+    // Medusa's capture of it runs once the order is placed (the
+    // confirm-order-on-account workflow), so checkout doesn't wait for that
+    // bookkeeping. The credit was taken here either way.
     const status =
       result.status === "pending_authorization"
         ? PaymentSessionStatus.PENDING_AUTHORIZATION
-        : result.posted
-          ? PaymentSessionStatus.CAPTURED
-          : PaymentSessionStatus.AUTHORIZED
+        : PaymentSessionStatus.AUTHORIZED
     return { status, data: next }
   }
 
   /** The order a payment session pays for (the link exists before authorization). */
   protected async orderOfSession(sessionId: string) {
-    const { data: sessions } = await this.query.graph({
+    const { data } = await this.query.graph({
       entity: "payment_session",
-      fields: ["id", "payment_collection_id"],
+      fields: [
+        "id",
+        "payment_collection.order.id",
+        "payment_collection.order.display_id",
+        "payment_collection.order.email",
+        "payment_collection.order.fulfillments.id",
+        "payment_collection.order.fulfillments.canceled_at",
+      ],
       filters: { id: sessionId },
     })
-    const collectionId = sessions[0]?.payment_collection_id
-    if (!collectionId) {
-      return null
-    }
-    const { data } = await this.query.graph({
-      entity: "order_payment_collection",
-      fields: ["order.id", "order.display_id", "order.email", "order.fulfillments.id", "order.fulfillments.canceled_at"],
-      filters: { payment_collection_id: collectionId },
-    })
-    return (data[0]?.order ?? null) as {
+    return (data[0]?.payment_collection?.order ?? null) as {
       id: string
       display_id: number
       email: string
@@ -266,7 +268,9 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
 
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = input.data as SessionData
-    if (!data?.posted && data?.payment_session_id) {
+    if (data?.payment_session_id) {
+      // Also for orders posted at authorization: the ledger refuses the capture
+      // of an order whose credit a racing cancel already gave back.
       await this.tradeCredit.captureOnAccount({ payment_session_id: data.payment_session_id, actor: SYSTEM_ACTOR })
     }
     return { data: { ...data, posted: true } }
@@ -287,11 +291,36 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       fields: ["id", "canceled_at"],
       filters: { payment_session_id: data.payment_session_id },
     })
-    const heldByAnother = payments.some((p) => !p.canceled_at && p.id !== input.context?.idempotency_key)
+    const paymentId = input.context?.idempotency_key
+    const heldByAnother = payments.some((p) => !p.canceled_at && p.id !== paymentId)
     if (!heldByAnother) {
-      await this.tradeCredit.revertOnAccount({ payment_session_id: data.payment_session_id, actor: SYSTEM_ACTOR })
+      await this.tradeCredit.revertOnAccount({
+        payment_session_id: data.payment_session_id,
+        actor: SYSTEM_ACTOR,
+        guard: paymentId ? () => this.refuseIfCaptured(paymentId) : undefined,
+      })
     }
     return { data }
+  }
+
+  /**
+   * Medusa cancels a payment it saw uncaptured, but the capture that follows
+   * an order's placement may have been recorded since. Checked under the
+   * account lock (Medusa records the capture before asking us to capture, and
+   * we refuse that once reverted), so exactly one of the two wins.
+   */
+  protected async refuseIfCaptured(paymentId: string): Promise<void> {
+    const { data } = await this.query.graph({
+      entity: "payment",
+      fields: ["id", "captures.id"],
+      filters: { id: paymentId },
+    })
+    if ((data[0]?.captures ?? []).length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "This order's payment on account was captured a moment ago: cancel the order again and it will be refunded to the account."
+      )
+    }
   }
 
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {

@@ -286,6 +286,102 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
         expect(await service.listTradeCreditLedgerEntries({ account_id: account.id })).toHaveLength(1)
       })
 
+      it("lets the placed order be named on a session's entry and review, and nothing else change", async () => {
+        const { account } = await openCompany({ credit_limit: 100 })
+        const authorize = (payment_session_id: string, amount: number) =>
+          service.authorizeOnAccount({
+            account_id: account.id,
+            payment_session_id,
+            amount,
+            currency_code: "eur",
+            customer_id: "cus_1",
+            // The duplicate completion that reached the ledger first, later rolled back.
+            order_id: "order_rolled_back",
+            order_display_id: 7,
+            capture: true,
+            default_over_limit_policy: "hold",
+            actor: { type: "customer", id: "cus_1" },
+          })
+        const paid = await authorize("payses_paid", 40)
+        const held = await authorize("payses_held", 500)
+        expect(held.status).toBe("pending_authorization")
+
+        expect(await service.nameOrderOfSession({ payment_session_id: "payses_paid", order_id: "order_placed", order_display_id: 8 })).toEqual({ entries: 1, reviews: 0 })
+        expect(await service.nameOrderOfSession({ payment_session_id: "payses_held", order_id: "order_held", order_display_id: 9 })).toEqual({ entries: 0, reviews: 1 })
+        // Already right: nothing to change.
+        expect(await service.nameOrderOfSession({ payment_session_id: "payses_paid", order_id: "order_placed", order_display_id: 8 })).toEqual({ entries: 0, reviews: 0 })
+
+        const entry = await service.retrieveTradeCreditLedgerEntry(paid.entry_id!)
+        expect(entry).toEqual(expect.objectContaining({ order_id: "order_placed", order_display_id: 8, amount: -40, operation: "purchased" }))
+        const [review] = await service.listTradeCreditReviews({ payment_session_id: "payses_held" })
+        expect(review).toEqual(expect.objectContaining({ order_id: "order_held", order_display_id: 9, status: "pending" }))
+
+        // Outside that flagged transaction the order stays as fixed as the amount.
+        await expect(
+          knex()("trade_credit_ledger_entry").where({ id: paid.entry_id }).update({ order_id: "order_other" })
+        ).rejects.toThrow(/append-only/)
+        // And the flag of one session doesn't open another session's entries, nor their amounts.
+        await expect(
+          knex().transaction(async (trx) => {
+            await trx.raw("SELECT set_config('trade_credit.name_order_of_session', 'payses_other', true)")
+            await trx("trade_credit_ledger_entry").where({ id: paid.entry_id }).update({ order_id: "order_other" })
+          })
+        ).rejects.toThrow(/append-only/)
+        await expect(
+          knex().transaction(async (trx) => {
+            await trx.raw("SELECT set_config('trade_credit.name_order_of_session', 'payses_paid', true)")
+            await trx("trade_credit_ledger_entry").where({ id: paid.entry_id }).update({ order_id: "order_other", amount: -1 })
+          })
+        ).rejects.toThrow(/append-only/)
+        expect(await service.retrieveTradeCreditLedgerEntry(paid.entry_id!)).toEqual(
+          expect.objectContaining({ order_id: "order_placed", amount: -40 })
+        )
+      })
+
+      it("lets exactly one of a capture and a cancel of the same order win", async () => {
+        const { account } = await openCompany({ credit_limit: 100 })
+        const authorize = (payment_session_id: string) =>
+          service.authorizeOnAccount({
+            account_id: account.id,
+            payment_session_id,
+            amount: 30,
+            currency_code: "eur",
+            capture: true,
+            default_over_limit_policy: "hold",
+            actor: { type: "customer", id: "cus_1" },
+          })
+        const system = { type: "system" as const, name: "test" }
+
+        // Cancel first: the capture that follows is refused, and nothing moves.
+        await authorize("payses_cancel_first")
+        await service.revertOnAccount({ payment_session_id: "payses_cancel_first", actor: system })
+        await expect(service.captureOnAccount({ payment_session_id: "payses_cancel_first", actor: system })).rejects.toThrow(
+          /was given back when it was canceled/
+        )
+
+        // Capture first: the cancel's guard (Medusa saw a capture) refuses under the lock, and nothing is written.
+        await authorize("payses_capture_first")
+        expect((await service.captureOnAccount({ payment_session_id: "payses_capture_first", actor: system })).entry).toBeNull()
+        await expect(
+          service.revertOnAccount({
+            payment_session_id: "payses_capture_first",
+            actor: system,
+            guard: async () => {
+              throw new Error("captured a moment ago")
+            },
+          })
+        ).rejects.toThrow(/captured a moment ago/)
+
+        const entries = await service.listTradeCreditLedgerEntries({ account_id: account.id }, { order: { seq: "ASC" } })
+        expect(entries.map((e) => [e.operation, e.payment_session_id])).toEqual([
+          ["allocated", null],
+          ["purchased", "payses_cancel_first"],
+          ["reverted", "payses_cancel_first"],
+          ["purchased", "payses_capture_first"],
+        ])
+        expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(expect.objectContaining({ balance: -30, reserved: 0 }))
+      })
+
       it("edits reference and comment of reimbursements only", async () => {
         const { account, entry: allocated } = await openCompany()
         const { entry } = await service.postLedgerEntry({ account_id: account.id, operation: "reimbursed", amount: 50, reference: "OLD", actor: admin })

@@ -1,0 +1,81 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { capturePaymentWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { isPayOnAccountProvider } from "../providers/pay-on-account/provider-id"
+import { nameOrderOnAccountStep } from "./steps"
+
+export const confirmOrderOnAccountWorkflowId = "confirm-order-on-account"
+
+type OrderPayments = {
+  id: string
+  display_id: number
+  payment_collections?: {
+    payment_sessions?: { id: string; provider_id: string }[]
+    payments?: {
+      id: string
+      provider_id: string
+      data: Record<string, unknown> | null
+      captured_at: string | Date | null
+      canceled_at: string | Date | null
+    }[]
+  }[]
+}
+
+/**
+ * Runs once an order paid on account is placed (and when a held one is
+ * released):
+ * 1. its ledger entries and credit review name this order, even when a
+ *    duplicate completion of the cart reached the ledger first;
+ * 2. a payment the provider already posted to the balance (`capture:
+ *    "on_authorize"`) is captured in Medusa, which records the capture and the
+ *    order transaction. This bookkeeping runs after checkout rather than
+ *    inside it, so the buyer's order confirmation doesn't wait for it; the
+ *    credit itself was taken at authorization.
+ */
+export const confirmOrderOnAccountWorkflow = createWorkflow(
+  confirmOrderOnAccountWorkflowId,
+  (input: { order_id: string }) => {
+    const { data: orders } = useQueryGraphStep({
+      entity: "order",
+      fields: [
+        "id",
+        "display_id",
+        "payment_collections.payment_sessions.id",
+        "payment_collections.payment_sessions.provider_id",
+        "payment_collections.payments.id",
+        "payment_collections.payments.provider_id",
+        "payment_collections.payments.data",
+        "payment_collections.payments.captured_at",
+        "payment_collections.payments.canceled_at",
+      ],
+      filters: { id: input.order_id },
+    })
+
+    const plan = transform({ orders }, ({ orders }) => {
+      const order = orders[0] as OrderPayments | undefined
+      const collections = order?.payment_collections ?? []
+      const sessions = collections.flatMap((c) => c.payment_sessions ?? [])
+      const payments = collections.flatMap((c) => c.payments ?? [])
+      // One order is paid by one on-account payment (Medusa authorizes a cart's first session).
+      const toCapture = payments.find(
+        (p) => isPayOnAccountProvider(p.provider_id) && p.data?.posted === true && !p.captured_at && !p.canceled_at
+      )
+      return {
+        name: {
+          order_id: order?.id ?? input.order_id,
+          order_display_id: order?.display_id ?? null,
+          payment_session_ids: sessions.filter((s) => isPayOnAccountProvider(s.provider_id)).map((s) => s.id),
+        },
+        capture_payment_id: toCapture?.id ?? null,
+      }
+    })
+
+    const named = nameOrderOnAccountStep(plan.name)
+
+    when({ plan }, ({ plan }) => !!plan.capture_payment_id).then(() => {
+      const capture = transform({ plan }, ({ plan }) => ({ payment_id: plan.capture_payment_id as string }))
+      capturePaymentWorkflow.runAsStep({ input: capture })
+    })
+
+    return new WorkflowResponse({ named, captured_payment_id: plan.capture_payment_id })
+  }
+)
