@@ -28,6 +28,7 @@ import path from "path"
 import { spawn, type ChildProcess } from "child_process"
 import { MathBN } from "@medusajs/framework/utils"
 import type { BrowserContext, Locator, Page } from "playwright-core"
+import { eventually as retryUntil } from "../helpers/eventually"
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
@@ -74,26 +75,15 @@ jest.setTimeout(STEP_TIMEOUT_MS)
 
 const log = (message: string) => process.stdout.write(`[browser] ${message}\n`)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Retries `fn` (typically jest `expect`s on what the page shows) until it passes or the time is up. */
+const eventually = <T>(fn: () => Promise<T>, timeoutMs = UI_TIMEOUT_MS) => retryUntil(fn, timeoutMs, 250)
 const eur = (n: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" }).format(n)
 const signedEur = (n: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR", signDisplay: "exceptZero" }).format(n)
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
-/** Retries `fn` (typically jest `expect`s on what the page shows) until it passes or the time is up. */
-async function eventually<T>(fn: () => Promise<T>, timeoutMs = UI_TIMEOUT_MS, intervalMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await fn()
-    } catch (error) {
-      if (Date.now() > deadline) {
-        throw error
-      }
-      await sleep(intervalMs)
-    }
-  }
-}
 
 const visible = (locator: Locator, timeout = UI_TIMEOUT_MS) => locator.first().waitFor({ state: "visible", timeout })
 const hidden = (locator: Locator, timeout = UI_TIMEOUT_MS) => locator.first().waitFor({ state: "hidden", timeout })

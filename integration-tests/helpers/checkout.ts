@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedStorefront } from "../../src/scripts/seed-demo"
+import { adminHeaders, buyer, customerGroup } from "./fixtures"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -50,4 +51,25 @@ export async function cartReadyToPay(
 export async function complete(api: any, headers: Record<string, string>, cartId: string) {
   const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
   return data
+}
+
+/**
+ * A company (customer group) with a trade credit account in EUR, one of its
+ * buyers logged in, the storefront and an admin: the setup of a checkout test.
+ */
+export async function companyWithBuyer(
+  api: any,
+  container: MedusaContainer,
+  options: { company: string; email: string; credit_limit: number }
+) {
+  const admin = await adminHeaders(api, container)
+  const shop = await storefront(container)
+  const company = await customerGroup(container, options.company)
+  const buyerOf = await buyer(api, container, shop.pk, options.email, [company.id])
+  const { data } = await api.post(
+    "/admin/trade-credit/accounts",
+    { customer_group_id: company.id, currency_code: "eur", credit_limit: options.credit_limit },
+    { headers: admin.headers }
+  )
+  return { admin, shop, company, buyer: buyerOf, account: data.account }
 }

@@ -1,5 +1,5 @@
-/** Retries an assertion until it passes (work done by subscribers after the response), up to `ms`. */
-export async function eventually<T>(assertion: () => Promise<T>, ms = 10_000): Promise<T> {
+/** Retries an assertion until it passes (work done by subscribers after the response, or a page still updating), up to `ms`. */
+export async function eventually<T>(assertion: () => Promise<T>, ms = 10_000, intervalMs = 200): Promise<T> {
   const deadline = Date.now() + ms
   for (;;) {
     try {
@@ -8,7 +8,7 @@ export async function eventually<T>(assertion: () => Promise<T>, ms = 10_000): P
       if (Date.now() > deadline) {
         throw e
       }
-      await new Promise((r) => setTimeout(r, 200))
+      await new Promise((r) => setTimeout(r, intervalMs))
     }
   }
 }

@@ -1,7 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN, Modules } from "@medusajs/framework/utils"
-import { adminHeaders, buyer, customerGroup } from "../helpers/fixtures"
-import { cartReadyToPay, complete, storefront } from "../helpers/checkout"
+import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 import { CONFIRM_AFTER_MS, confirmMissedOrdersOnAccount } from "../../src/jobs/confirm-orders-on-account"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -20,15 +19,11 @@ medusaIntegrationTestRunner({
         .resolve(Modules.EVENT_BUS)
         .unsubscribe("order.placed", (() => undefined) as never, { subscriberId: "trade-credit-order-placed" })
 
-      const admin = await adminHeaders(api, container)
-      const shop = await storefront(container)
-      const company = await customerGroup(container, "Antwerp Joinery")
-      const alice = await buyer(api, container, shop.pk, "alice@joinery.example", [company.id])
-      const { data: opened } = await api.post(
-        "/admin/trade-credit/accounts",
-        { customer_group_id: company.id, currency_code: "eur", credit_limit: 50000 },
-        { headers: admin.headers }
-      )
+      const { admin, shop, buyer: alice, account: opened } = await companyWithBuyer(api, container, {
+        company: "Antwerp Joinery",
+        email: "alice@joinery.example",
+        credit_limit: 50000,
+      })
       const missed = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
       const canceled = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
       await api.post(`/admin/orders/${canceled.order.id}/cancel`, {}, { headers: admin.headers })
@@ -38,7 +33,7 @@ medusaIntegrationTestRunner({
           .data.order
       // Posted to the balance at authorization, but Medusa has no capture yet.
       expect((await order(missed.order.id)).payment_status).toBe("authorized")
-      const balanceBefore = (await api.get(`/admin/trade-credit/accounts/${opened.account.id}`, { headers: admin.headers })).data.account.balance
+      const balanceBefore = (await api.get(`/admin/trade-credit/accounts/${opened.id}`, { headers: admin.headers })).data.account.balance
       expect(balanceBefore).toBe(-MathBN.convert(missed.order.total, 2).toNumber())
 
       // Too recent: the subscriber may still be on it.
@@ -52,9 +47,9 @@ medusaIntegrationTestRunner({
 
       // Nothing left to do, and the ledger did not move.
       expect(await confirmMissedOrdersOnAccount(container, later)).toEqual([])
-      const account = (await api.get(`/admin/trade-credit/accounts/${opened.account.id}`, { headers: admin.headers })).data.account
+      const account = (await api.get(`/admin/trade-credit/accounts/${opened.id}`, { headers: admin.headers })).data.account
       expect(account.balance).toBe(balanceBefore)
-      const { entries } = (await api.get(`/admin/trade-credit/accounts/${opened.account.id}/entries`, { headers: admin.headers })).data
+      const { entries } = (await api.get(`/admin/trade-credit/accounts/${opened.id}/entries`, { headers: admin.headers })).data
       expect(entries.map((e: any) => e.operation)).toEqual(["reverted", "purchased", "purchased", "allocated"])
     })
   },

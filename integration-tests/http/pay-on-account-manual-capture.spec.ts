@@ -1,7 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import { adminHeaders, buyer, customerGroup } from "../helpers/fixtures"
-import { cartReadyToPay, complete, storefront } from "../helpers/checkout"
+import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -21,16 +20,12 @@ medusaIntegrationTestRunner({
 
     it("reserves at checkout, posts on capture, and releases the reservation once when canceled (even twice at once)", async () => {
       const container = getContainer()
-      const admin = await adminHeaders(api, container)
-      const shop = await storefront(container)
-      const company = await customerGroup(container, "Lille Renovation")
-      const alice = await buyer(api, container, shop.pk, "alice@lille.example", [company.id])
-      const { data: opened } = await api.post(
-        "/admin/trade-credit/accounts",
-        { customer_group_id: company.id, currency_code: "eur", credit_limit: 50000 },
-        { headers: admin.headers }
-      )
-      const accountUrl = `/admin/trade-credit/accounts/${opened.account.id}`
+      const { admin, shop, buyer: alice, account: opened } = await companyWithBuyer(api, container, {
+        company: "Lille Renovation",
+        email: "alice@lille.example",
+        credit_limit: 50000,
+      })
+      const accountUrl = `/admin/trade-credit/accounts/${opened.id}`
       const account = async () => (await api.get(accountUrl, { headers: admin.headers })).data.account
       const entries = async () => (await api.get(`${accountUrl}/entries?limit=100`, { headers: admin.headers })).data.entries
       const paymentOf = async (orderId: string) =>

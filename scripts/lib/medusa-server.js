@@ -207,10 +207,13 @@ function logSink(logDir, name) {
   }
 }
 
-/** Spawns `node cli.js <args>` in its own process group (single process: Medusa's CLI doesn't fork for these). */
-function spawnCli(args, env, sink) {
-  const child = spawn(process.execPath, ["-r", GUARD, CLI, ...args], {
-    cwd: ROOT,
+/**
+ * Spawns `node cli.js <args>` in its own process group (single process: Medusa's CLI doesn't fork for these).
+ * `cwd` and `cli` default to this project and its @medusajs/cli; another Medusa app (scripts/check-install.js) passes its own.
+ */
+function spawnCli(args, env, sink, { cwd = ROOT, cli = CLI } = {}) {
+  const child = spawn(process.execPath, ["-r", GUARD, cli, ...args], {
+    cwd,
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -226,10 +229,10 @@ function spawnCli(args, env, sink) {
 }
 
 /** Runs a Medusa CLI command to its end; rejects with the output's tail on failure or timeout. */
-function runCli(label, args, { env, logDir, timeoutMs }) {
+function runCli(label, args, { env, logDir, timeoutMs, cwd, cli }) {
   const sink = logSink(logDir, label)
   return new Promise((resolve, reject) => {
-    const child = spawnCli(args, env, sink)
+    const child = spawnCli(args, env, sink, { cwd, cli })
     const timer = setTimeout(() => {
       stopGroup(child.pid, 2000)
       const error = new Error(`medusa ${args.join(" ")} did not finish within ${timeoutMs / 1000} s\n${sink.tail.slice(-40).join("\n")}`)
@@ -286,13 +289,14 @@ async function healthy(url) {
 
 /**
  * Starts one Medusa server (`medusa start`, development mode, admin off) on
- * `port` and resolves once /health answers.
+ * `port` and resolves once /health answers. `cwd`/`cli`/`nodeEnv` let another
+ * app run its production build (`.medusa/server`, NODE_ENV=production).
  */
-async function startServer({ env, port, name = `server-${port}`, logDir, readyTimeoutMs = READY_TIMEOUT_MS, track }) {
+async function startServer({ env, port, name = `server-${port}`, logDir, readyTimeoutMs = READY_TIMEOUT_MS, track, cwd, cli, nodeEnv = "development" }) {
   port = port ?? (await freePort())
   const url = `http://localhost:${port}`
   const sink = logSink(logDir, name)
-  const child = spawnCli(["start"], { ...env, NODE_ENV: "development", PORT: String(port) }, sink)
+  const child = spawnCli(["start"], { ...env, NODE_ENV: nodeEnv, PORT: String(port) }, sink, { cwd, cli })
   const started = Date.now()
   let exited = null
   child.on("exit", (code, signal) => (exited = signal ?? `exit code ${code}`))
@@ -404,6 +408,7 @@ module.exports = {
   ROOT,
   launchStore,
   startServer,
+  runCli,
   migrate,
   seed,
   createDatabase,

@@ -637,8 +637,8 @@ export default class TradeCreditModuleService extends MedusaService({
   /**
    * Capture: moves an authorization from reserved to the balance (`captured`);
    * nothing moves when the order was posted at authorization. Refused once the
-   * order's credit was reverted, under the same lock as the revert, so a
-   * capture and a cancel racing each other can't both succeed.
+   * order's credit was reverted, under the same (purchase entry) lock as the
+   * revert, so a capture and a cancel racing each other can't both succeed.
    */
   @InjectManager()
   async captureOnAccount(
@@ -653,14 +653,13 @@ export default class TradeCreditModuleService extends MedusaService({
     input: { payment_session_id: string; actor: Actor },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entry: LedgerEntryRecord | null }> {
-    const [purchase] = await this.sessionEntries_(input.payment_session_id, "purchased", sharedContext)
+    const purchase = await this.lockSessionPurchase_(input.payment_session_id, sharedContext)
     if (!purchase) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `Payment session ${input.payment_session_id} has no on-account authorization to capture.`
       )
     }
-    const row = await this.lockAccount_(purchase.account_id, sharedContext)
     const [reverted] = await this.sessionEntries_(input.payment_session_id, "reverted", sharedContext)
     if (reverted) {
       // A cancel won the race: Medusa must not record a capture of credit that was given back.
@@ -671,9 +670,11 @@ export default class TradeCreditModuleService extends MedusaService({
     }
     const { reserved } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
     if (reserved.isZero()) {
-      // Posted to the balance at authorization (capture "on_authorize"): nothing moves.
+      // Posted to the balance at authorization (capture "on_authorize"): nothing
+      // moves, so the (possibly busy) account row is not locked.
       return { entry: null }
     }
+    const row = await this.lockAccount_(purchase.account_id, sharedContext)
     const { entry } = await this.writePosting_(
       row,
       {
@@ -715,7 +716,7 @@ export default class TradeCreditModuleService extends MedusaService({
       { take: 1 },
       sharedContext
     )
-    const [purchase] = await this.sessionEntries_(input.payment_session_id, "purchased", sharedContext)
+    const purchase = await this.lockSessionPurchase_(input.payment_session_id, sharedContext)
     const accountId = purchase?.account_id ?? review?.account_id
     if (!accountId) {
       return { entry: null }
@@ -908,6 +909,20 @@ export default class TradeCreditModuleService extends MedusaService({
   protected async createEntry_(row: Record<string, unknown>, sharedContext: Context): Promise<LedgerEntryRecord> {
     const created = await this.createTradeCreditLedgerEntries(row as never, sharedContext)
     return await this.retrieveTradeCreditLedgerEntry(created.id, {}, sharedContext)
+  }
+
+  /**
+   * Locks a payment session's `purchased` entry (a row lock only: the entry
+   * is not changed) and returns it. Capture and revert of one order take it
+   * first, so they are serialized without holding the account row, which the
+   * company's other checkouts need. Lock order everywhere: entry, then account.
+   */
+  protected async lockSessionPurchase_(paymentSessionId: string, sharedContext: Context) {
+    const knex = transactionKnex(sharedContext)
+    await knex.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
+    await knex(ENTRY_TABLE).where({ payment_session_id: paymentSessionId, operation: "purchased" }).forUpdate().select("id")
+    const [purchase] = await this.sessionEntries_(paymentSessionId, "purchased", sharedContext)
+    return purchase ?? null
   }
 
   protected async lockAccount_(id: string, sharedContext: Context): Promise<LockedAccountRow> {

@@ -382,6 +382,54 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
         expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(expect.objectContaining({ balance: -30, reserved: 0 }))
       })
 
+      it("lets exactly one win when captures and cancels of the same orders really race", async () => {
+        const { account } = await openCompany({ credit_limit: 10000 })
+        const system = { type: "system" as const, name: "test" }
+        const sessions = Array.from({ length: 20 }, (_, i) => `payses_race_${i}`)
+        for (const payment_session_id of sessions) {
+          await service.authorizeOnAccount({
+            account_id: account.id,
+            payment_session_id,
+            amount: 10,
+            currency_code: "eur",
+            capture: true,
+            default_over_limit_policy: "hold",
+            actor: { type: "customer", id: "cus_1" },
+          })
+        }
+        // As in Medusa: a capture is recorded (committed) before the provider is asked to capture.
+        const captureRecorded = new Set<string>()
+        const outcomes = await Promise.all(
+          sessions.map(async (payment_session_id, i) => {
+            const capture = (async () => {
+              // Staggered, so that some captures are recorded before the cancel looks and some after
+              // (measured: 13 and 7 of 20 on this machine).
+              await new Promise((r) => setTimeout(r, (i % 2) * 40 * i))
+              captureRecorded.add(payment_session_id)
+              await service.captureOnAccount({ payment_session_id, actor: system })
+            })()
+            const cancel = service.revertOnAccount({
+              payment_session_id,
+              actor: system,
+              guard: async () => {
+                if (captureRecorded.has(payment_session_id)) {
+                  throw new Error("captured a moment ago")
+                }
+              },
+            })
+            const [captured, canceled] = await Promise.allSettled([capture, cancel])
+            return [captured.status, canceled.status].join("/")
+          })
+        )
+        for (const outcome of outcomes) {
+          expect(["fulfilled/rejected", "rejected/fulfilled"]).toContain(outcome)
+        }
+        const reverted = outcomes.filter((o) => o === "rejected/fulfilled").length
+        const after = await service.retrieveTradeCreditAccount(account.id)
+        expect(after.balance).toBe(-10 * (sessions.length - reverted))
+        expect(after.reserved).toBe(0)
+      })
+
       it("edits reference and comment of reimbursements only", async () => {
         const { account, entry: allocated } = await openCompany()
         const { entry } = await service.postLedgerEntry({ account_id: account.id, operation: "reimbursed", amount: 50, reference: "OLD", actor: admin })
