@@ -10,6 +10,7 @@ import {
   retrieveAccountQueryConfig,
 } from "./admin/trade-credit/query-config"
 import { refuseFulfillmentOfHeldOrder } from "./utils/hold-fulfillment"
+import { StoreCompleteCardPayment, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
   AdminCreateAccount,
   AdminCreateAdjustment,
@@ -94,6 +95,16 @@ export default defineMiddlewares({
       matcher: "/store/trade-credit/accounts/:id/entries",
       method: "GET",
       middlewares: [validateAndTransformQuery(EntryPage, {})],
+    },
+    {
+      matcher: "/store/trade-credit/accounts/:id/card-payments",
+      method: "POST",
+      middlewares: [validateAndTransformBody(StoreStartCardPayment)],
+    },
+    {
+      matcher: "/store/trade-credit/accounts/:id/card-payments/:payment_collection_id/complete",
+      method: "POST",
+      middlewares: [validateAndTransformBody(StoreCompleteCardPayment)],
     },
   ],
 })

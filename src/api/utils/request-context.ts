@@ -60,3 +60,17 @@ export async function adminActorOf(req: AuthenticatedMedusaRequest): Promise<Act
   const name = user ? [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email : null
   return { type: "user", id: actor_id, name }
 }
+
+/** "Updated by" for a store request: the logged-in customer, by name (or email). */
+export async function customerActorOf(req: AuthenticatedMedusaRequest): Promise<Actor & { type: "customer"; id: string }> {
+  const customerId = req.auth_context.actor_id
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "customer",
+    fields: ["id", "first_name", "last_name", "email"],
+    filters: { id: customerId },
+  })
+  const customer = data[0]
+  const name = customer ? [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email : null
+  return { type: "customer", id: customerId, name }
+}

@@ -1,0 +1,21 @@
+import { z } from "@medusajs/framework/zod"
+
+export type StoreStartCardPaymentType = z.infer<typeof StoreStartCardPayment>
+export const StoreStartCardPayment = z
+  .object({
+    /** In the account's currency, major units (JSON number or decimal string); checked against its minor units. */
+    amount: z.union([z.number(), z.string()]),
+    /** A payment provider enabled in the store, e.g. `pp_stripe_stripe`; never pay on account. */
+    provider_id: z.string().min(1),
+    /** Passed to the provider as session data. */
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+
+export type StoreCompleteCardPaymentType = z.infer<typeof StoreCompleteCardPayment>
+export const StoreCompleteCardPayment = z
+  .object({
+    /** A held order of this account to release, if the payment now covers it. */
+    release_order_id: z.string().min(1).nullish(),
+  })
+  .strict()

@@ -1,0 +1,36 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { isPayOnAccountProvider } from "../../providers/pay-on-account/provider-id"
+import { CARD_PAYMENT_ACCOUNT_KEY, CARD_PAYMENT_CUSTOMER_KEY } from "../../utils/card-payment"
+
+export type CardPaymentCollection = {
+  id: string
+  currency_code: string
+  amount: number
+  raw_amount?: unknown
+  metadata: Record<string, unknown> | null
+  payment_sessions?: { id: string; provider_id: string }[]
+  payments?: { id: string; captured_at: string | Date | null }[]
+}
+
+export const checkCardPaymentStepId = "check-trade-credit-card-payment"
+
+/** Only the buyer who started a card payment, on that account, may complete it: anything else is a 404. Reads only. */
+export const checkCardPaymentStep = createStep(
+  checkCardPaymentStepId,
+  async (input: { collection: CardPaymentCollection | undefined; account_id: string; customer_id: string }) => {
+    const { collection } = input
+    if (
+      !collection ||
+      collection.metadata?.[CARD_PAYMENT_ACCOUNT_KEY] !== input.account_id ||
+      collection.metadata?.[CARD_PAYMENT_CUSTOMER_KEY] !== input.customer_id
+    ) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "That card payment was not found on this account.")
+    }
+    const session = (collection.payment_sessions ?? []).find((s) => !isPayOnAccountProvider(s.provider_id))
+    if (!session) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This card payment has no payment session: start it again.")
+    }
+    return new StepResponse({ session_id: session.id })
+  }
+)
