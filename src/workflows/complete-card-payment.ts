@@ -8,15 +8,12 @@ import {
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import type { Actor } from "../modules/trade-credit/types"
-import { releaseCreditReviewWorkflow } from "./release-credit-review"
-import { checkCardPaymentStep, type CardPaymentCollection, findCoveredReviewStep, postLedgerEntryStep } from "./steps"
+import { checkCardPaymentStep, type CardPaymentCollection, postLedgerEntryStep } from "./steps"
 
 export type CompleteCardPaymentInput = {
   account_id: string
   payment_collection_id: string
   actor: Actor & { type: "customer"; id: string }
-  /** A held order of this account to release once the payment covers it. */
-  release_order_id?: string | null
 }
 
 export const completeCardPaymentWorkflowId = "complete-trade-credit-card-payment"
@@ -25,8 +22,8 @@ export const completeCardPaymentWorkflowId = "complete-trade-credit-card-payment
  * Completes a card payment toward an account: Medusa authorizes and captures
  * it with the card provider, then the account is credited with one
  * `reimbursed` entry (idempotent per payment collection: a retry credits
- * nothing twice). With `release_order_id`, a held order of the account that
- * the payment now covers is released, with the buyer as the one who cleared it.
+ * nothing twice). Releasing a held order it covers is a separate workflow
+ * (release-covered-order), so a failed release never undoes a payment.
  */
 export const completeCardPaymentWorkflow = createWorkflow(
   completeCardPaymentWorkflowId,
@@ -86,19 +83,7 @@ export const completeCardPaymentWorkflow = createWorkflow(
     })
     const credited = postLedgerEntryStep(posting)
 
-    const reviewId = findCoveredReviewStep(
-      transform({ input, credited }, ({ input }) => ({ account_id: input.account_id, order_id: input.release_order_id ?? null }))
-    )
-    when({ reviewId }, ({ reviewId }) => !!reviewId).then(() => {
-      const release = transform({ reviewId, input, collections }, ({ reviewId, input, collections }) => ({
-        review_id: reviewId as string,
-        comment: `The buyer paid ${(collections[0] as CardPaymentCollection).amount} ${(collections[0] as CardPaymentCollection).currency_code.toUpperCase()} by card to cover the amount over the limit`,
-        actor: input.actor,
-      }))
-      releaseCreditReviewWorkflow.runAsStep({ input: release })
-    })
-
     releaseLockStep(lock)
-    return new WorkflowResponse({ credited, released_review_id: reviewId })
+    return new WorkflowResponse(credited)
   }
 )

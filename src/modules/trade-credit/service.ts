@@ -14,6 +14,7 @@ import type {
   AccountSettingsChanges,
   Actor,
   AuthorizeOnAccountInput,
+  NameOrderOfSessionInput,
   RevertOnAccountInput,
   AuthorizeOnAccountResult,
   DecideReviewInput,
@@ -612,9 +613,28 @@ export default class TradeCreditModuleService extends MedusaService({
    * is rolled back. Only the order reference changes (the append-only trigger
    * allows it for this session, in this transaction only).
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async nameOrderOfSession(
-    input: { payment_session_id: string; order_id: string; order_display_id?: number | null },
+    input: NameOrderOfSessionInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entries: number; reviews: number }> {
+    // Runs for every order placed on account and almost always finds it named: read first.
+    const named = (r: { order_id: string | null; order_display_id: number | null }) =>
+      r.order_id === input.order_id && r.order_display_id === (input.order_display_id ?? null)
+    const select = { select: ["id", "order_id", "order_display_id"] }
+    const [entries, reviews] = await Promise.all([
+      this.listTradeCreditLedgerEntries({ payment_session_id: input.payment_session_id }, select, sharedContext),
+      this.listTradeCreditReviews({ payment_session_id: input.payment_session_id }, select, sharedContext),
+    ])
+    if (entries.every(named) && reviews.every(named)) {
+      return { entries: 0, reviews: 0 }
+    }
+    return await this.nameOrderOfSession_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async nameOrderOfSession_(
+    input: NameOrderOfSessionInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entries: number; reviews: number }> {
     const knex = transactionKnex(sharedContext)

@@ -135,6 +135,12 @@ export type AuthorizeOnAccountInput = {
   actor: Actor
 }
 
+export type NameOrderOfSessionInput = {
+  payment_session_id: string
+  order_id: string
+  order_display_id?: number | null
+}
+
 export type RevertOnAccountInput = {
   payment_session_id: string
   actor: Actor

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { completeCardPaymentWorkflow } from "../../../../../../../../workflows"
+import { completeCardPaymentWorkflow, releaseCoveredOrderWorkflow } from "../../../../../../../../workflows"
 import { fetchAccount } from "../../../../../../../utils/accounts"
 import { customerActorOf } from "../../../../../../../utils/request-context"
 import { formatAccount, formatEntry } from "../../../../../../../utils/format"
@@ -11,18 +11,23 @@ import type { StoreCompleteCardPaymentType } from "../../../../../validators"
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaymentType>, res: MedusaResponse) => {
   const actor = await customerActorOf(req)
-  const { result } = await completeCardPaymentWorkflow(req.scope).run({
-    input: {
-      account_id: req.params.id,
-      payment_collection_id: req.params.payment_collection_id,
-      actor,
-      release_order_id: req.validatedBody.release_order_id ?? null,
-    },
+  const { result: credited } = await completeCardPaymentWorkflow(req.scope).run({
+    input: { account_id: req.params.id, payment_collection_id: req.params.payment_collection_id, actor },
   })
+  // After the payment is final: a release that fails leaves the order held and the payment credited.
+  const orderId = req.validatedBody.release_order_id
+  let released: string | null = null
+  if (orderId) {
+    const { result: reviewId } = await releaseCoveredOrderWorkflow(req.scope).run({
+      input: {
+        account_id: req.params.id,
+        order_id: orderId,
+        actor,
+        comment: "The buyer paid the amount over the limit by card",
+      },
+    })
+    released = reviewId ? orderId : null
+  }
   const account = await fetchAccount(req.scope, req.params.id)
-  res.json({
-    account: formatAccount(account),
-    entry: formatEntry(result.credited.entry),
-    released_order_id: result.released_review_id ? req.validatedBody.release_order_id : null,
-  })
+  res.json({ account: formatAccount(account), entry: formatEntry(credited.entry), released_order_id: released })
 }
