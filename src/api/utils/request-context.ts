@@ -56,9 +56,7 @@ export async function adminActorOf(req: AuthenticatedMedusaRequest): Promise<Act
     fields: ["id", "first_name", "last_name", "email"],
     filters: { id: actor_id },
   })
-  const user = data[0]
-  const name = user ? [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email : null
-  return { type: "user", id: actor_id, name }
+  return { type: "user", id: actor_id, name: displayName(data[0]) }
 }
 
 /** "Updated by" for a store request: the logged-in customer, by name (or email). */
@@ -70,7 +68,13 @@ export async function customerActorOf(req: AuthenticatedMedusaRequest): Promise<
     fields: ["id", "first_name", "last_name", "email"],
     filters: { id: customerId },
   })
-  const customer = data[0]
-  const name = customer ? [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email : null
-  return { type: "customer", id: customerId, name }
+  return { type: "customer", id: customerId, name: displayName(data[0]) }
+}
+
+/** "First Last", else the email: how a person is named in "updated by". */
+function displayName(person: { first_name?: string | null; last_name?: string | null; email?: string | null } | undefined) {
+  if (!person) {
+    return null
+  }
+  return [person.first_name, person.last_name].filter(Boolean).join(" ") || person.email || null
 }
