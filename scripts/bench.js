@@ -30,6 +30,7 @@ const path = require("path")
 const { startDatabase } = require("./lib/database")
 const medusa = require("./lib/medusa-server")
 const client = require("./lib/store-client")
+const { phaseTimer } = require("./lib/phase-timer")
 
 const ROOT = path.resolve(__dirname, "..")
 const BENCH_DIR = path.join(ROOT, ".bench")
@@ -234,14 +235,7 @@ function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, c
 ;(async () => {
   const startedAt = new Date()
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(" ")
-  const timings = {}
-  const timed = async (phase, fn) => {
-    const t = Date.now()
-    const result = await fn()
-    timings[phase] = Date.now() - t
-    log(`${phase}: ${(timings[phase] / 1000).toFixed(1)} s`)
-    return result
-  }
+  const { timed, timings } = phaseTimer(log)
 
   let db = null
   let store = null

@@ -33,6 +33,7 @@ import { eventually as retryUntil } from "../helpers/eventually"
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
 const client = require("../../scripts/lib/store-client")
+const { phaseTimer, phaseReport } = require("../../scripts/lib/phase-timer")
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const CHROMIUM_FLAGS = [
@@ -153,7 +154,7 @@ async function waitForDashboardHtml(url: string, timeoutMs: number) {
 
 describe("trade credit admin in a browser", () => {
   const started = Date.now()
-  const timings: [string, number][] = []
+  const { timed, timings } = phaseTimer(log)
   const children = new Set<ChildProcess>()
   const consoleLines: string[] = []
   let dbServer: any
@@ -179,15 +180,6 @@ describe("trade credit admin in a browser", () => {
   let reviewId: string
   let orderTotal: number
 
-  const timed = async <T,>(phase: string, fn: () => Promise<T>): Promise<T> => {
-    const t = Date.now()
-    try {
-      return await fn()
-    } finally {
-      timings.push([phase, Date.now() - t])
-      log(`${phase}: ${((Date.now() - t) / 1000).toFixed(1)} s`)
-    }
-  }
 
   /** A screenshot of what the page shows now, as NN-name.png. */
   const shot = async (name: string) => {
@@ -342,11 +334,8 @@ describe("trade credit admin in a browser", () => {
     if (userDataDir) {
       fs.rmSync(userDataDir, { recursive: true, force: true })
     }
-    timings.push(["teardown (browser, server, database)", Date.now() - t])
-    log(
-      `timings:\n${timings.map(([p, ms]) => `  ${p.padEnd(40)} ${(ms / 1000).toFixed(1)} s`).join("\n")}\n` +
-        `  ${"total".padEnd(40)} ${((Date.now() - started) / 1000).toFixed(1)} s`
-    )
+    timings["teardown (browser, server, database)"] = Date.now() - t
+    log(phaseReport(timings, started, 40))
   }, 120_000)
 
   step("logs in at /app/login", async () => {

@@ -26,6 +26,7 @@ import { eventually } from "../helpers/eventually"
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
 const client = require("../../scripts/lib/store-client")
+const { phaseTimer, phaseReport } = require("../../scripts/lib/phase-timer")
 
 const BUYERS = 40
 const FITS = 15
@@ -47,18 +48,9 @@ describe("pay on account across two Medusa processes", () => {
   let shippingOptionId: string
   /** What one test cart costs, rounded to cents as the account is charged. */
   let charged: any
-  const timings: [string, number][] = []
+  const { timed, timings } = phaseTimer(log)
   const started = Date.now()
 
-  const timed = async <T,>(phase: string, fn: () => Promise<T>): Promise<T> => {
-    const t = Date.now()
-    try {
-      return await fn()
-    } finally {
-      timings.push([phase, Date.now() - t])
-      log(`${phase}: ${((Date.now() - t) / 1000).toFixed(1)} s`)
-    }
-  }
   const url = (i: number) => store.servers[i % store.servers.length].url as string
   const admin = () => url(0)
 
@@ -83,12 +75,9 @@ describe("pay on account across two Medusa processes", () => {
   afterAll(async () => {
     await store?.stop()
     if (store) {
-      timings.push(["teardown (stop servers, drop database)", store.timings.stop ?? 0])
+      timings["teardown (stop servers, drop database)"] = store.timings.stop ?? 0
     }
-    log(
-      `timings:\n${timings.map(([p, ms]) => `  ${p.padEnd(48)} ${(ms / 1000).toFixed(1)} s`).join("\n")}\n` +
-        `  ${"total".padEnd(48)} ${((Date.now() - started) / 1000).toFixed(1)} s`
-    )
+    log(phaseReport(timings, started, 48))
   }, 60_000)
 
   /** A company (customer group) of `count` buyers registered and logged in through the store API, with its EUR account. */

@@ -26,6 +26,7 @@ const fs = require("fs")
 const path = require("path")
 const { spawn } = require("child_process")
 const { freePort } = require("./database")
+const { phaseTimer } = require("./phase-timer")
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
@@ -340,7 +341,7 @@ async function launchStore(opts = {}) {
   const dbServer = serverEnvOf(opts.dbEnv ?? process.env)
   const database = opts.database ?? `tc_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const env = medusaEnv(databaseEnv(dbServer, database), opts.env)
-  const timings = {}
+  const { timed, timings } = phaseTimer(log)
   const servers = []
   let created = false
   let stopped = null
@@ -363,14 +364,6 @@ async function launchStore(opts = {}) {
       })()
       return stopped
     },
-  }
-
-  const timed = async (phase, fn) => {
-    const t = Date.now()
-    const result = await fn()
-    timings[phase] = Date.now() - t
-    log(`${phase}: ${(timings[phase] / 1000).toFixed(1)} s`)
-    return result
   }
 
   try {
