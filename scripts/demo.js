@@ -81,6 +81,7 @@ function runFront() {
 
 function runWorker() {
   const { startDatabase } = require("./lib/database")
+  const { stopGroup, healthy } = require("./lib/medusa-server")
   const children = new Set()
   const timings = []
   let db = null
@@ -98,7 +99,10 @@ function runWorker() {
         log(reason)
       }
       for (const child of children) {
-        await stopGroup(child)
+        // The whole process group: npx, medusa develop and its forked server.
+        await stopGroup(child.pid, STOP_TIMEOUT_MS, {
+          onForceKill: () => log(`Process group ${child.pid} ignored SIGTERM; killing it.`),
+        })
       }
       if (db) {
         log(db.embedded ? "Stopping PostgreSQL…" : "Leaving the DATABASE_URL server running.")
@@ -275,7 +279,7 @@ function runWorker() {
         if (stopping || child.exitCode !== null) {
           return
         }
-        if (await healthy()) {
+        if (await healthy(BASE_URL)) {
           ready = true
           child.off("exit", onEarlyExit)
           child.on("exit", () => children.delete(child))
@@ -292,31 +296,6 @@ function runWorker() {
       }
       poll()
     })
-  }
-
-  /** SIGTERM to the whole process group (npx, medusa develop and its forked server), SIGKILL after a timeout. */
-  async function stopGroup(child) {
-    if (!groupAlive(child.pid)) {
-      return
-    }
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {
-      return
-    }
-    const deadline = Date.now() + STOP_TIMEOUT_MS
-    while (groupAlive(child.pid) && Date.now() < deadline) {
-      await sleep(200)
-    }
-    if (groupAlive(child.pid)) {
-      log(`Process group ${child.pid} ignored SIGTERM; killing it.`)
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {}
-      while (groupAlive(child.pid)) {
-        await sleep(100)
-      }
-    }
   }
 }
 
@@ -398,15 +377,6 @@ function resetDemoData(log) {
   log("Wiped .demo-data.")
 }
 
-async function healthy() {
-  try {
-    const response = await fetch(`${BASE_URL}/health`, { signal: AbortSignal.timeout(2000) })
-    return response.ok
-  } catch {
-    return false
-  }
-}
-
 function portInUse(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "localhost" })
@@ -418,15 +388,3 @@ function portInUse(port) {
   })
 }
 
-function groupAlive(pgid) {
-  try {
-    process.kill(-pgid, 0)
-    return true
-  } catch (error) {
-    return error.code === "EPERM"
-  }
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}

@@ -61,8 +61,11 @@ function groupAlive(pid) {
   }
 }
 
-/** SIGTERM to the process group, SIGKILL after `timeoutMs`; resolves once it is gone. */
-async function stopGroup(pid, timeoutMs = STOP_TIMEOUT_MS) {
+/**
+ * SIGTERM to the process group, SIGKILL after `timeoutMs` (calling
+ * `onForceKill` first); resolves once it is gone.
+ */
+async function stopGroup(pid, timeoutMs = STOP_TIMEOUT_MS, { onForceKill } = {}) {
   if (!pid || !groupAlive(pid)) {
     liveGroups.delete(pid)
     return
@@ -75,6 +78,7 @@ async function stopGroup(pid, timeoutMs = STOP_TIMEOUT_MS) {
     await sleep(100)
   }
   if (groupAlive(pid)) {
+    onForceKill?.()
     try {
       process.kill(-pid, "SIGKILL")
     } catch {}
@@ -410,5 +414,6 @@ module.exports = {
   serverEnvOf,
   medusaEnv,
   stopGroup,
+  healthy,
   freePort,
 }
