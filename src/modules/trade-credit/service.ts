@@ -680,7 +680,7 @@ export default class TradeCreditModuleService extends MedusaService({
         `Payment session ${input.payment_session_id} has no on-account authorization to capture.`
       )
     }
-    const [reverted] = await this.sessionEntries_(input.payment_session_id, "reverted", sharedContext)
+    const { reserved, reverted } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
     if (reverted) {
       // A cancel won the race: Medusa must not record a capture of credit that was given back.
       throw new MedusaError(
@@ -688,7 +688,6 @@ export default class TradeCreditModuleService extends MedusaService({
         "This order's credit was given back when it was canceled, so its payment can't be captured."
       )
     }
-    const { reserved } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
     if (reserved.isZero()) {
       // Posted to the balance at authorization (capture "on_authorize"): nothing
       // moves, so the (possibly busy) account row is not locked.
@@ -752,10 +751,9 @@ export default class TradeCreditModuleService extends MedusaService({
     if (!purchase) {
       return { entry: null }
     }
-    const { reserved, posted } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
+    const { reserved, posted, reverted } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
     if (reserved.isZero() && posted.isZero()) {
-      const [earlier] = await this.sessionEntries_(input.payment_session_id, "reverted", sharedContext)
-      return { entry: earlier ?? null }
+      return { entry: reverted }
     }
     const { entry } = await this.writePosting_(
       row,
@@ -905,15 +903,15 @@ export default class TradeCreditModuleService extends MedusaService({
   }
 
   /**
-   * What an order's postings still take from the account: reserved, and
-   * posted to the balance. Callers read it after taking the account lock (the
-   * purchase look-up before the lock only finds which account to lock), so
-   * it sees every concurrent cancel or refund that committed first.
+   * What an order's postings still take from the account (reserved, and
+   * posted to the balance), and its `reverted` entry if it was canceled.
+   * Callers read it under a lock that every concurrent cancel, capture or
+   * refund of the order also takes, so it sees those that committed first.
    */
   protected async sessionOutstanding_(paymentSessionId: string, sharedContext: Context) {
     const entries = await this.listTradeCreditLedgerEntries(
       { payment_session_id: paymentSessionId },
-      {},
+      { order: { seq: "ASC" } },
       sharedContext
     )
     let reserved = MathBN.convert(0)
@@ -922,7 +920,8 @@ export default class TradeCreditModuleService extends MedusaService({
       reserved = MathBN.add(reserved, e.raw_reserved_delta as never)
       posted = MathBN.sub(posted, e.raw_amount as never)
     }
-    return { reserved, posted }
+    const reverted = entries.find((e) => e.operation === "reverted") ?? null
+    return { reserved, posted, reverted }
   }
 
   /** Inserts an entry and reads it back, so callers get its database-set `seq` and `created_at`. */
