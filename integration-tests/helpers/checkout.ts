@@ -1,11 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedStorefront } from "../../src/scripts/seed-demo"
+import { ON_ACCOUNT_PROVIDER } from "../../src/scripts/seed-held-order"
 import { adminHeaders, buyer, customerGroup } from "./fixtures"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-export const ON_ACCOUNT = "pp_trade-credit_on-account"
+export const ON_ACCOUNT = ON_ACCOUNT_PROVIDER
 
 /** The demo's storefront (region with both providers, shipping, products), built in the test database. */
 export async function storefront(container: MedusaContainer) {

@@ -57,7 +57,7 @@ import {
 import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
 import type TradeCreditModuleService from "../modules/trade-credit/service"
 import type { AccountStatus, Actor, PaymentTerms } from "../modules/trade-credit/types"
-import { ensureHeldOrder } from "./seed-held-order"
+import { ensureHeldOrder, ON_ACCOUNT_PROVIDER } from "./seed-held-order"
 
 // ---------------------------------------------------------------------------
 // Demo data
@@ -75,7 +75,7 @@ const VAT: Record<string, { rate: number; name: string }> = {
 /** Payment providers of the demo region: a new provider is one more line here. */
 const PAYMENT_PROVIDERS = [
   "pp_system_default",
-  "pp_trade-credit_on-account",
+  ON_ACCOUNT_PROVIDER,
 ]
 
 const STORE_NAME = "Trade Credit Demo Store"

@@ -13,6 +13,7 @@
  */
 import type { BigNumberInput, ExecArgs, IProductModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { payOnAccountProviderId } from "../providers/pay-on-account/provider-id"
 import {
   addShippingMethodToCartWorkflow,
   completeCartWorkflow,
@@ -27,7 +28,7 @@ import type TradeCreditModuleService from "../modules/trade-credit/service"
 type Ctx = ExecArgs["container"]
 type Note = (what: string, created: boolean) => void
 
-export const ON_ACCOUNT_PROVIDER = "pp_trade-credit_on-account"
+export const ON_ACCOUNT_PROVIDER = payOnAccountProviderId("on-account")
 
 export type HeldOrderSpec = {
   /** Used in the log lines, e.g. the account's slug. */
