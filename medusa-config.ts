@@ -8,9 +8,26 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * `plugins: [{ resolve: "medusa-plugin-trade-credit", options: {...} }]`
  * instead (see README).
  */
-const tradeCreditOptions = {
+const tradeCreditOptions: Record<string, unknown> = {
   defaultOverLimitPolicy: "hold",
   defaultPaymentTerms: { type: "net_days", net_days: 30, grace_days: 0 },
+}
+
+/**
+ * TEST ONLY: the HTTP and multi-process tests set TRADE_CREDIT_TEST_CARD_PROVIDER=1
+ * to get a card provider that models an external processor
+ * (integration-tests/helpers/test-card-provider), registered three times:
+ * `pp_test-card_test-card` (allowed for card payments toward accounts),
+ * `pp_test-card_elsewhere` (allowed, but the tests enable it in no EUR region) and
+ * `pp_test-card_unlisted` (not allowed). Never set in the demo or a store.
+ */
+const testCardProvider = process.env.TRADE_CREDIT_TEST_CARD_PROVIDER === "1"
+const testCardProviders = testCardProvider
+  ? ["test-card", "elsewhere", "unlisted"].map((id) => ({ resolve: "./integration-tests/helpers/test-card-provider", id }))
+  : []
+if (testCardProvider) {
+  tradeCreditOptions.cardPaymentProviders = ["pp_test-card_test-card", "pp_test-card_elsewhere"]
+  tradeCreditOptions.cardPaymentMaxPrepayment = { eur: 1000 }
 }
 
 module.exports = defineConfig({
@@ -46,6 +63,7 @@ module.exports = defineConfig({
             id: "on-account",
             options: { capture: process.env.TRADE_CREDIT_CAPTURE || "on_authorize" },
           },
+          ...testCardProviders,
         ],
       },
     },
