@@ -1,3 +1,4 @@
+import path from "path"
 import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -23,10 +24,15 @@ const tradeCreditOptions: Record<string, unknown> = {
  */
 const testCardProvider = process.env.TRADE_CREDIT_TEST_CARD_PROVIDER === "1"
 const testCardProviders = testCardProvider
-  ? ["test-card", "elsewhere", "unlisted"].map((id) => ({ resolve: "./integration-tests/helpers/test-card-provider", id }))
+  ? ["test-card", "elsewhere", "unlisted"].map((id) => ({
+      // Absolute: Medusa reads a "./" path as relative to src/.
+      resolve: path.join(__dirname, "integration-tests", "helpers", "test-card-provider"),
+      id,
+    }))
   : []
 if (testCardProvider) {
-  tradeCreditOptions.cardPaymentProviders = ["pp_test-card_test-card", "pp_test-card_elsewhere"]
+  // `pp_test-card_retired` is listed but not registered (a provider the store removed).
+  tradeCreditOptions.cardPaymentProviders = ["pp_test-card_test-card", "pp_test-card_elsewhere", "pp_test-card_retired"]
   tradeCreditOptions.cardPaymentMaxPrepayment = { eur: 1000 }
 }
 

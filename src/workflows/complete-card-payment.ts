@@ -7,30 +7,32 @@ import {
   releaseLockStep,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
-import type { Actor } from "../modules/trade-credit/types"
-import { checkCardPaymentStep, type CardPaymentCollection, postLedgerEntryStep } from "./steps"
+import { checkCardPaymentStep, type CardPaymentCollection } from "./steps"
 
 export type CompleteCardPaymentInput = {
   account_id: string
   payment_collection_id: string
-  actor: Actor & { type: "customer"; id: string }
+  /** The buyer completing it: only the one who started it may. */
+  customer_id: string
 }
 
 export const completeCardPaymentWorkflowId = "complete-trade-credit-card-payment"
 
 /**
- * Completes a card payment toward an account: Medusa authorizes and captures
- * it with the card provider, then the account is credited with one
- * `reimbursed` entry (idempotent per payment collection: a retry credits
- * nothing twice). Releasing a held order it covers is a separate workflow
- * (release-covered-order), so a failed release never undoes a payment.
+ * The buyer's side of a card payment toward an account: Medusa asks the card
+ * provider to authorize the payment session (the provider answers from what
+ * its processor says, e.g. the card the buyer confirmed) and, unless the
+ * provider reported it captured already, to capture it. The account is NOT
+ * credited here: credit-card-payment does that, from Medusa's record of the
+ * capture, whoever brought it about (this workflow, or the provider's webhook).
+ * Returns the payment, or null when the provider hasn't authorized it yet.
  */
 export const completeCardPaymentWorkflow = createWorkflow(
   completeCardPaymentWorkflowId,
   (input: CompleteCardPaymentInput) => {
     // One completion of a payment at a time, in any process: a second one then
-    // finds it captured and credited, and replays. The lock has an owner: Medusa
-    // 2.21's postgres locking grants an owner-less lock to every racing caller.
+    // finds it captured. The lock has an owner: Medusa 2.21's postgres locking
+    // grants an owner-less lock to every racing caller.
     const lock = transform({ input }, ({ input }) => ({
       key: `trade-credit-card-payment:${input.payment_collection_id}`,
       ownerId: randomUUID(),
@@ -40,23 +42,13 @@ export const completeCardPaymentWorkflow = createWorkflow(
     acquireLockStep(lock)
     const { data: collections } = useQueryGraphStep({
       entity: "payment_collection",
-      fields: [
-        "id",
-        "currency_code",
-        "amount",
-        "raw_amount",
-        "metadata",
-        "payment_sessions.id",
-        "payment_sessions.provider_id",
-        "payments.id",
-        "payments.captured_at",
-      ],
+      fields: ["id", "currency_code", "amount", "metadata", "payment_sessions.id", "payment_sessions.provider_id"],
       filters: { id: input.payment_collection_id },
     })
     const checkInput = transform({ collections, input }, ({ collections, input }) => ({
       collection: collections[0] as CardPaymentCollection | undefined,
       account_id: input.account_id,
-      customer_id: input.actor.id,
+      customer_id: input.customer_id,
     }))
     const { session_id } = checkCardPaymentStep(checkInput)
 
@@ -68,22 +60,7 @@ export const completeCardPaymentWorkflow = createWorkflow(
       capturePaymentWorkflow.runAsStep({ input: capture })
     })
 
-    const posting = transform({ collections, input, payment }, ({ collections, input, payment }) => {
-      const collection = collections[0] as CardPaymentCollection
-      return {
-        account_id: input.account_id,
-        operation: "reimbursed" as const,
-        // The exact decimal Medusa stored, not its JS number.
-        amount: (collection.raw_amount as { value?: string } | undefined)?.value ?? collection.amount,
-        reference: payment!.id,
-        comment: "Paid by card",
-        actor: input.actor,
-        idempotency: { key: `card-payment:${collection.id}` },
-      }
-    })
-    const credited = postLedgerEntryStep(posting)
-
     releaseLockStep(lock)
-    return new WorkflowResponse(credited)
+    return new WorkflowResponse(transform({ payment }, ({ payment }) => (payment ? { payment_id: payment.id } : null)))
   }
 )

@@ -9,10 +9,13 @@ export type CreditReviewDecisionInput = { review_id: string; comment?: string | 
 export const releaseCreditReviewWorkflowId = "release-trade-credit-review"
 
 /**
- * A credit controller lets a held order through: the review is released, then
- * Medusa re-authorizes the order's payment session, and the provider reserves
- * (or posts, then Medusa captures) the credit even over the limit, with the
- * admin as actor.
+ * A held order is let through: the review is released, then Medusa
+ * re-authorizes the order's payment session, and the provider reserves (or
+ * posts, then Medusa captures) the credit with the one who released it as
+ * actor. A credit controller (admin user or ERP) may release it over the
+ * limit; a buyer's release obeys every checkout rule (authorizeOnAccount). A
+ * refused authorization fails the workflow, and the review goes back to
+ * pending (decideCreditReviewStep's compensation).
  */
 export const releaseCreditReviewWorkflow = createWorkflow(
   releaseCreditReviewWorkflowId,

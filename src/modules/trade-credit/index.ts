@@ -1,14 +1,17 @@
 import { Module } from "@medusajs/framework/utils"
+import validateOptions from "./loaders/validate-options"
 import TradeCreditModuleService from "./service"
 
 export const TRADE_CREDIT_MODULE = "trade_credit"
 
 export default Module(TRADE_CREDIT_MODULE, {
   service: TradeCreditModuleService,
+  loaders: [validateOptions],
 })
 
 export * from "./types"
 export { availableCredit } from "./utils/available-credit"
 export { currencyDecimals, parseAmount, roundToCurrency } from "./utils/money"
 export { normalizePaymentTerms } from "./utils/payment-terms"
+export { cardPaymentCap } from "./utils/card-payments"
 export type { PostingResult } from "./service"

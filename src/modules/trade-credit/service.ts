@@ -31,6 +31,7 @@ import { availableCredit } from "./utils/available-credit"
 import { currencyDecimals, parseAmount } from "./utils/money"
 import { normalizePaymentTerms } from "./utils/payment-terms"
 import { decodeEntryCursor, encodeEntryCursor } from "./utils/entry-cursor"
+import { type CardPaymentOptions, normalizeCardPaymentOptions } from "./utils/card-payments"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -93,20 +94,29 @@ export default class TradeCreditModuleService extends MedusaService({
   TradeCreditReview: CreditReview,
 }) {
   protected readonly options_: Required<TradeCreditModuleOptions>
+  protected readonly cardPayments_: CardPaymentOptions
 
   constructor(container: Record<string, unknown>, options: TradeCreditModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
+    this.cardPayments_ = normalizeCardPaymentOptions(options)
     this.options_ = {
       defaultOverLimitPolicy: options.defaultOverLimitPolicy ?? "hold",
       defaultPaymentTerms: normalizePaymentTerms(
         options.defaultPaymentTerms ?? { type: "net_days", net_days: 30, grace_days: 0 }
       ),
+      cardPaymentProviders: this.cardPayments_.providers,
+      cardPaymentMaxPrepayment: this.cardPayments_.maxPrepayment,
     }
   }
 
   getOptions(): Required<TradeCreditModuleOptions> {
     return this.options_
+  }
+
+  /** Which providers may pay toward an account, and the prepayment allowed per currency. */
+  getCardPaymentOptions(): CardPaymentOptions {
+    return this.cardPayments_
   }
 
   /** Opens an account for a customer or a customer group and records it as `allocated`. */
@@ -493,6 +503,9 @@ export default class TradeCreditModuleService extends MedusaService({
    *
    * Fits (or allow_exceed) → `purchased` entry; over the limit → a pending
    * credit review (`hold`) or a refusal (`block`); `on_stop` → refusal.
+   * A released review is authorized as the one who released it: over the
+   * limit only when that is an admin user or the ERP; a buyer's release
+   * obeys the same rules as a checkout, or is refused.
    * Retries of the same payment session return the first decision.
    */
   @InjectManager()
@@ -541,17 +554,25 @@ export default class TradeCreditModuleService extends MedusaService({
       if (review.status !== "released") {
         throw paymentRefusal(`This order's credit review was ${review.status}; it can't be paid on account.`)
       }
-      // An admin released the order: authorize it even over the limit, as them.
+      // Authorized as the one who released it.
       actor = {
         type: (review.decided_by_type ?? "user") as Actor["type"],
         id: review.decided_by_id,
         name: review.decided_by_name,
       }
       releasedBy = actor.name ?? actor.id ?? "an admin"
-    } else {
+    }
+    // Only a credit controller's release (admin user or ERP) may go over the
+    // limit or through a stop; a buyer's release (they paid the part above the
+    // limit by card) obeys every rule a checkout does, decided here under the
+    // account lock, so two releases can't both spend the same credit.
+    const adminRelease = !!review && (actor.type === "user" || actor.type === "erp")
+    if (!adminRelease) {
       if (row.status === "on_stop") {
         throw paymentRefusal(
-          "This account is on stop: new orders on account are paused. Please contact us or choose another payment method."
+          review
+            ? "This account is on stop: a held order can't be released until the account is back in normal status. Please contact us."
+            : "This account is on stop: new orders on account are paused. Please contact us or choose another payment method."
         )
       }
       const available = availableCredit(row)
@@ -559,6 +580,11 @@ export default class TradeCreditModuleService extends MedusaService({
         const over = amount.minus(available)
         const policy = row.over_limit_policy ?? input.default_over_limit_policy
         const decimals = currencyDecimals(currency)
+        if (review) {
+          throw paymentRefusal(
+            `Not enough available credit to release this order: ${available.toFixed(decimals)} ${currency.toUpperCase()} available, the order is ${over.toFixed(decimals)} over the limit.`
+          )
+        }
         if (policy === "block") {
           throw paymentRefusal(
             `Not enough available credit: ${available.toFixed(decimals)} ${currency.toUpperCase()} available, this order is ${over.toFixed(decimals)} over the limit.`

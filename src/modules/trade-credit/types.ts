@@ -116,6 +116,18 @@ export type TradeCreditModuleOptions = {
   defaultOverLimitPolicy?: OverLimitPolicy
   /** Terms of a new account when none are given. Default net 30, no grace. */
   defaultPaymentTerms?: PaymentTerms
+  /**
+   * Payment provider ids buyers may use to pay toward an account by card
+   * (e.g. `["pp_stripe_stripe"]`). Default none: card payments toward accounts
+   * are refused. Medusa's system provider and pay on account can never be listed.
+   */
+  cardPaymentProviders?: string[]
+  /**
+   * Per currency, how much an account may hold in advance after a card
+   * payment (e.g. `{ eur: 5000 }`). Default none: a card payment can pay what
+   * the account owes and its held orders need, no more.
+   */
+  cardPaymentMaxPrepayment?: Record<string, BigNumberInput>
 }
 
 export type ReviewStatus = "pending" | "released" | "rejected" | "canceled"

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { isPayOnAccountProvider } from "../../providers/pay-on-account/provider-id"
+import { neverAllowedCardProvider } from "../../modules/trade-credit/utils/card-payments"
 import { CARD_PAYMENT_ACCOUNT_KEY, CARD_PAYMENT_CUSTOMER_KEY } from "../../utils/card-payment"
 
 export type CardPaymentCollection = {
@@ -15,7 +15,11 @@ export type CardPaymentCollection = {
 
 export const checkCardPaymentStepId = "check-trade-credit-card-payment"
 
-/** Only the buyer who started a card payment, on that account, may complete it: anything else is a 404. Reads only. */
+/**
+ * Only the buyer who started a card payment, on that account, may complete it
+ * (anything else is a 404), and only with a provider that can pay toward an
+ * account. Reads only.
+ */
 export const checkCardPaymentStep = createStep(
   checkCardPaymentStepId,
   async (input: { collection: CardPaymentCollection | undefined; account_id: string; customer_id: string }) => {
@@ -27,9 +31,13 @@ export const checkCardPaymentStep = createStep(
     ) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, "That card payment was not found on this account.")
     }
-    const session = (collection.payment_sessions ?? []).find((s) => !isPayOnAccountProvider(s.provider_id))
+    const [session] = collection.payment_sessions ?? []
     if (!session) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This card payment has no payment session: start it again.")
+    }
+    const never = neverAllowedCardProvider(session.provider_id)
+    if (never) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, never)
     }
     return new StepResponse({ session_id: session.id })
   }

@@ -1,9 +1,13 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { TRADE_CREDIT_MODULE } from "../../modules/trade-credit"
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import { parseAmount } from "../../modules/trade-credit/utils/money"
-import { isPayOnAccountProvider } from "../../providers/pay-on-account/provider-id"
+import {
+  assertCardProviderAllowed,
+  assertWithinCardPaymentCap,
+  cardPaymentCap,
+} from "../../modules/trade-credit/utils/card-payments"
 import { customerAccountFilter } from "../../utils/customer-account-filter"
 
 export const validateCardPaymentStepId = "validate-trade-credit-card-payment"
@@ -16,9 +20,14 @@ export type ValidateCardPaymentInput = {
 }
 
 /**
- * A buyer may pay by card toward an account they may use, a positive amount
- * in its currency's minor units, with a provider that isn't pay on account
- * (credit can't pay credit). Reads only, so nothing to compensate.
+ * A buyer may pay by card toward an account they may use:
+ * - with a provider the store allows for it (`cardPaymentProviders`; never
+ *   Medusa's system provider nor pay on account), which exists and is enabled
+ *   in a region of the account's currency;
+ * - a positive amount in the currency's minor units, at most the card payment
+ *   cap (cardPaymentCap: what the account owes with its reserved and held
+ *   orders, plus the prepayment the store allows).
+ * Reads only, so nothing to compensate.
  */
 export const validateCardPaymentStep = createStep(
   validateCardPaymentStepId,
@@ -30,16 +39,47 @@ export const validateCardPaymentStep = createStep(
     if (!account) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Trade credit account ${input.account_id} was not found.`)
     }
-    if (isPayOnAccountProvider(input.provider_id)) {
+    const options = tradeCredit.getCardPaymentOptions()
+    assertCardProviderAllowed(input.provider_id, options)
+
+    const currency = account.currency_code
+    const [providers, { data: regions }] = await Promise.all([
+      container.resolve(Modules.PAYMENT).listPaymentProviders({ id: input.provider_id }, { take: 1 }),
+      query.graph({
+        entity: "region",
+        fields: ["id", "payment_providers.id", "payment_providers.is_enabled"],
+        filters: { currency_code: currency },
+      }),
+    ])
+    if (!providers.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown payment provider ${input.provider_id}.`)
+    }
+    const enabled = regions.some((region) =>
+      (region.payment_providers ?? []).some((p: { id?: string; is_enabled?: boolean } | null) => p?.id === input.provider_id && !!p.is_enabled)
+    )
+    if (!enabled) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        "A payment toward a trade credit account can't itself be paid on account: choose a card or another payment method."
+        `${input.provider_id} is not enabled in any ${currency.toUpperCase()} region, so it can't take payments toward this ${currency.toUpperCase()} account.`
       )
     }
-    const amount = parseAmount(input.amount, account.currency_code, "amount", { allowNegative: false })
+
+    const amount = parseAmount(input.amount, currency, "amount", { allowNegative: false })
+    const held = await tradeCredit.listTradeCreditReviews(
+      { account_id: account.id, status: "pending" },
+      { select: ["id", "amount", "raw_amount"] }
+    )
+    const maxPrepayment = options.maxPrepayment[currency] ?? null
+    const cap = cardPaymentCap({
+      balance: account.raw_balance as never,
+      reserved: account.raw_reserved as never,
+      held: held.map((review) => review.raw_amount as never),
+      max_prepayment: maxPrepayment,
+    })
+    assertWithinCardPaymentCap(amount.toString(), cap, currency, maxPrepayment)
     return new StepResponse({
       account_id: account.id,
-      currency_code: account.currency_code,
+      currency_code: currency,
       amount: amount.toString(),
     })
   }
