@@ -95,3 +95,20 @@ describe("assertCardProviderAllowed", () => {
     expect(() => assertCardProviderAllowed("pp_paypal_paypal", options)).toThrow(/pp_paypal_paypal can't be used.*pp_stripe_stripe/)
   })
 })
+
+describe("the module's options loader", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const validateOptions = require("../../loaders/validate-options").default
+
+  it("fails the module's load when the system provider or pay on account is listed", async () => {
+    await expect(validateOptions({ options: { cardPaymentProviders: ["pp_system_default"] } })).rejects.toThrow(
+      /Trade credit: option "cardPaymentProviders" lists pp_system_default, which is never allowed/
+    )
+    await expect(validateOptions({ options: { cardPaymentProviders: ["pp_trade-credit_on-account"] } })).rejects.toThrow(/never allowed/)
+  })
+
+  it("loads with allowed providers, or none", async () => {
+    await expect(validateOptions({ options: { cardPaymentProviders: ["pp_stripe_stripe"] } })).resolves.toBeUndefined()
+    await expect(validateOptions({ options: undefined })).resolves.toBeUndefined()
+  })
+})
