@@ -20,7 +20,9 @@ const tradeCreditOptions: Record<string, unknown> = {
  * (integration-tests/helpers/test-card-provider), registered three times:
  * `pp_test-card_test-card` (allowed for card payments toward accounts),
  * `pp_test-card_elsewhere` (allowed, but the tests enable it in no EUR region) and
- * `pp_test-card_unlisted` (not allowed). Never set in the demo or a store.
+ * `pp_test-card_unlisted` (not allowed); the allow-list also names
+ * `pp_test-card_retired`, which is not registered. Test card payments may
+ * leave up to 1000 EUR in advance. Never set in the demo or a store.
  */
 const testCardProvider = process.env.TRADE_CREDIT_TEST_CARD_PROVIDER === "1"
 const testCardProviders = testCardProvider
@@ -31,7 +33,6 @@ const testCardProviders = testCardProvider
     }))
   : []
 if (testCardProvider) {
-  // `pp_test-card_retired` is listed but not registered (a provider the store removed).
   tradeCreditOptions.cardPaymentProviders = ["pp_test-card_test-card", "pp_test-card_elsewhere", "pp_test-card_retired"]
   tradeCreditOptions.cardPaymentMaxPrepayment = { eur: 1000 }
 }
