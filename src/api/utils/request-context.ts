@@ -72,7 +72,7 @@ export async function customerActorOf(req: AuthenticatedMedusaRequest): Promise<
 }
 
 /** "First Last", else the email: how a person is named in "updated by". */
-function displayName(person: { first_name?: string | null; last_name?: string | null; email?: string | null } | undefined) {
+export function displayName(person: { first_name?: string | null; last_name?: string | null; email?: string | null } | undefined) {
   if (!person) {
     return null
   }

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { displayName } from "../../api/utils/request-context"
 import type { PostLedgerEntryInput } from "../../modules/trade-credit/types"
 import { neverAllowedCardProvider } from "../../modules/trade-credit/utils/card-payments"
 import { CARD_PAYMENT_ACCOUNT_KEY, CARD_PAYMENT_CUSTOMER_KEY } from "../../utils/card-payment"
@@ -51,8 +52,7 @@ export const capturedCardPaymentStep = createStep(
       fields: ["id", "first_name", "last_name", "email"],
       filters: { id: customerId },
     })
-    const customer = customers[0]
-    const name = customer ? [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email || null : null
+    const name = displayName(customers[0])
     const posting: PostLedgerEntryInput = {
       account_id: accountId,
       operation: "reimbursed",
