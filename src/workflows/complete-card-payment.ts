@@ -1,7 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { randomUUID } from "crypto"
 import {
-  acquireLockStep,
   authorizePaymentSessionStep,
   capturePaymentWorkflow,
   releaseLockStep,
@@ -9,6 +8,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import type { Actor } from "../modules/trade-credit/types"
 import { checkCardPaymentStep, type CardPaymentCollection, postLedgerEntryStep } from "./steps"
+import { acquireLockOrConflictStep } from "./steps/acquire-lock-or-conflict"
 
 export type CompleteCardPaymentInput = {
   account_id: string
@@ -29,15 +29,16 @@ export const completeCardPaymentWorkflow = createWorkflow(
   completeCardPaymentWorkflowId,
   (input: CompleteCardPaymentInput) => {
     // One completion of a payment at a time, in any process: a second one then
-    // finds it captured and credited, and replays. The lock has an owner: Medusa
-    // 2.21's postgres locking grants an owner-less lock to every racing caller.
+    // finds it captured and credited, and replays. Waiting holds no database
+    // connection, and gives up after `timeout` seconds with a 409.
     const lock = transform({ input }, ({ input }) => ({
       key: `trade-credit-card-payment:${input.payment_collection_id}`,
       ownerId: randomUUID(),
       timeout: 30,
       ttl: 120,
+      message: "This card payment is being completed by another request; try again in a moment.",
     }))
-    acquireLockStep(lock)
+    acquireLockOrConflictStep(lock)
     const { data: collections } = useQueryGraphStep({
       entity: "payment_collection",
       fields: [

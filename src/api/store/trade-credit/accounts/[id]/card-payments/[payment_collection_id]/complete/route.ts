@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { completeCardPaymentWorkflow, releaseCoveredOrderWorkflow } from "../../../../../../../../workflows"
 import { fetchAccount } from "../../../../../../../utils/accounts"
 import { customerActorOf } from "../../../../../../../utils/request-context"
+import { withConflictMessage } from "../../../../../../../utils/conflict"
 import { formatAccount, formatEntry } from "../../../../../../../utils/format"
 import type { StoreCompleteCardPaymentType } from "../../../../../validators"
 
@@ -9,7 +10,7 @@ import type { StoreCompleteCardPaymentType } from "../../../../../validators"
  * Authorizes and captures the card payment, credits the account once, and
  * releases the named held order when the account now covers it.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaymentType>, res: MedusaResponse) => {
+export const POST = withConflictMessage(async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaymentType>, res: MedusaResponse) => {
   const actor = await customerActorOf(req)
   const { result: credited } = await completeCardPaymentWorkflow(req.scope).run({
     input: { account_id: req.params.id, payment_collection_id: req.params.payment_collection_id, actor },
@@ -30,4 +31,4 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaym
   }
   const account = await fetchAccount(req.scope, req.params.id)
   res.json({ account: formatAccount(account), entry: formatEntry(credited.entry), released_order_id: released })
-}
+})
