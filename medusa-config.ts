@@ -8,6 +8,11 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * `plugins: [{ resolve: "medusa-plugin-trade-credit", options: {...} }]`
  * instead (see README).
  */
+const tradeCreditOptions = {
+  defaultOverLimitPolicy: "hold",
+  defaultPaymentTerms: { type: "net_days", net_days: 30, grace_days: 0 },
+}
+
 /**
  * In production, tokens and cookies must be signed with secrets of the
  * store's own: with Medusa's fallback ("supersecret") anyone can forge an
@@ -44,11 +49,6 @@ const lockingModules = process.env.REDIS_URL
       },
     ]
   : []
-
-const tradeCreditOptions = {
-  defaultOverLimitPolicy: "hold",
-  defaultPaymentTerms: { type: "net_days", net_days: 30, grace_days: 0 },
-}
 
 module.exports = defineConfig({
   projectConfig: {

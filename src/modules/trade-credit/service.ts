@@ -75,7 +75,7 @@ const REVIEW_TABLE = "trade_credit_review"
 /**
  * The longest any of our statements waits for a lock (PostgreSQL's
  * lock_timeout really cancels the wait): the request then fails alone with
- * ACCOUNT_BUSY instead of holding its connection while the pool runs dry.
+ * ACCOUNT_BUSY_MESSAGE instead of holding its connection while the pool runs dry.
  */
 const LOCK_TIMEOUT = "10s"
 /** SQLSTATE lock_not_available: lock_timeout cancelled a wait. */
@@ -659,11 +659,13 @@ export default class TradeCreditModuleService extends MedusaService({
       .where({ payment_session_id: input.payment_session_id })
       .andWhere(differs)
       .update({ order_id: input.order_id, order_display_id: displayId })
+      .catch(rethrowLockTimeout)
     const reviews = await knex(REVIEW_TABLE)
       .where({ payment_session_id: input.payment_session_id })
       .whereNull("deleted_at")
       .andWhere(differs)
       .update({ order_id: input.order_id, order_display_id: displayId, updated_at: knex.fn.now() })
+      .catch(rethrowLockTimeout)
     return { entries: Number(entries), reviews: Number(reviews) }
   }
 
