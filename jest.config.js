@@ -3,14 +3,15 @@ loadEnv("test", process.cwd())
 
 /**
  * Run through `npm test` (scripts/test.js), which provides the PostgreSQL.
- * TEST_TYPE picks the suite: unit, modules, http, multiprocess, browser.
+ * TEST_TYPE picks the suite: unit, modules, http, browser, topology.
  */
 const testMatch = {
   unit: ["**/src/**/__tests__/**/*.spec.[jt]s"],
   modules: ["**/src/modules/*/__tests__/**/*.[jt]s", "**/integration-tests/modules/**/*.spec.[jt]s"],
   http: ["**/integration-tests/http/**/*.spec.[jt]s"],
-  // Real `medusa` server processes against one database (scripts/lib/medusa-server.js).
-  multiprocess: ["**/integration-tests/multi-process/**/*.spec.[jt]s"],
+  // Two real `medusa` server processes against one database and one Redis
+  // (scripts/lib/medusa-server.js): `npm run test:topology`, every spec file here.
+  topology: ["**/integration-tests/multi-process/**/*.spec.[jt]s"],
   // The admin dashboard in Debian's chromium (playwright-core) against one real server.
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
 }

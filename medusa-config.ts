@@ -37,6 +37,43 @@ if (testCardProvider) {
   tradeCreditOptions.cardPaymentMaxPrepayment = { eur: 1000 }
 }
 
+/**
+ * In production, tokens and cookies must be signed with secrets of the
+ * store's own: with Medusa's fallback ("supersecret") anyone can forge an
+ * admin token. The demo generates its own (scripts/demo.js).
+ */
+if (process.env.NODE_ENV === "production" && (!process.env.JWT_SECRET || !process.env.COOKIE_SECRET)) {
+  throw new Error(
+    "JWT_SECRET and COOKIE_SECRET must be set when NODE_ENV=production: Medusa would otherwise sign admin tokens and session cookies with a well-known default secret. Set both to long random values (for example `openssl rand -hex 32`)."
+  )
+}
+
+/**
+ * Locks (cart completion, stock reservation, card payments). One process
+ * without REDIS_URL: Medusa's default in-memory locking. Several processes
+ * (REDIS_URL set): Medusa's Redis locking provider. Never locking-postgres:
+ * each of its waiters holds a pool connection that its timeout can't give
+ * back, so a burst of checkouts of one product wedges the store (README,
+ * "Install into your Medusa store").
+ */
+const lockingModules = process.env.REDIS_URL
+  ? [
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: process.env.REDIS_URL },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -74,19 +111,6 @@ module.exports = defineConfig({
         ],
       },
     },
-    {
-      // Cart completion locks per cart; with several Medusa processes the lock
-      // must live in the shared database, not in one process's memory.
-      resolve: "@medusajs/medusa/locking",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/locking-postgres",
-            id: "locking-postgres",
-            is_default: true,
-          },
-        ],
-      },
-    },
+    ...lockingModules,
   ],
 })

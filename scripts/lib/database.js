@@ -122,9 +122,62 @@ function envFromUrl(url) {
   }
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error.code === "EPERM"
+  }
+}
+
+/**
+ * A PostgreSQL still running on `dataDir` (its postmaster.pid names a live
+ * postmaster of that folder), left behind by a run that was killed hard
+ * before it could stop it: the next start would fail on that lock file. Stops
+ * it (fast shutdown: SIGINT, SIGQUIT after 30 s) and returns its pid, or null
+ * when nothing was running there.
+ */
+async function stopLeftoverPostgres(dataDir) {
+  const pidFile = path.join(dataDir, "postmaster.pid")
+  let pid
+  try {
+    pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0])
+  } catch {
+    return null
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) {
+    return null // a stale lock file: PostgreSQL removes it itself on start
+  }
+  // Only a postgres process of this very folder, never whatever reused the pid.
+  let cmdline = ""
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ")
+  } catch {}
+  if (cmdline && !(/postgres/.test(cmdline) && cmdline.includes(path.resolve(dataDir)))) {
+    return null
+  }
+  process.kill(pid, "SIGINT")
+  const deadline = Date.now() + 30_000
+  while (processAlive(pid) && Date.now() < deadline) {
+    await sleep(100)
+  }
+  if (processAlive(pid)) {
+    process.kill(pid, "SIGQUIT")
+    while (processAlive(pid)) {
+      await sleep(100)
+    }
+  }
+  return pid
+}
+
 /**
  * Starts (or adopts) a PostgreSQL server.
- * @param {{ dataDir?: string, persistent?: boolean, database?: string, log?: (s: string) => void }} opts
+ * With `persistent`, a PostgreSQL that an earlier run left running on the
+ * same data folder is stopped first, and `notice` says so.
+ * @param {{ dataDir?: string, persistent?: boolean, database?: string, log?: (s: string) => void, notice?: (s: string) => void }} opts
  * @returns {Promise<{ env: Record<string,string>, embedded: boolean, dataDir?: string, stop: () => Promise<void>, createDatabase: (name: string) => Promise<void> }>}
  */
 async function startDatabase(opts = {}) {
@@ -148,6 +201,14 @@ async function startDatabase(opts = {}) {
   const dataDir = resolveDataDir(requested)
   const port = await freePort()
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"))
+  if (persistent && initialised) {
+    const leftover = await stopLeftoverPostgres(dataDir)
+    if (leftover) {
+      ;(opts.notice ?? console.log)(
+        `Stopped the PostgreSQL (pid ${leftover}) that an earlier run left running on ${dataDir}.`
+      )
+    }
+  }
   if (!initialised && fs.existsSync(dataDir)) {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
@@ -204,4 +265,4 @@ async function createDatabaseWithPg(env, name) {
   }
 }
 
-module.exports = { startDatabase, envFromUrl, freePort }
+module.exports = { startDatabase, stopLeftoverPostgres, envFromUrl, freePort }

@@ -1,13 +1,13 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { randomUUID } from "crypto"
 import {
-  acquireLockStep,
   authorizePaymentSessionStep,
   capturePaymentWorkflow,
   releaseLockStep,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { checkCardPaymentStep, type CardPaymentCollection } from "./steps"
+import { acquireLockOrConflictStep } from "./steps/acquire-lock-or-conflict"
 
 export type CompleteCardPaymentInput = {
   account_id: string
@@ -31,15 +31,16 @@ export const completeCardPaymentWorkflow = createWorkflow(
   completeCardPaymentWorkflowId,
   (input: CompleteCardPaymentInput) => {
     // One completion of a payment at a time, in any process: a second one then
-    // finds it captured. The lock has an owner: Medusa 2.21's postgres locking
-    // grants an owner-less lock to every racing caller.
+    // finds it captured. Waiting holds no database connection, and gives up
+    // after `timeout` seconds with a 409.
     const lock = transform({ input }, ({ input }) => ({
       key: `trade-credit-card-payment:${input.payment_collection_id}`,
       ownerId: randomUUID(),
       timeout: 30,
       ttl: 120,
+      message: "This card payment is being completed by another request; try again in a moment.",
     }))
-    acquireLockStep(lock)
+    acquireLockOrConflictStep(lock)
     const { data: collections } = useQueryGraphStep({
       entity: "payment_collection",
       fields: ["id", "currency_code", "amount", "metadata", "payment_sessions.id", "payment_sessions.provider_id"],

@@ -73,7 +73,15 @@ export type PostingResult = {
 const ACCOUNT_TABLE = "trade_credit_account"
 const ENTRY_TABLE = "trade_credit_ledger_entry"
 const REVIEW_TABLE = "trade_credit_review"
+/**
+ * The longest any of our statements waits for a lock (PostgreSQL's
+ * lock_timeout really cancels the wait): the request then fails alone with
+ * ACCOUNT_BUSY_MESSAGE instead of holding its connection while the pool runs dry.
+ */
 const LOCK_TIMEOUT = "10s"
+/** SQLSTATE lock_not_available: lock_timeout cancelled a wait. */
+const LOCK_NOT_AVAILABLE = "55P03"
+export const ACCOUNT_BUSY_MESSAGE = "The account is busy with another payment; try again."
 const MAX_REFERENCE = 20
 const MAX_ENTRY_REFERENCE = 100
 const MAX_COMMENT = 2000
@@ -146,9 +154,10 @@ export default class TradeCreditModuleService extends MedusaService({
     const knex = transactionKnex(sharedContext)
     // Serialize openings for one holder and currency, so that a retried request
     // finds the first one's account instead of racing it to the unique index.
-    await knex.raw("SELECT pg_advisory_xact_lock(hashtext(?))", [
-      `trade_credit:${holder.column}:${holder.id}:${currency}`,
-    ])
+    await boundLockWaits(knex)
+    await knex
+      .raw("SELECT pg_advisory_xact_lock(hashtext(?))", [`trade_credit:${holder.column}:${holder.id}:${currency}`])
+      .catch(rethrowLockTimeout)
     const [existing] = await knex(ACCOUNT_TABLE)
       .where({ [holder.column]: holder.id, currency_code: currency })
       .whereNull("deleted_at")
@@ -521,7 +530,10 @@ export default class TradeCreditModuleService extends MedusaService({
     input: AuthorizeOnAccountInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AuthorizeOnAccountResult> {
-    const row = await this.lockAccount_(input.account_id, sharedContext)
+    // At checkout a busy account is a refusal the storefront shows the buyer.
+    const row = await this.lockAccount_(input.account_id, sharedContext).catch((e) => {
+      throw isAccountBusy(e) ? paymentRefusal(ACCOUNT_BUSY_MESSAGE) : e
+    })
     const currency = row.currency_code
     if (String(input.currency_code).toLowerCase() !== currency) {
       throw paymentRefusal(
@@ -664,6 +676,7 @@ export default class TradeCreditModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entries: number; reviews: number }> {
     const knex = transactionKnex(sharedContext)
+    await boundLockWaits(knex)
     const displayId = input.order_display_id ?? null
     const differs = (q: any) => // eslint-disable-line @typescript-eslint/no-explicit-any
       q.whereRaw("(order_id IS DISTINCT FROM ? OR order_display_id IS DISTINCT FROM ?)", [input.order_id, displayId])
@@ -672,11 +685,13 @@ export default class TradeCreditModuleService extends MedusaService({
       .where({ payment_session_id: input.payment_session_id })
       .andWhere(differs)
       .update({ order_id: input.order_id, order_display_id: displayId })
+      .catch(rethrowLockTimeout)
     const reviews = await knex(REVIEW_TABLE)
       .where({ payment_session_id: input.payment_session_id })
       .whereNull("deleted_at")
       .andWhere(differs)
       .update({ order_id: input.order_id, order_display_id: displayId, updated_at: knex.fn.now() })
+      .catch(rethrowLockTimeout)
     return { entries: Number(entries), reviews: Number(reviews) }
   }
 
@@ -964,15 +979,19 @@ export default class TradeCreditModuleService extends MedusaService({
    */
   protected async lockSessionPurchase_(paymentSessionId: string, sharedContext: Context) {
     const knex = transactionKnex(sharedContext)
-    await knex.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
-    await knex(ENTRY_TABLE).where({ payment_session_id: paymentSessionId, operation: "purchased" }).forUpdate().select("id")
+    await boundLockWaits(knex)
+    await knex(ENTRY_TABLE)
+      .where({ payment_session_id: paymentSessionId, operation: "purchased" })
+      .forUpdate()
+      .select("id")
+      .catch(rethrowLockTimeout)
     const [purchase] = await this.sessionEntries_(paymentSessionId, "purchased", sharedContext)
     return purchase ?? null
   }
 
   protected async lockAccount_(id: string, sharedContext: Context): Promise<LockedAccountRow> {
     const knex = transactionKnex(sharedContext)
-    await knex.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
+    await boundLockWaits(knex)
     const [row] = await knex(ACCOUNT_TABLE)
       .where({ id })
       .whereNull("deleted_at")
@@ -992,6 +1011,7 @@ export default class TradeCreditModuleService extends MedusaService({
         "reference",
         "metadata"
       )
+      .catch(rethrowLockTimeout)
     if (!row) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Trade credit account ${id} was not found.`)
     }
@@ -1154,6 +1174,26 @@ function idempotencyFields(idempotency?: Idempotency) {
     idempotency_key: idempotency?.key ?? null,
     request_hash: idempotency?.key ? idempotency.request_hash ?? null : null,
   }
+}
+
+/** Every lock wait in this transaction from here on gives up after LOCK_TIMEOUT. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function boundLockWaits(knex: any): Promise<void> {
+  await knex.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
+}
+
+/** True for the refusal of a lock wait that ran out (ours, or PostgreSQL's own error). */
+export function isAccountBusy(error: unknown): boolean {
+  const e = error as { code?: string; type?: string; message?: string } | null
+  return e?.code === LOCK_NOT_AVAILABLE || (e?.type === MedusaError.Types.CONFLICT && e?.message === ACCOUNT_BUSY_MESSAGE)
+}
+
+/** A lock wait that ran out fails this one request with a 409 saying to retry, not a raw 500. */
+function rethrowLockTimeout(error: unknown): never {
+  if (isAccountBusy(error)) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, ACCOUNT_BUSY_MESSAGE)
+  }
+  throw error
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -7,6 +7,7 @@ import {
 } from "../../../../../../../../workflows"
 import { fetchAccount } from "../../../../../../../utils/accounts"
 import { customerActorOf } from "../../../../../../../utils/request-context"
+import { withConflictMessage } from "../../../../../../../utils/conflict"
 import { formatAccount, formatEntry } from "../../../../../../../utils/format"
 import type { StoreCompleteCardPaymentType } from "../../../../../validators"
 
@@ -25,7 +26,7 @@ const READABLE = new Set<string>([
  * now covers it, decided under the account lock; otherwise it stays held, and
  * `reason` says why.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaymentType>, res: MedusaResponse) => {
+export const POST = withConflictMessage(async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaymentType>, res: MedusaResponse) => {
   const actor = await customerActorOf(req)
   await completeCardPaymentWorkflow(req.scope).run({
     input: { account_id: req.params.id, payment_collection_id: req.params.payment_collection_id, customer_id: actor.id },
@@ -72,4 +73,4 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaym
     released_order_id: released,
     reason,
   })
-}
+})

@@ -1,0 +1,67 @@
+/**
+ * The store configuration the demo and the tests run (medusa-config.ts):
+ * which locking provider it loads, and its refusal to run in production with
+ * Medusa's default secrets.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
+
+const VARIABLES = ["NODE_ENV", "JWT_SECRET", "COOKIE_SECRET", "REDIS_URL"] as const
+
+/** medusa-config.ts loaded afresh with these environment variables (others as they are). */
+function loadConfig(env: Partial<Record<(typeof VARIABLES)[number], string>>): any {
+  const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]))
+  try {
+    for (const name of VARIABLES) {
+      if (env[name] === undefined) {
+        delete process.env[name]
+      } else {
+        process.env[name] = env[name]
+      }
+    }
+    let config: any
+    jest.isolateModules(() => {
+      config = require("../../medusa-config")
+    })
+    return config
+  } finally {
+    for (const name of VARIABLES) {
+      if (saved[name] === undefined) {
+        delete process.env[name]
+      } else {
+        process.env[name] = saved[name]
+      }
+    }
+  }
+}
+
+describe("medusa-config.ts", () => {
+  it("refuses to start in production without JWT_SECRET and COOKIE_SECRET", () => {
+    const message = /JWT_SECRET and COOKIE_SECRET must be set when NODE_ENV=production/
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(message)
+    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "a".repeat(64) })).toThrow(message)
+    expect(() => loadConfig({ NODE_ENV: "production", COOKIE_SECRET: "b".repeat(64) })).toThrow(message)
+    const config = loadConfig({ NODE_ENV: "production", JWT_SECRET: "a".repeat(64), COOKIE_SECRET: "b".repeat(64) })
+    expect(config.projectConfig.http.jwtSecret).toBe("a".repeat(64))
+    expect(config.projectConfig.http.cookieSecret).toBe("b".repeat(64))
+  })
+
+  it("one process without REDIS_URL: Medusa's default in-memory locking, never locking-postgres", () => {
+    const config = loadConfig({ NODE_ENV: "development" })
+    expect(config.modules.locking).toBeDefined()
+    expect(config.modules.locking.options?.providers ?? []).toEqual([])
+    expect(JSON.stringify(config)).not.toMatch(/locking-postgres/)
+  })
+
+  it("with REDIS_URL: Medusa's Redis locking provider, as the default", () => {
+    const config = loadConfig({ NODE_ENV: "development", REDIS_URL: "redis://127.0.0.1:6379" })
+    expect(config.modules.locking.options.providers).toEqual([
+      expect.objectContaining({
+        resolve: "@medusajs/medusa/locking-redis",
+        is_default: true,
+        options: { redisUrl: "redis://127.0.0.1:6379" },
+      }),
+    ])
+    expect(JSON.stringify(config)).not.toMatch(/locking-postgres/)
+  })
+})
