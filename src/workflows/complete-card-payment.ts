@@ -8,6 +8,7 @@ import {
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import type { Actor } from "../modules/trade-credit/types"
+import { internalIdempotencyKey } from "../modules/trade-credit/utils/idempotency-keys"
 import { checkCardPaymentStep, type CardPaymentCollection, postLedgerEntryStep } from "./steps"
 
 export type CompleteCardPaymentInput = {
@@ -78,7 +79,7 @@ export const completeCardPaymentWorkflow = createWorkflow(
         reference: payment!.id,
         comment: "Paid by card",
         actor: input.actor,
-        idempotency: { key: `card-payment:${collection.id}` },
+        idempotency: { key: internalIdempotencyKey("card-payment", collection.id) },
       }
     })
     const credited = postLedgerEntryStep(posting)

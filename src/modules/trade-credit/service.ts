@@ -31,6 +31,8 @@ import { availableCredit } from "./utils/available-credit"
 import { currencyDecimals, parseAmount } from "./utils/money"
 import { normalizePaymentTerms } from "./utils/payment-terms"
 import { decodeEntryCursor, encodeEntryCursor } from "./utils/entry-cursor"
+import { assertPlainText } from "./utils/text"
+import { internalIdempotencyKey } from "./utils/idempotency-keys"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -599,7 +601,7 @@ export default class TradeCreditModuleService extends MedusaService({
         payment_session_id: input.payment_session_id,
         comment,
         actor,
-        idempotency: { key: `authorize:${input.payment_session_id}` },
+        idempotency: { key: internalIdempotencyKey("authorize", input.payment_session_id) },
       },
       sharedContext
     )
@@ -705,7 +707,7 @@ export default class TradeCreditModuleService extends MedusaService({
         order_display_id: purchase.order_display_id,
         payment_session_id: input.payment_session_id,
         actor: input.actor,
-        idempotency: { key: `capture:${input.payment_session_id}` },
+        idempotency: { key: internalIdempotencyKey("capture", input.payment_session_id) },
       },
       sharedContext
     )
@@ -767,7 +769,7 @@ export default class TradeCreditModuleService extends MedusaService({
         payment_session_id: input.payment_session_id,
         comment: input.comment ?? "Order canceled",
         actor: input.actor,
-        idempotency: { key: `revert:${input.payment_session_id}` },
+        idempotency: { key: internalIdempotencyKey("revert", input.payment_session_id) },
       },
       sharedContext
     )
@@ -801,7 +803,7 @@ export default class TradeCreditModuleService extends MedusaService({
       )
     }
     const row = await this.lockAccount_(purchase.account_id, sharedContext)
-    const key = `refund:${input.refund_id}`
+    const key = internalIdempotencyKey("refund", input.refund_id)
     const [earlier] = await this.listTradeCreditLedgerEntries(
       { account_id: row.id, idempotency_key: key },
       { take: 1 },
@@ -1035,6 +1037,7 @@ function normalizeText(value: string | null | undefined, field: string, max: num
     return null
   }
   const text = String(value).trim()
+  assertPlainText(text, field)
   if (text.length > max) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { completeCardPaymentWorkflow, releaseCoveredOrderWorkflow } from "../../../../../../../../workflows"
 import { fetchAccount } from "../../../../../../../utils/accounts"
 import { customerActorOf } from "../../../../../../../utils/request-context"
-import { formatAccount, formatEntry } from "../../../../../../../utils/format"
+import { formatStoreAccount, formatStoreEntry } from "../../../../../../../utils/format"
 import type { StoreCompleteCardPaymentType } from "../../../../../validators"
 
 /**
@@ -29,5 +29,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaym
     released = reviewId ? orderId : null
   }
   const account = await fetchAccount(req.scope, req.params.id)
-  res.json({ account: formatAccount(account), entry: formatEntry(credited.entry), released_order_id: released })
+  res.json({ account: formatStoreAccount(account), entry: formatStoreEntry(credited.entry), released_order_id: released })
 }
