@@ -10,6 +10,7 @@ import {
 import Account from "./models/account"
 import LedgerEntry from "./models/ledger-entry"
 import CreditReview from "./models/credit-review"
+import ConfirmFailure from "./models/confirm-failure"
 import type {
   AccountSettingsChanges,
   Actor,
@@ -93,6 +94,7 @@ export default class TradeCreditModuleService extends MedusaService({
   TradeCreditAccount: Account,
   TradeCreditLedgerEntry: LedgerEntry,
   TradeCreditReview: CreditReview,
+  TradeCreditConfirmFailure: ConfirmFailure,
 }) {
   protected readonly options_: Required<TradeCreditModuleOptions>
 
