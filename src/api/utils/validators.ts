@@ -15,6 +15,14 @@ export function plainText(field: string) {
   })
 }
 
+/** Longest id a request may name (Medusa's ids are about 30 characters). */
+export const MAX_ID_LENGTH = 100
+
+/** An id of a customer, group, order, provider...: plain text, 1 to MAX_ID_LENGTH characters. */
+export function idText(field: string) {
+  return plainText(field).min(1).max(MAX_ID_LENGTH)
+}
+
 /** A JSON object the plugin stores as given (metadata, provider data): no NUL anywhere in it. */
 export function jsonRecord(field: string) {
   return z.record(z.string(), z.unknown()).superRefine((value, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { ACCOUNT_FIELDS } from "../../utils/format"
-import { jsonRecord, listParams, plainText, selectFields } from "../../utils/validators"
+import { idText, jsonRecord, listParams, plainText, selectFields } from "../../utils/validators"
 import { ACCOUNT_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-config"
 
 /**
@@ -24,8 +24,8 @@ export const PaymentTerms = z
 export type AdminCreateAccountType = z.infer<typeof AdminCreateAccount>
 export const AdminCreateAccount = z
   .object({
-    customer_id: plainText("customer_id").min(1).optional(),
-    customer_group_id: plainText("customer_group_id").min(1).optional(),
+    customer_id: idText("customer_id").optional(),
+    customer_group_id: idText("customer_group_id").optional(),
     currency_code: plainText("currency_code"),
     credit_limit: amount.optional(),
     allow_exceed: z.boolean().optional(),
@@ -79,7 +79,7 @@ export const AdminCreateAdjustment = z
 
 /** One id or several (`?order_id=a&order_id=b`). */
 function ids(field: string) {
-  return z.union([plainText(field), z.array(plainText(field))]).optional()
+  return z.union([idText(field), z.array(idText(field))]).optional()
 }
 
 const decimalText = z
