@@ -96,10 +96,15 @@ export async function confirmMissedOrdersOnAccount(
         const attempts = (failure?.attempts ?? 0) + 1
         const gaveUp = attempts >= MAX_CONFIRM_ATTEMPTS
         const record = { order_id, payment_id: payment.id, attempts, last_error: message, gave_up_at: gaveUp ? now : null }
-        if (failure) {
-          await tradeCredit.updateTradeCreditConfirmFailures({ id: failure.id, ...record })
-        } else {
-          await tradeCredit.createTradeCreditConfirmFailures(record)
+        try {
+          if (failure) {
+            await tradeCredit.updateTradeCreditConfirmFailures({ id: failure.id, ...record })
+          } else {
+            await tradeCredit.createTradeCreditConfirmFailures(record)
+          }
+        } catch (recordError) {
+          // E.g. another run recorded it first (unique per payment): the next run counts on.
+          logger.warn(`Trade credit: could not record the failed capture of order ${order_id}: ${(recordError as Error).message}`)
         }
         logger.warn(
           gaveUp
