@@ -200,10 +200,12 @@ const CROSS_COMPANY: Record<string, (w: World, api: any) => Promise<void>> = {
   "GET /store/trade-credit/accounts/:id/entries": async (w, api) => {
     await expectStatus(api.get(`/store/trade-credit/accounts/${w.accountB.id}/entries`, { headers: w.buyerA.headers }), 404)
   },
+  // The card-payment routes' validation is changing elsewhere (allowed providers): a refusal
+  // may come as 400 before the account is looked up; never a success, a 403 or a 5xx.
   "POST /store/trade-credit/accounts/:id/card-payments": async (w, api) => {
     await expectStatus(
       api.post(`/store/trade-credit/accounts/${w.accountB.id}/card-payments`, { amount: 10, provider_id: "pp_system_default" }, { headers: w.buyerA.headers }),
-      404
+      [400, 404]
     )
   },
   "POST /store/trade-credit/accounts/:id/card-payments/:payment_collection_id/complete": async (w, api) => {
@@ -211,7 +213,7 @@ const CROSS_COMPANY: Record<string, (w: World, api: any) => Promise<void>> = {
     for (const accountId of [w.accountB.id, w.accountA.id]) {
       await expectStatus(
         api.post(`/store/trade-credit/accounts/${accountId}/card-payments/${w.cardPaymentB}/complete`, {}, { headers: w.buyerA.headers }),
-        404
+        [400, 404]
       )
     }
   },
@@ -229,9 +231,9 @@ async function answer(promise: Promise<any>): Promise<{ status: number; data: an
   }
 }
 
-async function expectStatus(promise: Promise<any>, status: number) {
+async function expectStatus(promise: Promise<any>, status: number | number[]) {
   const res = await answer(promise)
-  expect(res.status).toBe(status)
+  expect([status].flat()).toContain(res.status)
 }
 
 /**
