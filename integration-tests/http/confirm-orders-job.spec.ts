@@ -1,7 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
-import { CONFIRM_AFTER_MS, confirmMissedOrdersOnAccount } from "../../src/jobs/confirm-orders-on-account"
+import { eventually } from "../helpers/fixtures"
+import { CONFIRM_AFTER_MS, confirmMissedOrdersOnAccount, MAX_CONFIRM_ATTEMPTS } from "../../src/jobs/confirm-orders-on-account"
+import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
+import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -51,6 +54,79 @@ medusaIntegrationTestRunner({
       expect(account.balance).toBe(balanceBefore)
       const { entries } = (await api.get(`/admin/trade-credit/accounts/${opened.id}/entries`, { headers: admin.headers })).data
       expect(entries.map((e: any) => e.operation)).toEqual(["reverted", "purchased", "purchased", "allocated"])
+    })
+
+    it("reads payments a page at a time, gives up on a capture that keeps failing, shows why, and an admin's capture clears it", async () => {
+      const container = getContainer()
+      container
+        .resolve(Modules.EVENT_BUS)
+        .unsubscribe("order.placed", (() => undefined) as never, { subscriberId: "trade-credit-order-placed" })
+      const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+      const { admin, shop, buyer: alice } = await companyWithBuyer(api, container, {
+        company: "Leiden Stone",
+        email: "alice@leiden.example",
+        credit_limit: 50000,
+      })
+      const place = async () => (await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)).order
+      const [first, second, stuck, parked] = [await place(), await place(), await place(), await place()]
+      const paymentOf = async (orderId: string) => {
+        const { data } = await api.get(
+          `/admin/orders/${orderId}?fields=id,payment_status,payment_collections.payments.id,payment_collections.payments.data`,
+          { headers: admin.headers }
+        )
+        return { status: data.order.payment_status, payment: data.order.payment_collections[0].payments[0] }
+      }
+      // The stuck order's credit was given back behind Medusa's back: its capture can never succeed.
+      await tradeCredit.revertOnAccount({ payment_session_id: (await paymentOf(stuck.id)).payment.data.payment_session_id, actor: { type: "system" } })
+      // The job already gave up on the parked one.
+      const parkedPayment = (await paymentOf(parked.id)).payment
+      await tradeCredit.createTradeCreditConfirmFailures({
+        order_id: parked.id,
+        payment_id: parkedPayment.id,
+        attempts: MAX_CONFIRM_ATTEMPTS,
+        last_error: "Provider unavailable",
+        gave_up_at: new Date(),
+      })
+
+      const query = container.resolve("query")
+      const graph = jest.spyOn(query, "graph")
+      const later = new Date(Date.now() + CONFIRM_AFTER_MS + 1000)
+      let confirmed: string[]
+      let paymentQueries: any[]
+      try {
+        confirmed = await confirmMissedOrdersOnAccount(container, later, { pageSize: 1 })
+        paymentQueries = graph.mock.calls.map(([q]: any[]) => q).filter((q: any) => q.entity === "payment")
+      } finally {
+        graph.mockRestore()
+      }
+      expect(confirmed.sort()).toEqual([first.id, second.id].sort())
+      // One payment per query, never the whole week at once.
+      expect(paymentQueries.length).toBeGreaterThanOrEqual(4)
+      expect(paymentQueries.map((q: any) => q.pagination?.take)).toEqual(paymentQueries.map(() => 1))
+
+      const failureUrl = (orderId: string) => `/admin/trade-credit/orders/${orderId}/confirm-failure`
+      const [failure] = await tradeCredit.listTradeCreditConfirmFailures({ order_id: stuck.id })
+      expect(failure).toEqual(expect.objectContaining({ attempts: 1, gave_up_at: null, last_error: expect.stringMatching(/given back/) }))
+      // Still retrying: nothing to show the admin yet.
+      expect((await api.get(failureUrl(stuck.id), { headers: admin.headers })).data.confirm_failure).toBeNull()
+
+      for (let run = 2; run <= MAX_CONFIRM_ATTEMPTS + 2; run++) {
+        expect(await confirmMissedOrdersOnAccount(container, later)).toEqual([])
+      }
+      const [gaveUp] = await tradeCredit.listTradeCreditConfirmFailures({ order_id: stuck.id })
+      expect(gaveUp).toEqual(expect.objectContaining({ attempts: MAX_CONFIRM_ATTEMPTS, gave_up_at: expect.any(Date) }))
+      expect((await api.get(failureUrl(stuck.id), { headers: admin.headers })).data.confirm_failure).toEqual(
+        expect.objectContaining({ order_id: stuck.id, attempts: MAX_CONFIRM_ATTEMPTS, last_error: expect.stringMatching(/given back/) })
+      )
+      expect((await paymentOf(parked.id)).status).toBe("authorized")
+
+      // The admin captures the parked order from the payment section: the failure is gone.
+      await api.post(`/admin/payments/${parkedPayment.id}/capture`, {}, { headers: admin.headers })
+      expect((await paymentOf(parked.id)).status).toBe("captured")
+      await eventually(async () => {
+        expect((await api.get(failureUrl(parked.id), { headers: admin.headers })).data.confirm_failure).toBeNull()
+        expect(await tradeCredit.listTradeCreditConfirmFailures({ order_id: parked.id })).toEqual([])
+      })
     })
   },
 })

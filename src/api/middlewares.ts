@@ -10,6 +10,7 @@ import {
   retrieveAccountQueryConfig,
 } from "./admin/trade-credit/query-config"
 import { refuseFulfillmentOfHeldOrder } from "./utils/hold-fulfillment"
+import { refuseMalformedRequest } from "./utils/request-guard"
 import { StoreCompleteCardPayment, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
   AdminCreateAccount,
@@ -27,6 +28,10 @@ import {
 // /admin/* routes are authenticated by Medusa (admin session, bearer token or secret API key).
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/admin/trade-credit*",
+      middlewares: [refuseMalformedRequest],
+    },
     {
       matcher: "/admin/trade-credit/accounts",
       method: "GET",
@@ -89,7 +94,7 @@ export default defineMiddlewares({
     },
     {
       matcher: "/store/trade-credit*",
-      middlewares: [authenticate("customer", ["bearer", "session"])],
+      middlewares: [authenticate("customer", ["bearer", "session"]), refuseMalformedRequest],
     },
     {
       matcher: "/store/trade-credit/accounts/:id/entries",

@@ -57,6 +57,7 @@ import {
 import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
 import type TradeCreditModuleService from "../modules/trade-credit/service"
 import type { AccountStatus, Actor, PaymentTerms } from "../modules/trade-credit/types"
+import { internalIdempotencyKey } from "../modules/trade-credit/utils/idempotency-keys"
 import { ensureHeldOrder, ON_ACCOUNT_PROVIDER } from "./seed-held-order"
 
 // ---------------------------------------------------------------------------
@@ -813,7 +814,7 @@ async function ensureAccount(
   note: Note
 ) {
   const ledger = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
-  const key = (step: string) => ({ key: `demo-seed:${slug}:${step}` })
+  const key = (step: string) => ({ key: internalIdempotencyKey("demo-seed", slug, step) })
 
   let [account] = await ledger.listTradeCreditAccounts({ ...holder, currency_code: CURRENCY })
   if (!account) {

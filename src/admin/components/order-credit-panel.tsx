@@ -1,9 +1,11 @@
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useAccount, useAccounts } from "../hooks/accounts"
+import { useConfirmFailure } from "../hooks/confirm-failure"
 import type { OnAccountPayment } from "../hooks/order-payment"
 import { useReviews } from "../hooks/reviews"
 import { formatMoney } from "../lib/format"
 import type { TradeCreditAccount } from "../lib/types"
+import { ConfirmFailureBanner } from "./confirm-failure-banner"
 import { HeldOrderBanner } from "./held-order-banner"
 import { PayingAccountNotice } from "./paying-account-notice"
 import { PayingAccountRow } from "./paying-account-row"
@@ -50,6 +52,7 @@ function usePayingAccounts(payment: OnAccountPayment, accountIdHint: string | nu
 export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; payment: OnAccountPayment }) => {
   const reviews = useReviews({ order_id: orderId, status: "pending" })
   const review = reviews.data?.reviews.find((r) => r.status === "pending") ?? null
+  const confirmFailure = useConfirmFailure(orderId).data ?? null
   const { known, accounts } = usePayingAccounts(payment, review?.account_id ?? null)
   const statusKey = payment.collectionStatus ?? payment.session.status ?? ""
   const status = PAYMENT_STATUS[statusKey] ?? { label: statusKey.replace(/_/g, " ") || "Unknown", color: "grey" as const }
@@ -70,6 +73,11 @@ export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; paymen
       {review && (
         <div className="px-6 py-4">
           <HeldOrderBanner review={review} />
+        </div>
+      )}
+      {confirmFailure && (
+        <div className="px-6 py-4">
+          <ConfirmFailureBanner failure={confirmFailure} />
         </div>
       )}
       {accounts.length > 0 ? (

@@ -20,6 +20,7 @@ export const tradeCreditKeys = {
   reviews: () => [ROOT, "reviews"] as const,
   reviewList: (params: ReviewListParams) => [ROOT, "reviews", params] as const,
   order: (orderId: string) => [ROOT, "order", orderId] as const,
+  confirmFailure: (orderId: string) => [ROOT, "order", orderId, "confirm-failure"] as const,
   customerGroups: (customerId: string) => [ROOT, "customer-groups", customerId] as const,
   storeCurrencies: () => [ROOT, "store-currencies"] as const,
 }

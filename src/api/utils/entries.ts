@@ -5,11 +5,18 @@ import type { LedgerOperation } from "../../modules/trade-credit/types"
 import { fetchAccount } from "./accounts"
 import { formatEntry } from "./format"
 
-/** One page of an existing account's history (404 for an unknown account). */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/**
+ * One page of an existing account's history (404 for an unknown account),
+ * each entry in the caller's shape: the admin's (`formatEntry`) or the
+ * buyer's (`formatStoreEntry`).
+ */
 export async function listAccountEntries(
   scope: MedusaContainer,
   accountId: string,
-  page: { limit?: number; cursor?: string; operation?: LedgerOperation | LedgerOperation[] }
+  page: { limit?: number; cursor?: string; operation?: LedgerOperation | LedgerOperation[] },
+  format: (entry: any) => unknown = formatEntry
 ) {
   await fetchAccount(scope, accountId, ["id"])
   const tradeCredit = scope.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
@@ -19,5 +26,5 @@ export async function listAccountEntries(
     cursor: page.cursor,
     operation: page.operation,
   })
-  return { entries: entries.map(formatEntry), next_cursor, has_more }
+  return { entries: entries.map((e) => format(e)), next_cursor, has_more }
 }

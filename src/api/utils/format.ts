@@ -101,3 +101,34 @@ export function formatEntry(entry: any) {
     created_at: entry.created_at,
   }
 }
+
+/** Settings entries: their reference and comment are the merchant's own (the account's reference, the reason for a change). */
+const MERCHANT_NOTE_OPERATIONS = new Set(["allocated", "updated"])
+
+/**
+ * A ledger entry as a buyer sees it: what happened, by how much, the balance
+ * and available credit after it, the order, and the reference and comment
+ * meant for them. Never the changed settings, the reason for a change, or
+ * which admin user or integration did it: those are "the merchant".
+ */
+export function formatStoreEntry(entry: any) {
+  const merchantNote = MERCHANT_NOTE_OPERATIONS.has(entry.operation)
+  return {
+    id: entry.id,
+    operation: entry.operation,
+    amount: toAmount(entry.raw_amount ?? entry.amount),
+    currency_code: entry.currency_code,
+    balance_after: toAmount(entry.raw_balance_after ?? entry.balance_after),
+    available_credit_after: toAmount(entry.raw_available_credit_after ?? entry.available_credit_after),
+    credit_limit_after: toAmount(entry.raw_credit_limit_after ?? entry.credit_limit_after),
+    order_id: entry.order_id ?? null,
+    order_display_id: entry.order_display_id ?? null,
+    reference: merchantNote ? null : entry.reference ?? null,
+    comment: merchantNote ? null : entry.comment ?? null,
+    actor:
+      entry.actor_type === "customer"
+        ? { type: "customer" as const, id: entry.actor_id ?? null, name: entry.actor_name ?? null }
+        : { type: "merchant" as const, id: null, name: null },
+    created_at: entry.created_at,
+  }
+}

@@ -2,13 +2,16 @@ import { createHash } from "crypto"
 import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { Actor, Idempotency } from "../../modules/trade-credit/types"
+import { textProblem } from "../../modules/trade-credit/utils/text"
+import { INTERNAL_KEY_PREFIXES, isReservedIdempotencyKey } from "../../modules/trade-credit/utils/idempotency-keys"
 
 const MAX_KEY_LENGTH = 255
 
 /**
  * The `Idempotency-Key` header plus a fingerprint of this request (method,
  * path, body): the same key sent again replays the first result, the same
- * key with another request is refused with 409.
+ * key with another request is refused with 409. Keys in the plugin's own
+ * namespace (`capture:...`, see INTERNAL_KEY_PREFIXES) are refused with 400.
  */
 export function idempotencyOf(req: AuthenticatedMedusaRequest): Idempotency | undefined {
   const header = req.get("idempotency-key")
@@ -20,6 +23,16 @@ export function idempotencyOf(req: AuthenticatedMedusaRequest): Idempotency | un
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters.`
+    )
+  }
+  const problem = textProblem(key, "Idempotency-Key")
+  if (problem) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
+  }
+  if (isReservedIdempotencyKey(key)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Idempotency-Key must not start with ${INTERNAL_KEY_PREFIXES.map((p) => `"${p}:"`).join(", ")}: these keys are the plugin's own.`
     )
   }
   const fingerprint = JSON.stringify([req.method, req.baseUrl + req.path, stableJson(req.validatedBody ?? req.body)])

@@ -10,6 +10,7 @@ import {
 import Account from "./models/account"
 import LedgerEntry from "./models/ledger-entry"
 import CreditReview from "./models/credit-review"
+import ConfirmFailure from "./models/confirm-failure"
 import type {
   AccountSettingsChanges,
   Actor,
@@ -32,6 +33,8 @@ import { currencyDecimals, parseAmount } from "./utils/money"
 import { normalizePaymentTerms } from "./utils/payment-terms"
 import { decodeEntryCursor, encodeEntryCursor } from "./utils/entry-cursor"
 import { type CardPaymentOptions, normalizeCardPaymentOptions } from "./utils/card-payments"
+import { assertPlainText } from "./utils/text"
+import { internalIdempotencyKey } from "./utils/idempotency-keys"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -100,6 +103,7 @@ export default class TradeCreditModuleService extends MedusaService({
   TradeCreditAccount: Account,
   TradeCreditLedgerEntry: LedgerEntry,
   TradeCreditReview: CreditReview,
+  TradeCreditConfirmFailure: ConfirmFailure,
 }) {
   protected readonly options_: Required<TradeCreditModuleOptions>
   protected readonly cardPayments_: CardPaymentOptions
@@ -637,7 +641,7 @@ export default class TradeCreditModuleService extends MedusaService({
         payment_session_id: input.payment_session_id,
         comment,
         actor,
-        idempotency: { key: `authorize:${input.payment_session_id}` },
+        idempotency: { key: internalIdempotencyKey("authorize", input.payment_session_id) },
       },
       sharedContext
     )
@@ -746,7 +750,7 @@ export default class TradeCreditModuleService extends MedusaService({
         order_display_id: purchase.order_display_id,
         payment_session_id: input.payment_session_id,
         actor: input.actor,
-        idempotency: { key: `capture:${input.payment_session_id}` },
+        idempotency: { key: internalIdempotencyKey("capture", input.payment_session_id) },
       },
       sharedContext
     )
@@ -808,7 +812,7 @@ export default class TradeCreditModuleService extends MedusaService({
         payment_session_id: input.payment_session_id,
         comment: input.comment ?? "Order canceled",
         actor: input.actor,
-        idempotency: { key: `revert:${input.payment_session_id}` },
+        idempotency: { key: internalIdempotencyKey("revert", input.payment_session_id) },
       },
       sharedContext
     )
@@ -842,7 +846,7 @@ export default class TradeCreditModuleService extends MedusaService({
       )
     }
     const row = await this.lockAccount_(purchase.account_id, sharedContext)
-    const key = `refund:${input.refund_id}`
+    const key = internalIdempotencyKey("refund", input.refund_id)
     const [earlier] = await this.listTradeCreditLedgerEntries(
       { account_id: row.id, idempotency_key: key },
       { take: 1 },
@@ -1081,6 +1085,7 @@ function normalizeText(value: string | null | undefined, field: string, max: num
     return null
   }
   const text = String(value).trim()
+  assertPlainText(text, field)
   if (text.length > max) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

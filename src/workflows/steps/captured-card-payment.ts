@@ -2,13 +2,14 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { displayName } from "../../api/utils/request-context"
 import type { PostLedgerEntryInput } from "../../modules/trade-credit/types"
+import { internalIdempotencyKey } from "../../modules/trade-credit/utils/idempotency-keys"
 import { neverAllowedCardProvider } from "../../modules/trade-credit/utils/card-payments"
 import { CARD_PAYMENT_ACCOUNT_KEY, CARD_PAYMENT_CUSTOMER_KEY } from "../../utils/card-payment"
 
 export const capturedCardPaymentStepId = "captured-trade-credit-card-payment"
 
 /** The idempotency key of a card payment's credit: one per payment collection. */
-export const cardPaymentCreditKey = (paymentCollectionId: string) => `card-payment:${paymentCollectionId}`
+export const cardPaymentCreditKey = (paymentCollectionId: string) => internalIdempotencyKey("card-payment", paymentCollectionId)
 
 type CapturedCollection = {
   id: string

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { TRADE_CREDIT_MODULE } from "../../modules/trade-credit"
 import type { PostLedgerEntryInput } from "../../modules/trade-credit/types"
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
+import { internalIdempotencyKey } from "../../modules/trade-credit/utils/idempotency-keys"
 
 export const postLedgerEntryStepId = "post-trade-credit-ledger-entry"
 
@@ -30,7 +31,7 @@ export const postLedgerEntryStep = createStep(
       order_id: posted.input.order_id ?? null,
       comment: `Reversal of ${posted.entry_id}: the operation could not be completed`,
       actor: { type: "system", name: "Workflow compensation" },
-      idempotency: { key: `reversal:${posted.entry_id}` },
+      idempotency: { key: internalIdempotencyKey("reversal", posted.entry_id) },
     })
   }
 )

@@ -1,5 +1,7 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { ACCOUNT_FIELDS } from "../../utils/format"
+import { idText, jsonRecord, listParams, plainText, selectFields } from "../../utils/validators"
+import { ACCOUNT_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-config"
 
 /**
  * Amounts arrive as JSON numbers (as everywhere in Medusa) or decimal
@@ -22,17 +24,17 @@ export const PaymentTerms = z
 export type AdminCreateAccountType = z.infer<typeof AdminCreateAccount>
 export const AdminCreateAccount = z
   .object({
-    customer_id: z.string().min(1).optional(),
-    customer_group_id: z.string().min(1).optional(),
-    currency_code: z.string(),
+    customer_id: idText("customer_id").optional(),
+    customer_group_id: idText("customer_group_id").optional(),
+    currency_code: plainText("currency_code"),
     credit_limit: amount.optional(),
     allow_exceed: z.boolean().optional(),
     over_limit_policy: overLimitPolicy.nullish(),
     status: status.optional(),
     payment_terms: PaymentTerms.optional(),
-    reference: z.string().nullish(),
-    comment: z.string().nullish(),
-    metadata: z.record(z.string(), z.unknown()).nullish(),
+    reference: plainText("reference").nullish(),
+    comment: plainText("comment").nullish(),
+    metadata: jsonRecord("metadata").nullish(),
   })
   .strict()
 
@@ -44,9 +46,9 @@ export const AdminUpdateAccount = z
     over_limit_policy: overLimitPolicy.nullish(),
     status: status.optional(),
     payment_terms: PaymentTerms.optional(),
-    reference: z.string().nullish(),
-    metadata: z.record(z.string(), z.unknown()).nullish(),
-    reason: z.string().trim().min(1, "reason is required: say why the account's settings change"),
+    reference: plainText("reference").nullish(),
+    metadata: jsonRecord("metadata").nullish(),
+    reason: plainText("reason").trim().min(1, "reason is required: say why the account's settings change"),
   })
   .strict()
 
@@ -54,16 +56,16 @@ export type AdminCreateReimbursementType = z.infer<typeof AdminCreateReimburseme
 export const AdminCreateReimbursement = z
   .object({
     amount,
-    reference: z.string().nullish(),
-    comment: z.string().nullish(),
+    reference: plainText("reference").nullish(),
+    comment: plainText("comment").nullish(),
   })
   .strict()
 
 export type AdminUpdateReimbursementType = z.infer<typeof AdminUpdateReimbursement>
 export const AdminUpdateReimbursement = z
   .object({
-    reference: z.string().nullish(),
-    comment: z.string().nullish(),
+    reference: plainText("reference").nullish(),
+    comment: plainText("comment").nullish(),
   })
   .strict()
 
@@ -71,9 +73,14 @@ export type AdminCreateAdjustmentType = z.infer<typeof AdminCreateAdjustment>
 export const AdminCreateAdjustment = z
   .object({
     amount,
-    comment: z.string().trim().min(1, "comment is required: say why the balance is adjusted"),
+    comment: plainText("comment").trim().min(1, "comment is required: say why the balance is adjusted"),
   })
   .strict()
+
+/** One id or several (`?order_id=a&order_id=b`). */
+function ids(field: string) {
+  return z.union([idText(field), z.array(idText(field))]).optional()
+}
 
 const decimalText = z
   .string()
@@ -84,38 +91,38 @@ const amountRange = z
   .strict()
 
 export type AdminListAccountsType = z.infer<typeof AdminListAccounts>
-export const AdminListAccounts = createFindParams({ limit: 20, offset: 0 }).merge(
+export const AdminListAccounts = listParams({ allowed: ACCOUNT_FIELDS, orderable: ACCOUNT_ORDERABLE }).merge(
   z.object({
-    q: z.string().trim().optional(),
+    q: plainText("q").trim().optional(),
     holder_type: z.enum(["customer", "customer_group"]).optional(),
-    customer_id: z.union([z.string(), z.array(z.string())]).optional(),
-    customer_group_id: z.union([z.string(), z.array(z.string())]).optional(),
-    currency_code: z.string().optional(),
+    customer_id: ids("customer_id"),
+    customer_group_id: ids("customer_group_id"),
+    currency_code: plainText("currency_code").optional(),
     status: z.union([status, z.array(status)]).optional(),
     balance: amountRange.optional(),
     available_credit: amountRange.optional(),
   })
 )
 
-export const AdminGetAccount = createSelectParams()
+export const AdminGetAccount = z.object({ fields: selectFields(ACCOUNT_FIELDS) })
 
 export type EntryPageType = z.infer<typeof EntryPage>
 export const EntryPage = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
-  cursor: z.string().optional(),
+  cursor: plainText("cursor").optional(),
   operation: z.union([operation, z.array(operation)]).optional(),
 })
 
 const reviewStatus = z.enum(["pending", "released", "rejected", "canceled"])
 
 export type AdminListReviewsType = z.infer<typeof AdminListReviews>
-export const AdminListReviews = createFindParams({ limit: 20, offset: 0 }).merge(
+export const AdminListReviews = listParams({ allowed: REVIEW_FIELDS, orderable: REVIEW_ORDERABLE }).merge(
   z.object({
     status: z.union([reviewStatus, z.array(reviewStatus)]).optional(),
-    order_id: z.union([z.string(), z.array(z.string())]).optional(),
-    account_id: z.union([z.string(), z.array(z.string())]).optional(),
+    order_id: ids("order_id"),
+    account_id: ids("account_id"),
   })
 )
 
 export type AdminDecideReviewType = z.infer<typeof AdminDecideReview>
-export const AdminDecideReview = z.object({ comment: z.string().nullish() }).strict()
+export const AdminDecideReview = z.object({ comment: plainText("comment").nullish() }).strict()

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { idText, jsonRecord } from "../../utils/validators"
 
 export type StoreStartCardPaymentType = z.infer<typeof StoreStartCardPayment>
 export const StoreStartCardPayment = z
@@ -6,9 +7,9 @@ export const StoreStartCardPayment = z
     /** In the account's currency, major units (JSON number or decimal string); checked against its minor units. */
     amount: z.union([z.number(), z.string()]),
     /** A payment provider enabled in the store, e.g. `pp_stripe_stripe`; never pay on account. */
-    provider_id: z.string().min(1),
+    provider_id: idText("provider_id"),
     /** Passed to the provider as session data. */
-    data: z.record(z.string(), z.unknown()).optional(),
+    data: jsonRecord("data").optional(),
   })
   .strict()
 
@@ -16,6 +17,6 @@ export type StoreCompleteCardPaymentType = z.infer<typeof StoreCompleteCardPayme
 export const StoreCompleteCardPayment = z
   .object({
     /** A held order of this account to release, if the payment now covers it. */
-    release_order_id: z.string().min(1).nullish(),
+    release_order_id: idText("release_order_id").nullish(),
   })
   .strict()

@@ -2,6 +2,7 @@ import { withConflictMessage } from "../../../utils/conflict"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { openTradeCreditAccountWorkflow } from "../../../../workflows"
+import { escapeLikePattern } from "../../../../modules/trade-credit/utils/text"
 import { fetchAccount } from "../../../utils/accounts"
 import { formatAccount } from "../../../utils/format"
 import { adminActorOf, idempotencyOf } from "../../../utils/request-context"
@@ -43,12 +44,16 @@ export const GET = async (
   if (params.q) {
     // Holder names live in the customer module: find the matching holders
     // there, then the accounts of those holders or with that reference.
+    // `q` is text, not a pattern: `%`, `_` and `\` match only themselves. The
+    // customer module's `q` puts each word into ILIKE '%word%' as given, so it
+    // gets the escaped term too.
+    const term = escapeLikePattern(params.q)
     const customerModule = req.scope.resolve(Modules.CUSTOMER)
     const [customers, groups] = await Promise.all([
-      customerModule.listCustomers({ q: params.q }, { select: ["id"], take: MAX_Q_HOLDERS }),
-      customerModule.listCustomerGroups({ q: params.q }, { select: ["id"], take: MAX_Q_HOLDERS }),
+      customerModule.listCustomers({ q: term }, { select: ["id"], take: MAX_Q_HOLDERS }),
+      customerModule.listCustomerGroups({ q: term }, { select: ["id"], take: MAX_Q_HOLDERS }),
     ])
-    const $or: Record<string, unknown>[] = [{ reference: { $ilike: `%${params.q}%` } }]
+    const $or: Record<string, unknown>[] = [{ reference: { $ilike: `%${term}%` } }]
     if (customers.length) $or.push({ customer_id: customers.map((c) => c.id) })
     if (groups.length) $or.push({ customer_group_id: groups.map((g) => g.id) })
     filters.$or = $or

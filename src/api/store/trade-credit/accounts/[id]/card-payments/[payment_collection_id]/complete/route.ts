@@ -8,7 +8,7 @@ import {
 import { fetchAccount } from "../../../../../../../utils/accounts"
 import { customerActorOf } from "../../../../../../../utils/request-context"
 import { withConflictMessage } from "../../../../../../../utils/conflict"
-import { formatAccount, formatEntry } from "../../../../../../../utils/format"
+import { formatStoreAccount, formatStoreEntry } from "../../../../../../../utils/format"
 import type { StoreCompleteCardPaymentType } from "../../../../../validators"
 
 /** Refusals whose message is written for the buyer (the ledger's and the provider's). */
@@ -68,8 +68,8 @@ export const POST = withConflictMessage(async (req: AuthenticatedMedusaRequest<S
   }
   const account = await fetchAccount(req.scope, req.params.id)
   res.json({
-    account: formatAccount(account),
-    entry: credited ? formatEntry(credited.entry) : null,
+    account: formatStoreAccount(account),
+    entry: credited ? formatStoreEntry(credited.entry) : null,
     released_order_id: released,
     reason,
   })

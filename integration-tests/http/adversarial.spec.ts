@@ -1,0 +1,444 @@
+import fs from "fs"
+import path from "path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MathBN, Modules } from "@medusajs/framework/utils"
+import { createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
+import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
+import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
+import { CARD_PAYMENT_ACCOUNT_KEY, CARD_PAYMENT_CUSTOMER_KEY } from "../../src/utils/card-payment"
+import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
+import { buyer, customerGroup } from "../helpers/fixtures"
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+jest.setTimeout(600_000)
+
+/**
+ * An attacker's view of every route under src/api: malformed input on every
+ * mutation and query, and a buyer of one company against another company's
+ * account on every store route. Every answer is a 4xx, never a 5xx, and after
+ * each request nothing was written and the ledger invariant (the sum of the
+ * entries is the account's running totals) holds.
+ *
+ * The route tables below must name every route file: a new route fails
+ * "covers every route under src/api" until it gets its cases here.
+ */
+
+const API_DIR = path.join(__dirname, "../../src/api")
+
+/** "METHOD /path" of every handler exported by a route file under src/api. */
+function routesInSource(): string[] {
+  const found: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        walk(full)
+      } else if (/^route\.[jt]sx?$/.test(entry.name)) {
+        const url = "/" + path.relative(API_DIR, dir).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, ":$1")).join("/")
+        const source = fs.readFileSync(full, "utf8")
+        for (const [, method] of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) {
+          found.push(`${method} ${url}`)
+        }
+      }
+    }
+  }
+  walk(API_DIR)
+  return found.sort()
+}
+
+type World = Awaited<ReturnType<typeof buildWorld>>
+
+/** Mutation routes: the URL to attack and a body the route would accept (the malformed ones derive from it). */
+const MUTATIONS: Record<string, { url: (w: World) => string; valid: (w: World) => Record<string, unknown>; extra?: (w: World) => unknown[]; auth: "admin" | "buyer" }> = {
+  "POST /admin/trade-credit/accounts": {
+    auth: "admin",
+    url: () => "/admin/trade-credit/accounts",
+    valid: (w) => ({ customer_group_id: w.spareGroup.id, currency_code: "eur", credit_limit: 100, reference: "NEW-1", comment: "c" }),
+    extra: (w) => [
+      {},
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", credit_limit: -5 },
+      { customer_group_id: w.spareGroup.id, currency_code: "xx" },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", status: "bogus" },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", over_limit_policy: "maybe" },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", allow_exceed: "yes" },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", payment_terms: { type: "net_days", net_days: -1 } },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", payment_terms: { type: "net_days", net_days: 1e9 } },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", payment_terms: { type: "net_days", net_days: 1.5 } },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", payment_terms: { type: "prepayment", grace_days: -3 } },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", payment_terms: [] },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", metadata: [] },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", metadata: "text" },
+      { customer_group_id: w.spareGroup.id, currency_code: "eur", metadata: { deep: { nul: "\u0000" } } },
+      { customer_group_id: w.spareGroup.id, customer_id: w.buyerB.customer.id, currency_code: "eur" },
+      { customer_group_id: w.accountA.customer_group_id, currency_code: "eur" },
+    ],
+  },
+  "POST /admin/trade-credit/accounts/:id": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}`,
+    valid: () => ({ credit_limit: 200, reference: "B-2", reason: "Review" }),
+    extra: () => [
+      {},
+      { credit_limit: 200 },
+      { credit_limit: 200, reason: "" },
+      { credit_limit: 200, reason: "   " },
+      { credit_limit: -1, reason: "r" },
+      { status: "closed", reason: "r" },
+      { payment_terms: { type: "net_days" }, reason: "r" },
+      { metadata: { k: "\u0000" }, reason: "r" },
+      { balance: 1e6, reason: "r" },
+      { currency_code: "usd", reason: "r" },
+    ],
+  },
+  "POST /admin/trade-credit/accounts/:id/reimbursements": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}/reimbursements`,
+    valid: () => ({ amount: 10, reference: "BANK-1", comment: "Paid" }),
+    extra: () => [{}, { amount: 0 }, { amount: "-0" }, { reference: "R" }],
+  },
+  // Another change adds an edit history to this route: only "4xx, nothing changed" is asserted.
+  "POST /admin/trade-credit/accounts/:id/reimbursements/:entry_id": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}/reimbursements/${w.reimbursementB.id}`,
+    valid: () => ({ reference: "BANK-2", comment: "Corrected" }),
+    extra: () => [{ amount: 5 }, { operation: "adjusted" }],
+  },
+  "POST /admin/trade-credit/accounts/:id/adjustments": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}/adjustments`,
+    valid: () => ({ amount: -10, comment: "Write-off" }),
+    extra: () => [{}, { amount: 5 }, { amount: 5, comment: "" }, { amount: 0, comment: "zero" }, { amount: 5, comment: " \n\t " }],
+  },
+  "POST /admin/trade-credit/reviews/:id/release": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/reviews/${w.reviewA.id}/release`,
+    valid: () => ({ comment: "OK" }),
+    extra: () => [{ status: "released" }],
+  },
+  "POST /admin/trade-credit/reviews/:id/reject": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/reviews/${w.reviewA.id}/reject`,
+    valid: () => ({ comment: "No" }),
+    extra: () => [{ status: "rejected" }],
+  },
+  // Another change restricts the providers of this route: only "4xx, nothing changed" is asserted.
+  "POST /store/trade-credit/accounts/:id/card-payments": {
+    auth: "buyer",
+    url: (w) => `/store/trade-credit/accounts/${w.accountA.id}/card-payments`,
+    valid: () => ({ amount: 10, provider_id: "pp_system_default", data: { token: "t" } }),
+    extra: () => [
+      {},
+      { amount: 10 },
+      { provider_id: "pp_system_default" },
+      { amount: 0, provider_id: "pp_system_default" },
+      { amount: -10, provider_id: "pp_system_default" },
+      { amount: 10, provider_id: "" },
+      { amount: 10, provider_id: "pp_system_default", data: [] },
+      { amount: 10, provider_id: "pp_system_default", data: { k: "\u0000" } },
+    ],
+  },
+  "POST /store/trade-credit/accounts/:id/card-payments/:payment_collection_id/complete": {
+    auth: "buyer",
+    url: (w) => `/store/trade-credit/accounts/${w.accountA.id}/card-payments/${w.cardPaymentA}/complete`,
+    valid: (w) => ({ release_order_id: w.heldOrderA }),
+    extra: () => [{ release_order_id: "" }],
+  },
+}
+
+/** Read routes: query strings that are wrong, each answered with a 4xx. */
+const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: "admin" | "buyer" }> = {
+  "GET /admin/trade-credit/accounts": {
+    auth: "admin",
+    url: () => "/admin/trade-credit/accounts",
+    bad: ["limit=-1", "limit=100000", "limit=1e3", "offset=-5", "offset=x", "order=nope", "order=customer.email", "fields=*entries",
+      "fields=%2Bcustomer.groups.id", "q=%00", "status=bogus", "holder_type=x", "balance[lt]=abc", "balance[xx]=1", "unknown=1",
+      "currency_code=%00", "customer_id=%00", "a.b.c=1"],
+  },
+  "GET /admin/trade-credit/accounts/:id": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}`,
+    bad: ["fields=*entries", "fields=%2Bcustomer.groups.id", "fields=%00", "unknown=1"],
+  },
+  "GET /admin/trade-credit/accounts/:id/entries": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}/entries`,
+    bad: ["limit=0", "limit=201", "limit=x", "cursor=bogus", "cursor=%00", `cursor=${Buffer.from("seq:99999999999999999999").toString("base64url")}`, "operation=stolen", "unknown=1"],
+  },
+  "GET /admin/trade-credit/reviews": {
+    auth: "admin",
+    url: () => "/admin/trade-credit/reviews",
+    bad: ["limit=-1", "limit=100000", "offset=-5", "order=nope", "fields=*account", "status=bogus", "order_id=%00", "unknown=1"],
+  },
+  "GET /admin/trade-credit/orders/:id/confirm-failure": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/orders/${w.heldOrderA}/confirm-failure`,
+    bad: [],
+  },
+  "GET /store/trade-credit/accounts": {
+    auth: "buyer",
+    url: () => "/store/trade-credit/accounts",
+    bad: [],
+  },
+  "GET /store/trade-credit/accounts/:id/entries": {
+    auth: "buyer",
+    url: (w) => `/store/trade-credit/accounts/${w.accountA.id}/entries`,
+    bad: ["limit=0", "limit=500", "cursor=bogus", "cursor=%00", "operation=stolen", "unknown=1"],
+  },
+}
+
+/**
+ * A buyer of company A against company B, on every store route: B's account
+ * and B's card payment are 404 (or absent from a list), never a 403.
+ */
+const CROSS_COMPANY: Record<string, (w: World, api: any) => Promise<void>> = {
+  "GET /store/trade-credit/accounts": async (w, api) => {
+    const { data } = await api.get("/store/trade-credit/accounts", { headers: w.buyerA.headers })
+    expect(data.accounts.map((a: any) => a.id)).toEqual([w.accountA.id])
+  },
+  "GET /store/trade-credit/accounts/:id/entries": async (w, api) => {
+    await expectStatus(api.get(`/store/trade-credit/accounts/${w.accountB.id}/entries`, { headers: w.buyerA.headers }), 404)
+  },
+  // The card-payment routes' validation is changing elsewhere (allowed providers): a refusal
+  // may come as 400 before the account is looked up; never a success, a 403 or a 5xx.
+  "POST /store/trade-credit/accounts/:id/card-payments": async (w, api) => {
+    await expectStatus(
+      api.post(`/store/trade-credit/accounts/${w.accountB.id}/card-payments`, { amount: 10, provider_id: "pp_system_default" }, { headers: w.buyerA.headers }),
+      [400, 404]
+    )
+  },
+  "POST /store/trade-credit/accounts/:id/card-payments/:payment_collection_id/complete": async (w, api) => {
+    // B's payment on B's account, and B's payment through A's account.
+    for (const accountId of [w.accountB.id, w.accountA.id]) {
+      await expectStatus(
+        api.post(`/store/trade-credit/accounts/${accountId}/card-payments/${w.cardPaymentB}/complete`, {}, { headers: w.buyerA.headers }),
+        [400, 404]
+      )
+    }
+  },
+}
+
+async function answer(promise: Promise<any>): Promise<{ status: number; data: any }> {
+  try {
+    const res = await promise
+    return { status: res.status, data: res.data }
+  } catch (e: any) {
+    if (!e.response) {
+      throw e
+    }
+    return { status: e.response.status, data: e.response.data }
+  }
+}
+
+async function expectStatus(promise: Promise<any>, status: number | number[]) {
+  const res = await answer(promise)
+  expect([status].flat()).toContain(res.status)
+}
+
+/**
+ * Two companies, each with an account and a buyer: A has an order held for
+ * review and a card payment started by its buyer, B a reimbursement and a
+ * card payment started by its buyer; a spare group has no account yet.
+ */
+async function buildWorld(api: any, container: MedusaContainer) {
+  const { admin, shop, buyer: buyerA, account: accountA } = await companyWithBuyer(api, container, {
+    company: "Antwerp Joinery",
+    email: "alice@joinery.example",
+    credit_limit: 1,
+  })
+  await api.post(`/admin/trade-credit/accounts/${accountA.id}`, { over_limit_policy: "hold", reason: "Hold orders over the limit" }, { headers: admin.headers })
+  const held = await complete(api, buyerA.headers, (await cartReadyToPay(api, buyerA.headers, shop)).id)
+  expect(held.type).toBe("order")
+  const [reviewA] = (await api.get(`/admin/trade-credit/reviews?order_id=${held.order.id}`, { headers: admin.headers })).data.reviews
+  expect(reviewA.status).toBe("pending")
+
+  const companyB = await customerGroup(container, "Bruges Bricks")
+  const buyerB = await buyer(api, container, shop.pk, "bob@bricks.example", [companyB.id])
+  const { data: openedB } = await api.post(
+    "/admin/trade-credit/accounts",
+    { customer_group_id: companyB.id, currency_code: "eur", credit_limit: 5000, reference: "B-1" },
+    { headers: admin.headers }
+  )
+  const { data: paidB } = await api.post(
+    `/admin/trade-credit/accounts/${openedB.account.id}/reimbursements`,
+    { amount: 50, reference: "BANK-0", comment: "First payment" },
+    { headers: admin.headers }
+  )
+  const spareGroup = await customerGroup(container, "Spare Co")
+
+  // Card payments made the way the card-payment route makes them (a tagged collection with a session).
+  const cardPayment = async (accountId: string, customerId: string) => {
+    const [collection] = await container.resolve(Modules.PAYMENT).createPaymentCollections([
+      { currency_code: "eur", amount: 10, metadata: { [CARD_PAYMENT_ACCOUNT_KEY]: accountId, [CARD_PAYMENT_CUSTOMER_KEY]: customerId } },
+    ] as any)
+    await createPaymentSessionsWorkflow(container).run({
+      input: { payment_collection_id: collection.id, provider_id: "pp_system_default", customer_id: customerId, data: {} },
+    })
+    return collection.id as string
+  }
+  return {
+    admin,
+    buyerA,
+    buyerB,
+    accountA,
+    accountB: openedB.account,
+    reimbursementB: paidB.entry,
+    reviewA,
+    heldOrderA: held.order.id as string,
+    spareGroup,
+    cardPaymentA: await cardPayment(accountA.id, buyerA.customer.id),
+    cardPaymentB: await cardPayment(openedB.account.id, buyerB.customer.id),
+  }
+}
+
+/** Everything a request could write: accounts, entries (with their notes), reviews, card payments, orders' payments. */
+async function snapshot(container: MedusaContainer) {
+  const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+  const query = container.resolve("query")
+  const accounts = await tradeCredit.listTradeCreditAccounts({}, { order: { id: "ASC" } })
+  const entries = await tradeCredit.listTradeCreditLedgerEntries({}, { order: { id: "ASC" } })
+  const reviews = await tradeCredit.listTradeCreditReviews({}, { order: { id: "ASC" } })
+  const { data: collections } = await query.graph({
+    entity: "payment_collection",
+    fields: ["id", "status", "amount", "payment_sessions.id", "payment_sessions.status", "payments.id", "payments.captured_at", "payments.canceled_at"],
+  })
+  const { data: groups } = await query.graph({ entity: "customer_group", fields: ["id"] })
+  return JSON.parse(
+    JSON.stringify({
+      accounts: accounts.map((a: any) => ({ ...a, raw_balance: undefined, raw_reserved: undefined, raw_credit_limit: undefined })),
+      entries: entries.map((e: any) => ({ id: e.id, reference: e.reference, comment: e.comment, amount: String(e.amount) })),
+      reviews,
+      collections: collections.sort((a: any, b: any) => a.id.localeCompare(b.id)),
+      groups: groups.length,
+    })
+  )
+}
+
+/** The sum of an account's entries is its running totals. */
+async function expectLedgerInvariant(container: MedusaContainer) {
+  const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+  for (const account of await tradeCredit.listTradeCreditAccounts({})) {
+    const entries = await tradeCredit.listTradeCreditLedgerEntries({ account_id: account.id })
+    const sum = (field: "amount" | "reserved_delta") =>
+      entries.reduce((s: any, e: any) => MathBN.add(s, e[`raw_${field}`] ?? e[field] ?? 0), MathBN.convert(0))
+    expect([account.id, sum("amount").toString(), sum("reserved_delta").toString()]).toEqual([
+      account.id,
+      MathBN.convert((account as any).raw_balance ?? account.balance).toString(),
+      MathBN.convert((account as any).raw_reserved ?? account.reserved).toString(),
+    ])
+  }
+}
+
+/** Malformed variants of a valid body: other shapes, unknown fields, wrong types, NUL bytes, bad amounts. */
+function malformedBodies(valid: Record<string, unknown>): unknown[] {
+  const bodies: unknown[] = [[], [valid], { ...valid, evil: true }, { ...valid, id: "tcacc_forged" }]
+  for (const [field, value] of Object.entries(valid)) {
+    // `data` and `metadata` are free JSON objects: nesting is allowed there.
+    if (!["data", "metadata"].includes(field)) {
+      bodies.push({ ...valid, [field]: { nested: value } })
+    }
+    bodies.push({ ...valid, [field]: [value] }, { ...valid, [field]: true })
+    if (typeof value === "string") {
+      bodies.push({ ...valid, [field]: 12345 }, { ...valid, [field]: `${value}\u0000` }, { ...valid, [field]: "\u0000" }, { ...valid, [field]: "x".repeat(5000) })
+    }
+    if (field === "amount" || field === "credit_limit") {
+      bodies.push(
+        ...[1e308, "1e400", "9".repeat(400), 9_999_999_999_999_999, "10.001", 10.001, "NaN", "Infinity", "-Infinity", "", " ", "0x10", "1,00", "1e-3", "10 EUR"].map(
+          (amount) => ({ ...valid, [field]: amount })
+        )
+      )
+    }
+  }
+  return bodies
+}
+
+/** Bodies that aren't JSON objects at all, sent raw. */
+const RAW_BODIES = ["{", '"text"', "null", "42", "true", "[]", '{"a":' + "[".repeat(5000)]
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    it("covers every route under src/api", () => {
+      const covered = new Set([...Object.keys(MUTATIONS), ...Object.keys(QUERIES)])
+      expect(routesInSource().filter((r) => !covered.has(r))).toEqual([])
+      expect([...covered].filter((r) => !routesInSource().includes(r))).toEqual([])
+      const storeRoutes = routesInSource().filter((r) => r.split(" ")[1].startsWith("/store/"))
+      expect(Object.keys(CROSS_COMPANY).sort()).toEqual(storeRoutes)
+    })
+
+    it("answers malformed input on every route with a 4xx, writing nothing, the ledger still adding up", async () => {
+      const container = getContainer()
+      const w = await buildWorld(api, container)
+      const headersOf = (auth: "admin" | "buyer") => (auth === "admin" ? w.admin.headers : w.buyerA.headers)
+      let before = await snapshot(container)
+      await expectLedgerInvariant(container)
+      let served = 0
+      const failures: string[] = []
+      // Every case runs; the failures are listed together at the end.
+      const check = async (label: string, request: () => Promise<any>) => {
+        const res = await answer(request())
+        served++
+        if (res.status < 400 || res.status >= 500) {
+          failures.push(`${label} -> ${res.status} ${JSON.stringify(res.data).slice(0, 200)}`)
+        }
+        const after = await snapshot(container)
+        if (JSON.stringify(after) !== JSON.stringify(before)) {
+          failures.push(`${label} -> wrote something`)
+          before = after
+        }
+      }
+
+      for (const [route, spec] of Object.entries(MUTATIONS)) {
+        const url = spec.url(w)
+        const headers = headersOf(spec.auth)
+        for (const body of [...malformedBodies(spec.valid(w)), ...(spec.extra?.(w) ?? [])]) {
+          await check(`${route} ${JSON.stringify(body).slice(0, 200)}`, () => api.post(url, body, { headers }))
+        }
+        for (const raw of RAW_BODIES) {
+          await check(`${route} raw ${raw.slice(0, 20)}`, () =>
+            api.post(url, raw, { headers: { ...headers, "content-type": "application/json" }, transformRequest: [(d: unknown) => d] })
+          )
+        }
+        // Ids that aren't ids: unknown, NUL, very long.
+        for (const id of ["tcacc_nope", "%00", "x".repeat(2000)]) {
+          const forged = url.replace(/(tcacc|tcle|tcrev|pay_col)_[0-9A-Z]+/g, id)
+          if (forged !== url) {
+            await check(`${route} id ${id.slice(0, 20)}`, () => api.post(forged, spec.valid(w), { headers }))
+          }
+        }
+        // Without credentials, and with the other side's.
+        await check(`${route} anonymous`, () => api.post(url, spec.valid(w), { headers: { "x-publishable-api-key": w.buyerA.headers["x-publishable-api-key"] } }))
+        await check(`${route} wrong realm`, () => api.post(url, spec.valid(w), { headers: headersOf(spec.auth === "admin" ? "buyer" : "admin") }))
+      }
+
+      for (const [route, spec] of Object.entries(QUERIES)) {
+        const url = spec.url(w)
+        const headers = headersOf(spec.auth)
+        for (const query of spec.bad) {
+          await check(`${route}?${query}`, () => api.get(`${url}?${query}`, { headers }))
+        }
+        for (const id of ["%00", "x".repeat(2000)]) {
+          const forged = url.replace(/(tcacc|order)_[0-9A-Z]+/g, id)
+          if (forged !== url) {
+            await check(`${route} id ${id.slice(0, 20)}`, () => api.get(forged, { headers }))
+          }
+        }
+        await check(`${route} anonymous`, () => api.get(url, { headers: { "x-publishable-api-key": w.buyerA.headers["x-publishable-api-key"] } }))
+      }
+      expect(failures).toEqual([])
+      await expectLedgerInvariant(container)
+      expect(served).toBeGreaterThan(300)
+    })
+
+    it("keeps a buyer of one company away from another company's account and card payments on every store route", async () => {
+      const container = getContainer()
+      const w = await buildWorld(api, container)
+      const before = await snapshot(container)
+      for (const [route, attack] of Object.entries(CROSS_COMPANY)) {
+        await attack(w, api)
+        expect([route, await snapshot(container)]).toEqual([route, before])
+      }
+      await expectLedgerInvariant(container)
+    })
+  },
+})
