@@ -10,6 +10,7 @@ import {
   retrieveAccountQueryConfig,
 } from "./admin/trade-credit/query-config"
 import { refuseFulfillmentOfHeldOrder } from "./utils/hold-fulfillment"
+import { lockOrderCreditForCancel } from "./utils/order-cancel-lock"
 import { StoreCompleteCardPayment, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
   AdminCreateAccount,
@@ -86,6 +87,11 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/fulfillments",
       method: "POST",
       middlewares: [refuseFulfillmentOfHeldOrder],
+    },
+    {
+      matcher: "/admin/orders/:id/cancel",
+      method: "POST",
+      middlewares: [lockOrderCreditForCancel],
     },
     {
       matcher: "/store/trade-credit*",

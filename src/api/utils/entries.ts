@@ -3,13 +3,14 @@ import { TRADE_CREDIT_MODULE } from "../../modules/trade-credit"
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import type { LedgerOperation } from "../../modules/trade-credit/types"
 import { fetchAccount } from "./accounts"
-import { formatEntry } from "./format"
+import { formatAdminEntry, formatEntry } from "./format"
 
 /** One page of an existing account's history (404 for an unknown account). */
 export async function listAccountEntries(
   scope: MedusaContainer,
   accountId: string,
-  page: { limit?: number; cursor?: string; operation?: LedgerOperation | LedgerOperation[] }
+  page: { limit?: number; cursor?: string; operation?: LedgerOperation | LedgerOperation[] },
+  { withEdits = false } = {}
 ) {
   await fetchAccount(scope, accountId, ["id"])
   const tradeCredit = scope.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
@@ -19,5 +20,10 @@ export async function listAccountEntries(
     cursor: page.cursor,
     operation: page.operation,
   })
-  return { entries: entries.map(formatEntry), next_cursor, has_more }
+  if (!withEdits) {
+    return { entries: entries.map(formatEntry), next_cursor, has_more }
+  }
+  // The admin sees each reimbursement's corrections with it.
+  const edits = await tradeCredit.listEditsOfEntries(entries.filter((e) => e.operation === "reimbursed").map((e) => e.id))
+  return { entries: entries.map((e) => formatAdminEntry(e, edits.get(e.id))), next_cursor, has_more }
 }
