@@ -304,20 +304,23 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
    * the ledger to accept to the cent or refuse.
    */
   protected async partOfPayment(entity: "capture" | "refund", id: string, currencyCode: string): Promise<BigNumberInput | null> {
-    const { data } = await this.query.graph({
-      entity,
-      fields: ["id", "raw_amount", "payment.raw_amount", "payment.captures.raw_amount", "payment.refunds.raw_amount"],
-      filters: { id },
-    })
+    const { data } = await this.query.graph({ entity, fields: ["id", "raw_amount", "payment.id"], filters: { id } })
     const row = data[0]
-    if (!row) {
+    if (!row?.payment?.id) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Medusa's ${entity} ${id} was not found.`)
     }
+    // The payment's totals, this capture or refund included (Medusa saved it before asking us).
+    const { data: payments } = await this.query.graph({
+      entity: "payment",
+      fields: ["id", "raw_amount", "captures.raw_amount", "refunds.raw_amount"],
+      filters: { id: row.payment.id },
+    })
+    const payment = payments[0]
     const sum = (rows: { raw_amount: BigNumberInput }[] | undefined) =>
       (rows ?? []).reduce((total, r) => MathBN.add(total, r.raw_amount), MathBN.convert(0))
-    const captured = sum(row.payment?.captures)
+    const captured = sum(payment?.captures)
     const left =
-      entity === "capture" ? MathBN.sub(row.payment?.raw_amount ?? 0, captured) : MathBN.sub(captured, sum(row.payment?.refunds))
+      entity === "capture" ? MathBN.sub(payment?.raw_amount ?? 0, captured) : MathBN.sub(captured, sum(payment?.refunds))
     return MathBN.lte(roundToCurrency(left, currencyCode), 0) ? null : row.raw_amount
   }
 
