@@ -23,7 +23,10 @@ export type RefuseDecisionOnCanceledOrderInput = {
 export const refuseDecisionOnCanceledOrderStep = createStep(
   refuseDecisionOnCanceledOrderStepId,
   async (input: RefuseDecisionOnCanceledOrderInput, { container }) => {
-    if (!input.order_id) {
+    const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+    const [review] = await tradeCredit.listTradeCreditReviews({ id: input.review_id }, { select: ["id", "status"], take: 1 })
+    // A decided review answers for itself (a replay, or "already rejected").
+    if (!input.order_id || review?.status !== "pending") {
       return new StepResponse(undefined)
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -36,7 +39,6 @@ export const refuseDecisionOnCanceledOrderStep = createStep(
     if (order?.status !== "canceled") {
       return new StepResponse(undefined)
     }
-    const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
     await tradeCredit.revertOnAccount({
       payment_session_id: input.payment_session_id,
       actor: { type: "system", name: "Order canceled" },
