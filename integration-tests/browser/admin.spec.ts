@@ -513,6 +513,8 @@ describe("trade credit admin in a browser", () => {
       const text = await row.innerText()
       expect(text).toContain(PAYMENT_COMMENT_EDITED)
       expect(text).toContain(signedEur(REIMBURSED))
+      // The correction is kept in the row: who, when, before and after.
+      expect(text).toMatch(new RegExp(`Edited by .+ on .+: comment ${PAYMENT_COMMENT} → ${PAYMENT_COMMENT_EDITED}`))
     })
     await scrollToTop(card)
     await shot("history-reimbursement-comment-edited")

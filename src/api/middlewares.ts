@@ -11,6 +11,7 @@ import {
 } from "./admin/trade-credit/query-config"
 import { refuseFulfillmentOfHeldOrder } from "./utils/hold-fulfillment"
 import { refuseMalformedRequest } from "./utils/request-guard"
+import { lockOrderCreditForCancel } from "./utils/order-cancel-lock"
 import { StoreCompleteCardPayment, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
   AdminCreateAccount,
@@ -91,6 +92,11 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/fulfillments",
       method: "POST",
       middlewares: [refuseFulfillmentOfHeldOrder],
+    },
+    {
+      matcher: "/admin/orders/:id/cancel",
+      method: "POST",
+      middlewares: [lockOrderCreditForCancel],
     },
     {
       matcher: "/store/trade-credit*",

@@ -3,6 +3,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import type { Actor } from "../modules/trade-credit/types"
 import { confirmOrderOnAccountWorkflow } from "./confirm-order-on-account"
 import { decideCreditReviewStep } from "./steps"
+import { lockReviewedOrder, unlockReviewedOrder } from "./utils/lock-reviewed-order"
 
 export type CreditReviewDecisionInput = { review_id: string; comment?: string | null; actor: Actor }
 
@@ -15,11 +16,15 @@ export const releaseCreditReviewWorkflowId = "release-trade-credit-review"
  * actor. A credit controller (admin user or ERP) may release it over the
  * limit; a buyer's release obeys every checkout rule (authorizeOnAccount). A
  * refused authorization fails the workflow, and the review goes back to
- * pending (decideCreditReviewStep's compensation).
+ * pending (decideCreditReviewStep's compensation). It runs under the order's
+ * credit lock, which Medusa's cancel route takes too, and refuses (closing
+ * the review) when the order was canceled: a release and a cancel never both
+ * win.
  */
 export const releaseCreditReviewWorkflow = createWorkflow(
   releaseCreditReviewWorkflowId,
   (input: CreditReviewDecisionInput) => {
+    const lock = lockReviewedOrder(input, "released")
     const decision = transform({ input }, ({ input }) => ({ ...input, decision: "released" as const }))
     const { review, previous_status } = decideCreditReviewStep(decision)
     when({ previous_status }, ({ previous_status }) => previous_status === "pending").then(() => {
@@ -29,6 +34,7 @@ export const releaseCreditReviewWorkflow = createWorkflow(
       const order = transform({ review }, ({ review }) => ({ order_id: review.order_id as string }))
       confirmOrderOnAccountWorkflow.runAsStep({ input: order })
     })
+    unlockReviewedOrder(lock)
     return new WorkflowResponse(review)
   }
 )

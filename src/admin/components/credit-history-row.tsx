@@ -2,6 +2,7 @@ import { Badge, Button, Table, Text } from "@medusajs/ui"
 import { actorLabel, formatDate, formatDateTime, formatSignedMoney } from "../lib/format"
 import type { LedgerEntry } from "../lib/types"
 import { EntryComment } from "./entry-comment"
+import { EntryEdits } from "./entry-edits"
 import { Money } from "./money"
 import { OperationBadge } from "./operation-badge"
 
@@ -57,6 +58,7 @@ export const CreditHistoryRow = ({ entry, onEdit }: CreditHistoryRowProps) => {
       </Table.Cell>
       <Table.Cell>
         <EntryComment entry={entry} />
+        <EntryEdits edits={entry.edits} />
       </Table.Cell>
       <Table.Cell className="text-right">
         {entry.operation === "reimbursed" && (

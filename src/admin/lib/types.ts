@@ -80,6 +80,15 @@ export type LedgerEntry = {
   changes: Record<string, FieldChange> | null
   actor: Actor
   created_at: string
+  /** Corrections of a reimbursement's reference or comment, newest first (admin API only). */
+  edits?: EntryEdit[]
+}
+
+/** One correction of a reimbursement's note: who, when, and each changed field's before and after. */
+export type EntryEdit = {
+  actor: Actor
+  created_at: string
+  changes: Partial<Record<"reference" | "comment", { from: string | null; to: string | null }>>
 }
 
 export type AccountListParams = {

@@ -3,7 +3,7 @@ import { TRADE_CREDIT_MODULE } from "../../modules/trade-credit"
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import type { LedgerOperation } from "../../modules/trade-credit/types"
 import { fetchAccount } from "./accounts"
-import { formatEntry } from "./format"
+import { formatAdminEntry, formatEntry } from "./format"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -16,7 +16,7 @@ export async function listAccountEntries(
   scope: MedusaContainer,
   accountId: string,
   page: { limit?: number; cursor?: string; operation?: LedgerOperation | LedgerOperation[] },
-  format: (entry: any) => unknown = formatEntry
+  { format = formatEntry, withEdits = false }: { format?: (entry: any, edits?: any[]) => unknown; withEdits?: boolean } = {}
 ) {
   await fetchAccount(scope, accountId, ["id"])
   const tradeCredit = scope.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
@@ -26,5 +26,9 @@ export async function listAccountEntries(
     cursor: page.cursor,
     operation: page.operation,
   })
-  return { entries: entries.map((e) => format(e)), next_cursor, has_more }
+  // The admin sees each reimbursement's corrections with it.
+  const edits = withEdits
+    ? await tradeCredit.listEditsOfEntries(entries.filter((e) => e.operation === "reimbursed").map((e) => e.id))
+    : new Map<string, any[]>()
+  return { entries: entries.map((e) => format(e, edits.get(e.id))), next_cursor, has_more }
 }

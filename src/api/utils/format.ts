@@ -132,3 +132,17 @@ export function formatStoreEntry(entry: any) {
     created_at: entry.created_at,
   }
 }
+
+/** One correction of a reimbursement's note, as the admin API shows it. */
+export function formatEntryEdit(edit: any) {
+  return {
+    actor: { type: edit.actor_type, id: edit.actor_id ?? null, name: edit.actor_name ?? null },
+    created_at: edit.created_at,
+    changes: edit.changes ?? {},
+  }
+}
+
+/** An entry for the admin, with its corrections (`edits`, newest first). */
+export function formatAdminEntry(entry: any, edits: any[] = []) {
+  return { ...formatEntry(entry), edits: edits.map(formatEntryEdit) }
+}

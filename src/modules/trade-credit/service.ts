@@ -11,6 +11,8 @@ import Account from "./models/account"
 import LedgerEntry from "./models/ledger-entry"
 import CreditReview from "./models/credit-review"
 import ConfirmFailure from "./models/confirm-failure"
+import EntryEdit from "./models/entry-edit"
+import CaptureRecord from "./models/capture-record"
 import type {
   AccountSettingsChanges,
   Actor,
@@ -19,7 +21,9 @@ import type {
   RevertOnAccountInput,
   AuthorizeOnAccountResult,
   DecideReviewInput,
+  CaptureOnAccountInput,
   EditLedgerEntryNoteInput,
+  EntryEditChanges,
   EntryPageInput,
   Idempotency,
   LedgerOperation,
@@ -39,11 +43,17 @@ import { internalIdempotencyKey } from "./utils/idempotency-keys"
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
 type CreditReviewRecord = InferEntityType<typeof CreditReview>
+type EntryEditRecord = InferEntityType<typeof EntryEdit>
 
 type RefundOnAccountInput = {
   payment_session_id: string
   refund_id: string
-  amount: BigNumberInput
+  /**
+   * The amount Medusa refunds, exactly (more decimals than the currency allows
+   * is refused). Null: the refund of everything Medusa still has captured,
+   * which gives back all that is still charged to the account.
+   */
+  amount: BigNumberInput | null
   /** The order has shipped nothing: a full refund is its cancellation. */
   order_unfulfilled?: boolean
   actor: Actor
@@ -104,6 +114,8 @@ export default class TradeCreditModuleService extends MedusaService({
   TradeCreditLedgerEntry: LedgerEntry,
   TradeCreditReview: CreditReview,
   TradeCreditConfirmFailure: ConfirmFailure,
+  TradeCreditEntryEdit: EntryEdit,
+  TradeCreditCapture: CaptureRecord,
 }) {
   protected readonly options_: Required<TradeCreditModuleOptions>
   protected readonly cardPayments_: CardPaymentOptions
@@ -406,13 +418,16 @@ export default class TradeCreditModuleService extends MedusaService({
 
   /**
    * Corrects the custom reference number and comment of a reimbursement: the
-   * only change ever made to a posted entry (its amounts never change).
+   * only change ever made to a posted entry (its amounts never change). Each
+   * correction is kept, with who made it and the values before and after, as
+   * an edit of the entry (not a ledger entry: no money moves). An
+   * `Idempotency-Key` replays the first correction; another body is 409.
    */
   @InjectManager()
   async editLedgerEntryNote(
     input: EditLedgerEntryNoteInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ entry: LedgerEntryRecord; previous: { reference: string | null; comment: string | null } }> {
+  ): Promise<{ entry: LedgerEntryRecord; edit: EntryEditRecord | null; replayed: boolean }> {
     return await this.editLedgerEntryNote_(input, sharedContext)
   }
 
@@ -420,7 +435,11 @@ export default class TradeCreditModuleService extends MedusaService({
   protected async editLedgerEntryNote_(
     input: EditLedgerEntryNoteInput,
     @MedusaContext() sharedContext: Context = {}
-  ) {
+  ): Promise<{ entry: LedgerEntryRecord; edit: EntryEditRecord | null; replayed: boolean }> {
+    const knex = transactionKnex(sharedContext)
+    await knex.raw(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`)
+    // Corrections of one entry serialize, so each edit's "from" is the previous edit's "to".
+    await knex(ENTRY_TABLE).where({ id: input.entry_id, account_id: input.account_id }).forUpdate().select("id")
     const [entry] = await this.listTradeCreditLedgerEntries(
       { id: input.entry_id, account_id: input.account_id },
       { take: 1 },
@@ -438,19 +457,90 @@ export default class TradeCreditModuleService extends MedusaService({
         `Only reimbursements can be edited; ${input.entry_id} is a "${entry.operation}" entry.`
       )
     }
+    if (input.idempotency?.key) {
+      const [earlier] = await this.listTradeCreditEntryEdits(
+        { account_id: input.account_id, idempotency_key: input.idempotency.key },
+        { take: 1 },
+        sharedContext
+      )
+      if (earlier) {
+        if (earlier.entry_id !== entry.id || (earlier.request_hash ?? null) !== (input.idempotency.request_hash ?? null)) {
+          throw new MedusaError(
+            MedusaError.Types.CONFLICT,
+            `Idempotency-Key "${input.idempotency.key}" was already used for a different request.`
+          )
+        }
+        return { entry, edit: earlier, replayed: true }
+      }
+    }
     const patch: Record<string, string | null> = {}
-    if (input.reference !== undefined) {
-      patch.reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
+    const changes: EntryEditChanges = {}
+    const note = { reference: entry.reference ?? null, comment: entry.comment ?? null }
+    const fields = [
+      ["reference", input.reference, MAX_ENTRY_REFERENCE],
+      ["comment", input.comment, MAX_COMMENT],
+    ] as const
+    for (const [field, value, max] of fields) {
+      if (value === undefined) {
+        continue
+      }
+      const to = normalizeText(value, field, max)
+      if (to !== note[field]) {
+        patch[field] = to
+        changes[field] = { from: note[field], to }
+      }
     }
-    if (input.comment !== undefined) {
-      patch.comment = normalizeText(input.comment, "comment", MAX_COMMENT)
-    }
-    const previous = { reference: entry.reference ?? null, comment: entry.comment ?? null }
     if (!Object.keys(patch).length) {
-      return { entry, previous }
+      return { entry, edit: null, replayed: false }
     }
-    const updated = await this.updateTradeCreditLedgerEntries(asRow({ id: entry.id, ...patch }), sharedContext)
-    return { entry: updated, previous }
+    await this.updateTradeCreditLedgerEntries(asRow({ id: entry.id, ...patch }), sharedContext)
+    const edit = await this.createTradeCreditEntryEdits(
+      asRow({
+        entry_id: entry.id,
+        account_id: entry.account_id,
+        changes,
+        ...actorFields(input.actor),
+        ...idempotencyFields(input.idempotency),
+      }),
+      sharedContext
+    )
+    const updated = await this.retrieveTradeCreditLedgerEntry(entry.id, {}, sharedContext)
+    return { entry: updated, edit, replayed: false }
+  }
+
+  /** Compensation of a correction that could not be completed: the old note back, the edit gone. */
+  @InjectTransactionManager()
+  async undoLedgerEntryEdit(editId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const [edit] = await this.listTradeCreditEntryEdits({ id: editId }, { take: 1 }, sharedContext)
+    if (!edit) {
+      return
+    }
+    const previous = Object.fromEntries(
+      Object.entries((edit.changes ?? {}) as EntryEditChanges).map(([field, change]) => [field, change?.from ?? null])
+    )
+    await this.updateTradeCreditLedgerEntries(asRow({ id: edit.entry_id, ...previous }), sharedContext)
+    await this.deleteTradeCreditEntryEdits(edit.id, sharedContext)
+  }
+
+  /** The corrections of these entries, newest first, keyed by entry id. */
+  @InjectManager()
+  async listEditsOfEntries(
+    entryIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Map<string, EntryEditRecord[]>> {
+    const byEntry = new Map<string, EntryEditRecord[]>()
+    if (!entryIds.length) {
+      return byEntry
+    }
+    const edits = await this.listTradeCreditEntryEdits(
+      { entry_id: entryIds },
+      { order: { created_at: "DESC", id: "DESC" } },
+      sharedContext
+    )
+    for (const edit of edits) {
+      byEntry.set(edit.entry_id, [...(byEntry.get(edit.entry_id) ?? []), edit])
+    }
+    return byEntry
   }
 
   /**
@@ -700,14 +790,17 @@ export default class TradeCreditModuleService extends MedusaService({
   }
 
   /**
-   * Capture: moves an authorization from reserved to the balance (`captured`);
-   * nothing moves when the order was posted at authorization. Refused once the
-   * order's credit was reverted, under the same (purchase entry) lock as the
-   * revert, so a capture and a cancel racing each other can't both succeed.
+   * Capture: records one Medusa capture of an on-account payment, once per
+   * capture id. Under `capture: "manual"` it moves exactly the captured amount
+   * from reserved to the balance (`captured`), the rest staying reserved until
+   * captured or released by a cancel; an order posted at authorization moves
+   * nothing. Either way the capture is recorded, and refused once the order's
+   * credit was reverted, under the same (purchase entry) lock as the cancel, so
+   * a capture and a cancel racing each other can't both succeed.
    */
   @InjectManager()
   async captureOnAccount(
-    input: { payment_session_id: string; actor: Actor },
+    input: CaptureOnAccountInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entry: LedgerEntryRecord | null }> {
     return await this.captureOnAccount_(input, sharedContext)
@@ -715,7 +808,7 @@ export default class TradeCreditModuleService extends MedusaService({
 
   @InjectTransactionManager()
   protected async captureOnAccount_(
-    input: { payment_session_id: string; actor: Actor },
+    input: CaptureOnAccountInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entry: LedgerEntryRecord | null }> {
     const purchase = await this.lockSessionPurchase_(input.payment_session_id, sharedContext)
@@ -725,6 +818,11 @@ export default class TradeCreditModuleService extends MedusaService({
         `Payment session ${input.payment_session_id} has no on-account authorization to capture.`
       )
     }
+    const [recorded] = await this.listTradeCreditCaptures({ capture_id: input.capture_id }, { take: 1 }, sharedContext)
+    if (recorded) {
+      const entry = recorded.entry_id ? await this.retrieveTradeCreditLedgerEntry(recorded.entry_id, {}, sharedContext) : null
+      return { entry }
+    }
     const { reserved, reverted } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
     if (reverted) {
       // A cancel won the race: Medusa must not record a capture of credit that was given back.
@@ -733,25 +831,48 @@ export default class TradeCreditModuleService extends MedusaService({
         "This order's credit was given back when it was canceled, so its payment can't be captured."
       )
     }
-    if (reserved.isZero()) {
-      // Posted to the balance at authorization (capture "on_authorize"): nothing
-      // moves, so the (possibly busy) account row is not locked.
-      return { entry: null }
+    const currency = purchase.currency_code
+    let amount = reserved
+    if (input.amount !== null && !reserved.isZero()) {
+      amount = parseAmount(MathBN.convert(input.amount).toFixed(), currency, "Capture amount", { allowNegative: false })
+      if (amount.gt(reserved)) {
+        const decimals = currencyDecimals(currency)
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Capture of ${amount.toFixed(decimals)} ${currency.toUpperCase()} is more than the ${reserved.toFixed(decimals)} still reserved for this order.`
+        )
+      }
     }
-    const row = await this.lockAccount_(purchase.account_id, sharedContext)
-    const { entry } = await this.writePosting_(
-      row,
-      {
+    let entry: LedgerEntryRecord | null = null
+    if (!amount.isZero()) {
+      const row = await this.lockAccount_(purchase.account_id, sharedContext)
+      ;({ entry } = await this.writePosting_(
+        row,
+        {
+          account_id: purchase.account_id,
+          operation: "captured",
+          amount: amount.negated().toString(),
+          reserved_delta: amount.negated().toString(),
+          order_id: purchase.order_id,
+          order_display_id: purchase.order_display_id,
+          payment_session_id: input.payment_session_id,
+          reference: input.capture_id,
+          actor: input.actor,
+          idempotency: { key: internalIdempotencyKey("capture", input.capture_id) },
+        },
+        sharedContext
+      ))
+    }
+    // Posted at authorization: nothing moves, so the (possibly busy) account
+    // row is not locked; the record alone tells a racing cancel it lost.
+    await this.createTradeCreditCaptures(
+      asRow({
         account_id: purchase.account_id,
-        operation: "captured",
-        amount: reserved.negated().toString(),
-        reserved_delta: reserved.negated().toString(),
-        order_id: purchase.order_id,
-        order_display_id: purchase.order_display_id,
         payment_session_id: input.payment_session_id,
-        actor: input.actor,
-        idempotency: { key: internalIdempotencyKey("capture", input.payment_session_id) },
-      },
+        capture_id: input.capture_id,
+        amount: amount.toString(),
+        entry_id: entry?.id ?? null,
+      }),
       sharedContext
     )
     return { entry }
@@ -785,8 +906,21 @@ export default class TradeCreditModuleService extends MedusaService({
     if (!accountId) {
       return { entry: null }
     }
+    if (purchase && input.refuse_if_captured) {
+      const [capture] = await this.listTradeCreditCaptures(
+        { payment_session_id: input.payment_session_id },
+        { take: 1, select: ["id"] },
+        sharedContext
+      )
+      if (capture) {
+        // Medusa canceled a payment it saw uncaptured, but its capture reached the ledger first.
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          "This order's payment on account was captured a moment ago: cancel the order again and it will be refunded to the account."
+        )
+      }
+    }
     const row = await this.lockAccount_(accountId, sharedContext)
-    await input.guard?.()
     if (review?.status === "pending") {
       await this.updateTradeCreditReviews(
         asRow({ id: review.id, status: "canceled", comment: input.comment ?? "Order canceled", decided_at: new Date(), ...decidedBy(input.actor) }),
@@ -855,8 +989,18 @@ export default class TradeCreditModuleService extends MedusaService({
     if (earlier) {
       return { entry: earlier }
     }
-    const amount = parseAmount(input.amount, row.currency_code, "amount", { allowNegative: false })
-    const { posted } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
+    const { posted, reserved } = await this.sessionOutstanding_(input.payment_session_id, sharedContext)
+    // Medusa passes its refund as it was asked for: never rounded here.
+    const amount =
+      input.amount === null
+        ? posted
+        : parseAmount(MathBN.convert(input.amount).toFixed(), row.currency_code, "Refund amount", { allowNegative: false })
+    if (amount.isZero()) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Nothing is charged to the account for this order any more, so there is nothing to refund.`
+      )
+    }
     if (amount.gt(posted)) {
       const decimals = currencyDecimals(row.currency_code)
       throw new MedusaError(
@@ -864,7 +1008,8 @@ export default class TradeCreditModuleService extends MedusaService({
         `Refund of ${amount.toFixed(decimals)} ${row.currency_code.toUpperCase()} is more than the ${posted.toFixed(decimals)} still charged to the account for this order.`
       )
     }
-    const cancels = !!input.order_unfulfilled && amount.eq(posted)
+    // A cancel gives back everything; a refund that leaves a part reserved is not one.
+    const cancels = !!input.order_unfulfilled && amount.eq(posted) && reserved.isZero()
     const { entry } = await this.writePosting_(
       row,
       {

@@ -102,6 +102,25 @@ export type EditLedgerEntryNoteInput = {
   entry_id: string
   reference?: string | null
   comment?: string | null
+  /** Who corrects it: kept with the before and after values in the entry's edit history. */
+  actor: Actor
+  idempotency?: Idempotency
+}
+
+/** `{reference?: {from, to}, comment?: {from, to}}`: what one correction changed. */
+export type EntryEditChanges = Partial<Record<"reference" | "comment", { from: string | null; to: string | null }>>
+
+export type CaptureOnAccountInput = {
+  payment_session_id: string
+  /** Medusa's capture id: each capture is recorded once. */
+  capture_id: string
+  /**
+   * The amount Medusa captured, exactly (more decimals than the currency
+   * allows is refused). Null: the capture that completes Medusa's payment,
+   * which takes all that is still reserved.
+   */
+  amount: BigNumberInput | null
+  actor: Actor
 }
 
 export type EntryPageInput = {
@@ -158,11 +177,12 @@ export type RevertOnAccountInput = {
   actor: Actor
   comment?: string | null
   /**
-   * Runs under the account lock before anything is written; throwing refuses
-   * the revert. The provider uses it to let a capture that Medusa recorded
-   * first win over a racing cancel.
+   * The cancel of a Medusa payment that Medusa saw uncaptured: refused once
+   * the ledger recorded a capture of it, decided under the order's
+   * purchase-entry lock that captures also take, so exactly one of a capture
+   * and a cancel racing each other wins.
    */
-  guard?: () => Promise<void>
+  refuse_if_captured?: boolean
 }
 
 export type AuthorizeOnAccountResult = {

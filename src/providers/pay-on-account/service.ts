@@ -1,5 +1,6 @@
 import type {
   AuthorizePaymentInput,
+  BigNumberInput,
   AuthorizePaymentOutput,
   CancelPaymentInput,
   CancelPaymentOutput,
@@ -24,6 +25,7 @@ import type {
 } from "@medusajs/framework/types"
 import {
   AbstractPaymentProvider,
+  MathBN,
   MedusaError,
   PaymentActions,
   PaymentSessionStatus,
@@ -266,14 +268,60 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
     } | null
   }
 
+  /**
+   * Medusa records its capture (the row exists, committed) before it asks the
+   * provider, passes the capture id as idempotency key, and deletes the row
+   * again when the provider throws. The ledger records exactly what Medusa
+   * captured; the capture that completes the payment takes all that is still
+   * reserved (the order total Medusa computed was rounded once, at
+   * authorization).
+   */
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = input.data as SessionData
-    if (data?.payment_session_id) {
-      // Also for orders posted at authorization: the ledger refuses the capture
-      // of an order whose credit a racing cancel already gave back.
-      await this.tradeCredit.captureOnAccount({ payment_session_id: data.payment_session_id, actor: SYSTEM_ACTOR })
+    if (!data?.payment_session_id) {
+      return { data }
     }
-    return { data: { ...data, posted: true } }
+    const captureId = input.context?.idempotency_key ?? `payment-session:${data.payment_session_id}`
+    // Also for orders posted at authorization: the ledger records the capture,
+    // and refuses it when a racing cancel already gave the credit back. Read
+    // before the ledger's transaction: no lock is held while Query runs.
+    const amount = data.posted || !input.context?.idempotency_key ? null : await this.partOfPayment("capture", captureId, data.currency_code)
+    await this.tradeCredit.captureOnAccount({
+      payment_session_id: data.payment_session_id,
+      capture_id: captureId,
+      amount,
+      actor: SYSTEM_ACTOR,
+    })
+    return { data: { ...data, posted: data.posted || amount === null } }
+  }
+
+  /**
+   * The amount of one Medusa capture or refund of a payment, or null when it
+   * completes the payment (the last capture of what was authorized, or the
+   * refund of everything still captured): Medusa computes those from totals
+   * that may carry more decimals than the currency, and the ledger then takes
+   * all that remains. Any other amount is passed on as Medusa recorded it, for
+   * the ledger to accept to the cent or refuse.
+   */
+  protected async partOfPayment(entity: "capture" | "refund", id: string, currencyCode: string): Promise<BigNumberInput | null> {
+    const { data } = await this.query.graph({ entity, fields: ["id", "raw_amount", "payment.id"], filters: { id } })
+    const row = data[0]
+    if (!row?.payment?.id) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Medusa's ${entity} ${id} was not found.`)
+    }
+    // The payment's totals, this capture or refund included (Medusa saved it before asking us).
+    const { data: payments } = await this.query.graph({
+      entity: "payment",
+      fields: ["id", "raw_amount", "captures.raw_amount", "refunds.raw_amount"],
+      filters: { id: row.payment.id },
+    })
+    const payment = payments[0]
+    const sum = (rows: { raw_amount: BigNumberInput }[] | undefined) =>
+      (rows ?? []).reduce((total, r) => MathBN.add(total, r.raw_amount), MathBN.convert(0))
+    const captured = sum(payment?.captures)
+    const left =
+      entity === "capture" ? MathBN.sub(payment?.raw_amount ?? 0, captured) : MathBN.sub(captured, sum(payment?.refunds))
+    return MathBN.lte(roundToCurrency(left, currencyCode), 0) ? null : row.raw_amount
   }
 
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
@@ -294,33 +342,16 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
     const paymentId = input.context?.idempotency_key
     const heldByAnother = payments.some((p) => !p.canceled_at && p.id !== paymentId)
     if (!heldByAnother) {
+      // Medusa cancels a payment it saw uncaptured, but the capture that follows
+      // an order's placement may have reached the ledger since: the ledger
+      // refuses the cancel then, so exactly one of the two wins.
       await this.tradeCredit.revertOnAccount({
         payment_session_id: data.payment_session_id,
         actor: SYSTEM_ACTOR,
-        guard: paymentId ? () => this.refuseIfCaptured(paymentId) : undefined,
+        refuse_if_captured: !!paymentId,
       })
     }
     return { data }
-  }
-
-  /**
-   * Medusa cancels a payment it saw uncaptured, but the capture that follows
-   * an order's placement may have been recorded since. Checked under the
-   * account lock (Medusa records the capture before asking us to capture, and
-   * we refuse that once reverted), so exactly one of the two wins.
-   */
-  protected async refuseIfCaptured(paymentId: string): Promise<void> {
-    const { data } = await this.query.graph({
-      entity: "payment",
-      fields: ["id", "captures.id"],
-      filters: { id: paymentId },
-    })
-    if ((data[0]?.captures ?? []).length) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        "This order's payment on account was captured a moment ago: cancel the order again and it will be refunded to the account."
-      )
-    }
   }
 
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
@@ -329,11 +360,17 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
     if (!data?.payment_session_id || !refundId) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment was not paid on account.")
     }
-    const order = await this.orderOfSession(data.payment_session_id)
+    // Medusa records the refund before it asks the provider and deletes it
+    // when the provider throws: a refund the ledger refuses (more decimals
+    // than the currency, more than is charged) is recorded by neither.
+    const [order, amount] = await Promise.all([
+      this.orderOfSession(data.payment_session_id),
+      this.partOfPayment("refund", refundId, data.currency_code),
+    ])
     await this.tradeCredit.refundOnAccount({
       payment_session_id: data.payment_session_id,
       refund_id: refundId,
-      amount: roundToCurrency(input.amount, data.currency_code),
+      amount,
       order_unfulfilled: order ? !(order.fulfillments ?? []).some((f) => f && !f.canceled_at) : false,
       actor: SYSTEM_ACTOR,
     })

@@ -5,19 +5,23 @@ import type TradeCreditModuleService from "../../modules/trade-credit/service"
 
 export const editLedgerEntryNoteStepId = "edit-trade-credit-ledger-entry-note"
 
-/** Edits a reimbursement's reference and comment; compensation puts the old ones back. */
+/**
+ * Corrects a reimbursement's reference and comment, keeping the correction in
+ * the entry's edit history; compensation puts the old note back and removes
+ * the edit this step recorded (never one an earlier request recorded).
+ */
 export const editLedgerEntryNoteStep = createStep(
   editLedgerEntryNoteStepId,
   async (input: EditLedgerEntryNoteInput, { container }) => {
     const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
-    const { entry, previous } = await tradeCredit.editLedgerEntryNote(input)
-    return new StepResponse(entry, { account_id: input.account_id, entry_id: input.entry_id, ...previous })
+    const { entry, edit, replayed } = await tradeCredit.editLedgerEntryNote(input)
+    return new StepResponse(entry, edit && !replayed ? edit.id : null)
   },
-  async (previous, { container }) => {
-    if (!previous) {
+  async (editId, { container }) => {
+    if (!editId) {
       return
     }
     const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
-    await tradeCredit.editLedgerEntryNote(previous)
+    await tradeCredit.undoLedgerEntryEdit(editId)
   }
 )

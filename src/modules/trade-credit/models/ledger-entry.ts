@@ -4,8 +4,9 @@ import Account from "./account"
 /**
  * One line of an account's credit history. Append-only: a database trigger
  * (see the migrations) refuses DELETE and any UPDATE except of `reference` and
- * `comment`, the two fields a credit controller may correct on a
- * reimbursement. Corrections of money are new entries.
+ * `comment` of a `reimbursed` entry, the two fields a credit controller may
+ * correct (each correction kept in trade_credit_entry_edit). Corrections of
+ * money are new entries.
  */
 const LedgerEntry = model
   .define("trade_credit_ledger_entry", {

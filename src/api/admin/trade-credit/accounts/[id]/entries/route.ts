@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { listAccountEntries } from "../../../../../utils/entries"
+import { formatAdminEntry } from "../../../../../utils/format"
 import type { EntryPageType } from "../../../validators"
 
-/** The credit history, newest first, keyset-paged. */
+/** The credit history, newest first, keyset-paged; reimbursements with their corrections. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, EntryPageType>, res: MedusaResponse) => {
-  res.json(await listAccountEntries(req.scope, req.params.id, req.validatedQuery))
+  res.json(await listAccountEntries(req.scope, req.params.id, req.validatedQuery, { format: formatAdminEntry, withEdits: true }))
 }

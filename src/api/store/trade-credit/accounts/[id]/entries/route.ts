@@ -15,5 +15,5 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, EntryPageType
   if (!accounts.some((a) => a.id === req.params.id)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Trade credit account ${req.params.id} was not found.`)
   }
-  res.json(await listAccountEntries(req.scope, req.params.id, req.validatedQuery, formatStoreEntry))
+  res.json(await listAccountEntries(req.scope, req.params.id, req.validatedQuery, { format: formatStoreEntry }))
 }
