@@ -36,7 +36,8 @@ const DUPLICATE_COMPLETES = 10
 const PREP_CONCURRENCY = 8
 const LOG_DIR = path.join(medusa.ROOT, ".test-artifacts", "multi-process")
 
-jest.setTimeout(240_000)
+// Preparing 40 buyers and carts is slow on a loaded 2-core machine: a bound on liveness, not speed.
+jest.setTimeout(600_000)
 
 const log = (message: string) => process.stdout.write(`[multi-process] ${message}\n`)
 const cents = (value: unknown) => MathBN.convert(value as any, 2)
