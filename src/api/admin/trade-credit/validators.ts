@@ -11,7 +11,7 @@ import { ACCOUNT_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-conf
 const amount = z.union([z.number(), z.string()])
 const status = z.enum(["normal", "query", "on_stop"])
 const overLimitPolicy = z.enum(["hold", "block"])
-const operation = z.enum(["allocated", "updated", "purchased", "reimbursed", "refunded", "reverted", "adjusted"])
+const operation = z.enum(["allocated", "updated", "purchased", "reimbursed", "refunded", "reverted", "captured", "adjusted"])
 
 export const PaymentTerms = z
   .object({
