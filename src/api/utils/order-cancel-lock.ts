@@ -1,11 +1,9 @@
 import { randomUUID } from "crypto"
-import { setTimeout as sleep } from "timers/promises"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { ILockingModule } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { acquireLockWithin } from "../../utils/acquire-lock"
 import { ORDER_CREDIT_LOCK_TIMEOUT, ORDER_CREDIT_LOCK_TTL, orderCreditLockKey } from "../../utils/order-credit-lock"
-
-const RETRY_INTERVAL_MS = 200
 
 /**
  * Medusa's cancelOrderWorkflow takes no lock, so a cancel could interleave
@@ -19,22 +17,20 @@ export async function lockOrderCreditForCancel(req: MedusaRequest, res: MedusaRe
   const locking = req.scope.resolve<ILockingModule>(Modules.LOCKING)
   const key = orderCreditLockKey(req.params.id)
   const ownerId = randomUUID()
-  const giveUpAt = Date.now() + ORDER_CREDIT_LOCK_TIMEOUT * 1000
-  for (;;) {
-    try {
-      await locking.acquire(key, { ownerId, expire: ORDER_CREDIT_LOCK_TTL })
-      break
-    } catch {
-      if (Date.now() >= giveUpAt) {
-        return next(
-          new MedusaError(
-            MedusaError.Types.NOT_ALLOWED,
-            "This order's credit review is being decided right now: try the cancel again in a moment."
-          )
-        )
-      }
-      await sleep(RETRY_INTERVAL_MS)
-    }
+  // Any refusal of the lock is waited out, as a cancel must not pass a decision in progress.
+  const acquired = await acquireLockWithin(locking, key, {
+    ownerId,
+    ttl: ORDER_CREDIT_LOCK_TTL,
+    timeout: ORDER_CREDIT_LOCK_TIMEOUT,
+    retryable: () => true,
+  })
+  if (!acquired) {
+    return next(
+      new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "This order's credit review is being decided right now: try the cancel again in a moment."
+      )
+    )
   }
   let released = false
   const release = () => {

@@ -1,6 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { setTimeout as sleep } from "timers/promises"
+import { acquireLockWithin } from "../../utils/acquire-lock"
 
 export type AcquireLockOrConflictInput = {
   key: string
@@ -16,12 +16,6 @@ export type AcquireLockOrConflictInput = {
 
 export const acquireLockOrConflictStepId = "trade-credit-acquire-lock-or-conflict"
 
-const RETRY_INTERVAL_MS = 300
-
-/** The refusals of Medusa's locking providers (in-memory, Redis, postgres) for a key someone else holds. */
-const isLockTaken = (error: unknown) =>
-  /Failed to acquire lock|is already locked/.test((error as Error | null)?.message ?? "")
-
 /**
  * Medusa's acquireLockStep, with a clean end to the wait: it polls the
  * locking module (holding no database connection while it waits) until
@@ -34,20 +28,8 @@ export const acquireLockOrConflictStep = createStep(
   acquireLockOrConflictStepId,
   async (input: AcquireLockOrConflictInput, { container }) => {
     const locking = container.resolve(Modules.LOCKING)
-    const until = Date.now() + input.timeout * 1000
-    for (;;) {
-      try {
-        await locking.acquire(input.key, { ownerId: input.ownerId, expire: input.ttl })
-        break
-      } catch (error) {
-        if (!isLockTaken(error)) {
-          throw error
-        }
-        if (Date.now() >= until) {
-          throw new MedusaError(MedusaError.Types.CONFLICT, input.message)
-        }
-      }
-      await sleep(RETRY_INTERVAL_MS)
+    if (!(await acquireLockWithin(locking, input.key, input))) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, input.message)
     }
     return new StepResponse(undefined, { key: input.key, ownerId: input.ownerId })
   },
