@@ -37,17 +37,10 @@ jest.setTimeout(300_000)
 
 const cents = (value: unknown) => MathBN.convert(value as any, 2)
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i], i)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
+/** The same bounded-parallel helper the process-level tests and the bench use. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { mapLimit } = require("../../scripts/lib/store-client") as {
+  mapLimit: <T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>) => Promise<R[]>
 }
 
 medusaIntegrationTestRunner({
