@@ -5,6 +5,7 @@ import type TradeCreditModuleService from "../modules/trade-credit/service"
 import { escapeLikePattern } from "../modules/trade-credit/utils/text"
 import { isPayOnAccountProvider, payOnAccountProviderId } from "../providers/pay-on-account/provider-id"
 import { confirmOrderOnAccountWorkflow } from "../workflows/confirm-order-on-account"
+import type { QueryPayment } from "../types/query"
 
 /** Orders placed more recently are still the order.placed subscriber's. */
 export const CONFIRM_AFTER_MS = 2 * 60 * 1000
@@ -18,13 +19,6 @@ export const CONFIRM_PAGE_SIZE = 100
  * needs a person, who sees why on the order.
  */
 export const MAX_CONFIRM_ATTEMPTS = 5
-
-type PendingPayment = {
-  id: string
-  provider_id: string
-  data: Record<string, unknown> | null
-  payment_collection?: { order?: { id: string } | null } | null
-}
 
 /**
  * Catches up on orders paid on account whose order.placed subscriber never
@@ -66,7 +60,7 @@ export async function confirmMissedOrdersOnAccount(
       } as never,
       pagination: { take: pageSize, order: { id: "ASC" } },
     })
-    const page = data as PendingPayment[]
+    const page: QueryPayment[] = data
     if (!page.length) {
       break
     }

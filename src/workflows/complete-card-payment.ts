@@ -46,11 +46,10 @@ export const completeCardPaymentWorkflow = createWorkflow(
       fields: ["id", "currency_code", "amount", "metadata", "payment_sessions.id", "payment_sessions.provider_id"],
       filters: { id: input.payment_collection_id },
     })
-    const checkInput = transform({ collections, input }, ({ collections, input }) => ({
-      collection: collections[0] as CardPaymentCollection | undefined,
-      account_id: input.account_id,
-      customer_id: input.customer_id,
-    }))
+    const checkInput = transform({ collections, input }, ({ collections, input }) => {
+      const collection: CardPaymentCollection | undefined = collections[0]
+      return { collection, account_id: input.account_id, customer_id: input.customer_id }
+    })
     const { session_id } = checkCardPaymentStep(checkInput)
 
     const authorizeInput = transform({ session_id }, ({ session_id }) => ({ id: session_id }))

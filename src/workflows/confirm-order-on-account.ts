@@ -1,24 +1,10 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { capturePaymentWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { isPayOnAccountProvider } from "../providers/pay-on-account/provider-id"
+import { orderDisplayId, present, type QueryOrderPayments } from "../types/query"
 import { nameOrderOnAccountStep } from "./steps"
 
 export const confirmOrderOnAccountWorkflowId = "confirm-order-on-account"
-
-type OrderPayments = {
-  id: string
-  display_id: number
-  payment_collections?: {
-    payment_sessions?: { id: string; provider_id: string }[]
-    payments?: {
-      id: string
-      provider_id: string
-      data: Record<string, unknown> | null
-      captured_at: string | Date | null
-      canceled_at: string | Date | null
-    }[]
-  }[]
-}
 
 /**
  * Runs once an order paid on account is placed (and when a held one is
@@ -51,10 +37,10 @@ export const confirmOrderOnAccountWorkflow = createWorkflow(
     })
 
     const plan = transform({ orders }, ({ orders }) => {
-      const order = orders[0] as OrderPayments | undefined
-      const collections = order?.payment_collections ?? []
-      const sessions = collections.flatMap((c) => c.payment_sessions ?? [])
-      const payments = collections.flatMap((c) => c.payments ?? [])
+      const order: QueryOrderPayments | undefined = orders[0]
+      const collections = present(order?.payment_collections)
+      const sessions = collections.flatMap((c) => present(c.payment_sessions))
+      const payments = collections.flatMap((c) => present(c.payments))
       // One order is paid by one on-account payment (Medusa authorizes a cart's first session).
       const toCapture = payments.find(
         (p) => isPayOnAccountProvider(p.provider_id) && p.data?.posted === true && !p.captured_at && !p.canceled_at
@@ -62,7 +48,7 @@ export const confirmOrderOnAccountWorkflow = createWorkflow(
       return {
         name: {
           order_id: order?.id ?? input.order_id,
-          order_display_id: order?.display_id ?? null,
+          order_display_id: orderDisplayId(order?.display_id),
           payment_session_ids: sessions.filter((s) => isPayOnAccountProvider(s.provider_id)).map((s) => s.id),
         },
         capture_payment_id: toCapture?.id ?? null,

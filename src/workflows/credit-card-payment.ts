@@ -2,6 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { PostLedgerEntryInput } from "../modules/trade-credit/types"
 import { capturedCardPaymentStep, postLedgerEntryStep } from "./steps"
+import type { QueryPaymentCollection } from "../types/query"
 
 export type CreditCardPaymentInput = { payment_collection_id: string }
 
@@ -35,7 +36,10 @@ export const creditCardPaymentWorkflow = createWorkflow(
       filters: { id: input.payment_collection_id },
     })
     const posting = capturedCardPaymentStep(
-      transform({ collections }, ({ collections }) => ({ collection: collections[0] as never }))
+      transform({ collections }, ({ collections }) => {
+        const collection: QueryPaymentCollection | undefined = collections[0]
+        return { collection }
+      })
     )
     const credited = when({ posting }, ({ posting }) => !!posting).then(() =>
       postLedgerEntryStep(transform({ posting }, ({ posting }) => posting as PostLedgerEntryInput))

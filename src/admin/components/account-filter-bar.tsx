@@ -5,7 +5,7 @@ import {
   isValidBound,
   type AccountFilters,
 } from "../lib/account-filters"
-import { ACCOUNT_STATUSES, HOLDER_TYPE_LABELS, statusLabel } from "../lib/format"
+import { ACCOUNT_STATUSES, HOLDER_TYPES, HOLDER_TYPE_LABELS, statusLabel } from "../lib/format"
 import type { AccountStatus, HolderType } from "../lib/types"
 
 const ANY = "any"
@@ -55,7 +55,7 @@ export const AccountFilterBar = ({ value, onChange }: AccountFilterBarProps) => 
           </Select.Trigger>
           <Select.Content>
             <Select.Item value={ANY}>All holders</Select.Item>
-            {(Object.keys(HOLDER_TYPE_LABELS) as HolderType[]).map((t) => (
+            {HOLDER_TYPES.map((t) => (
               <Select.Item key={t} value={t}>
                 {t === "customer" ? "Customers only" : "Companies only"}
               </Select.Item>

@@ -1,6 +1,7 @@
 import { CurrencyInput } from "@medusajs/ui"
-import { currencyDecimals, currencySymbol } from "../lib/format"
+import { currencySymbol } from "../lib/format"
 
+/** More than any currency has (KWD 3): the form refuses extra decimals with a message. */
 const MAX_TYPED_DECIMALS = 8
 
 type AmountInputProps = {
@@ -35,7 +36,7 @@ export const AmountInput = ({
     allowNegativeValue={allowNegative}
     // Don't cut extra decimals while typing: checkAmount rejects them with a
     // message (amounts are never silently rounded or truncated).
-    decimalsLimit={Math.max(currencyDecimals(currency), MAX_TYPED_DECIMALS)}
+    decimalsLimit={MAX_TYPED_DECIMALS}
     placeholder={placeholder}
     autoFocus={autoFocus}
     autoComplete="off"

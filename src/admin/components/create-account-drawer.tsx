@@ -1,4 +1,5 @@
 import { Button, Drawer, Input, Text, Textarea, toast } from "@medusajs/ui"
+import { MAX_ACCOUNT_REFERENCE_LENGTH } from "../../modules/trade-credit/constants"
 import { useEffect, useMemo, useState, type FormEvent } from "react"
 import { useCreateAccount } from "../hooks/accounts"
 import { useStoreCurrencies } from "../hooks/store-currencies"
@@ -15,7 +16,6 @@ import { SwitchField } from "./switch-field"
 import { TermsFields, termsDraftErrors, termsFromDraft, type TermsDraft } from "./terms-fields"
 
 export const DEFAULT_CURRENCY = "eur"
-const REFERENCE_MAX = 20
 
 type CreateAccountDrawerProps = {
   holder: { type: HolderType; id: string; name: string }
@@ -151,12 +151,12 @@ export const CreateAccountDrawer = ({ holder, existingCurrencies, open, onOpenCh
               id="tc-create-reference"
               label="Account reference"
               optional
-              hint={`Your reference for this account, e.g. the ERP customer number (max. ${REFERENCE_MAX} characters).`}
+              hint={`Your reference for this account, e.g. the ERP customer number (max. ${MAX_ACCOUNT_REFERENCE_LENGTH} characters).`}
             >
               <Input
                 id="tc-create-reference"
                 value={reference}
-                maxLength={REFERENCE_MAX}
+                maxLength={MAX_ACCOUNT_REFERENCE_LENGTH}
                 onChange={(e) => setReference(e.target.value)}
               />
             </FormField>

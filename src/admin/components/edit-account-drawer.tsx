@@ -1,4 +1,5 @@
 import { Button, Drawer, Input, Text, Textarea, toast } from "@medusajs/ui"
+import { MAX_ACCOUNT_REFERENCE_LENGTH } from "../../modules/trade-credit/constants"
 import { useEffect, useState, type FormEvent } from "react"
 import { useUpdateAccount } from "../hooks/accounts"
 import { checkAmount, toApiAmount } from "../lib/decimal"
@@ -12,7 +13,6 @@ import { StatusSelect } from "./status-select"
 import { SwitchField } from "./switch-field"
 import { TermsFields, termsDraftErrors, termsFromDraft, type TermsDraft } from "./terms-fields"
 
-const REFERENCE_MAX = 20
 
 type EditAccountDrawerProps = {
   account: TradeCreditAccount
@@ -148,12 +148,12 @@ export const EditAccountDrawer = ({ account, open, onOpenChange }: EditAccountDr
               id="tc-edit-reference"
               label="Account reference"
               optional
-              hint={`Max. ${REFERENCE_MAX} characters.`}
+              hint={`Max. ${MAX_ACCOUNT_REFERENCE_LENGTH} characters.`}
             >
               <Input
                 id="tc-edit-reference"
                 value={reference}
-                maxLength={REFERENCE_MAX}
+                maxLength={MAX_ACCOUNT_REFERENCE_LENGTH}
                 onChange={(e) => setReference(e.target.value)}
               />
             </FormField>

@@ -1,5 +1,5 @@
 import { Select } from "@medusajs/ui"
-import { OVER_LIMIT_POLICY_LABELS } from "../lib/format"
+import { OVER_LIMIT_POLICIES, OVER_LIMIT_POLICY_LABELS } from "../lib/format"
 import type { OverLimitPolicy } from "../lib/types"
 
 const DEFAULT = "store_default"
@@ -23,7 +23,7 @@ export const PolicySelect = ({
     </Select.Trigger>
     <Select.Content>
       <Select.Item value={DEFAULT}>Store default</Select.Item>
-      {(Object.keys(OVER_LIMIT_POLICY_LABELS) as OverLimitPolicy[]).map((p) => (
+      {OVER_LIMIT_POLICIES.map((p) => (
         <Select.Item key={p} value={p}>
           {OVER_LIMIT_POLICY_LABELS[p]}
         </Select.Item>

@@ -1,4 +1,5 @@
 import { Input, Select } from "@medusajs/ui"
+import { MAX_TERMS_DAYS, PAYMENT_TERMS_TYPES } from "../../modules/trade-credit/constants"
 import { PAYMENT_TERMS_LABELS, formatTerms } from "../lib/format"
 import type { PaymentTermsType } from "../lib/types"
 import { FormField } from "./form-field"
@@ -9,8 +10,6 @@ export type TermsDraft = {
   grace_days: string
 }
 
-export const TERMS_TYPES: PaymentTermsType[] = ["prepayment", "net_days", "end_of_next_month"]
-
 /** Seed 002's day codes: 14 / 30 / 60 days, or end of next month. */
 const COMMON_NET_DAYS = ["14", "30", "60"]
 
@@ -20,9 +19,13 @@ export function termsDraftErrors(draft: TermsDraft): { net_days?: string; grace_
     errors.net_days = "Enter the number of days, like 30."
   } else if (draft.type === "net_days" && Number(draft.net_days) < 1) {
     errors.net_days = "At least 1 day."
+  } else if (draft.type === "net_days" && Number(draft.net_days) > MAX_TERMS_DAYS) {
+    errors.net_days = `At most ${MAX_TERMS_DAYS} days.`
   }
   if (draft.type !== "prepayment" && draft.grace_days.trim() !== "" && !/^\d+$/.test(draft.grace_days.trim())) {
     errors.grace_days = "Enter a whole number of days, or leave it empty."
+  } else if (draft.type !== "prepayment" && Number(draft.grace_days || 0) > MAX_TERMS_DAYS) {
+    errors.grace_days = `At most ${MAX_TERMS_DAYS} days.`
   }
   return errors
 }
@@ -58,7 +61,7 @@ export const TermsFields = ({ idPrefix, value, onChange, showErrors }: TermsFiel
             <Select.Value />
           </Select.Trigger>
           <Select.Content>
-            {TERMS_TYPES.map((t) => (
+            {PAYMENT_TERMS_TYPES.map((t) => (
               <Select.Item key={t} value={t}>
                 {PAYMENT_TERMS_LABELS[t]}
               </Select.Item>

@@ -2,7 +2,7 @@
  * Decimal text helpers for amount inputs. Money never goes through float
  * arithmetic here: sums for previews are done on scaled BigInts.
  */
-import { currencyDecimals } from "./format"
+import { amountProblem, currencyDecimalsOrNull, unknownCurrencyMessage } from "../../lib/currency"
 import type { Amount } from "./types"
 
 const DECIMAL = /^-?\d+(\.\d+)?$/
@@ -37,23 +37,29 @@ export function checkAmount(
   if (!DECIMAL.test(value)) {
     return { ok: false, error: "Enter a number, like 1500 or 1500.50." }
   }
-  if (!opts.allowNegative && value.startsWith("-")) {
-    return { ok: false, error: "The amount can't be negative." }
+  // The server's checks (src/lib/currency.ts), in its order, worded for the form.
+  const problem = amountProblem(value, currency, { allowNegative: opts.allowNegative ?? false, allowZero: opts.allowZero ?? false })
+  switch (problem?.code) {
+    case "unknown_currency":
+      return { ok: false, error: unknownCurrencyMessage(currency) }
+    case "not_a_number":
+      return { ok: false, error: "Enter a number, like 1500 or 1500.50." }
+    case "too_many_decimals":
+      return {
+        ok: false,
+        error:
+          problem.decimals === 0
+            ? `${currency.toUpperCase()} has no decimals.`
+            : `${currency.toUpperCase()} allows at most ${problem.decimals} decimals.`,
+      }
+    case "too_large":
+      return { ok: false, error: "That amount is too large." }
+    case "negative":
+      return { ok: false, error: "The amount can't be negative." }
+    case "zero":
+      return { ok: false, error: "The amount can't be zero." }
   }
-  const decimals = currencyDecimals(currency)
-  const fraction = value.split(".")[1] ?? ""
-  if (fraction.replace(/0+$/, "").length > decimals) {
-    return {
-      ok: false,
-      error:
-        decimals === 0
-          ? `${currency.toUpperCase()} has no decimals.`
-          : `${currency.toUpperCase()} allows at most ${decimals} decimals.`,
-    }
-  }
-  if (!opts.allowZero && /^-?0*(\.0*)?$/.test(value)) {
-    return { ok: false, error: "The amount can't be zero." }
-  }
+  // JSON numbers carry at most 15 significant digits exactly (toApiAmount).
   const digits = value.replace(/[-.]/g, "").replace(/^0+/, "")
   if (digits.length > 15) {
     return { ok: false, error: "That amount is too large." }
@@ -75,9 +81,15 @@ function scaled(value: Amount | string, scale: number): bigint {
   return negative ? -n : n
 }
 
-/** a + b, exactly, as decimal text with the currency's decimals (for "after this" previews). */
-export function addAmounts(a: Amount | string, b: Amount | string, currency: string): string {
-  const scale = currencyDecimals(currency)
+/**
+ * a + b, exactly, as decimal text with the currency's decimals (for "after
+ * this" previews); null for a currency amounts can't be in.
+ */
+export function addAmounts(a: Amount | string, b: Amount | string, currency: string): string | null {
+  const scale = currencyDecimalsOrNull(currency)
+  if (scale === null) {
+    return null
+  }
   const sum = scaled(a, scale) + scaled(b, scale)
   const negative = sum < BigInt(0)
   const abs = (negative ? -sum : sum).toString().padStart(scale + 1, "0")

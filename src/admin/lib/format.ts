@@ -3,10 +3,19 @@
  * status and operation labels and colours, dates, actors. Components reuse
  * these instead of formatting on their own.
  */
+import {
+  ACCOUNT_STATUSES,
+  HOLDER_TYPES,
+  LEDGER_OPERATIONS,
+  ORDER_OPERATIONS,
+  OVER_LIMIT_POLICIES,
+  PAYMENT_TERMS_TYPES,
+} from "../../modules/trade-credit/constants"
 import type {
   AccountHolder,
   AccountStatus,
   Actor,
+  ActorType,
   Amount,
   HolderType,
   LedgerOperation,
@@ -83,18 +92,6 @@ export function balanceTone(amount: Amount | string | null | undefined): string 
   return n !== null && n < 0 ? "text-ui-tag-red-text" : "text-ui-fg-base"
 }
 
-/** Number of decimals the currency allows (EUR 2, JPY 0, KWD 3). */
-export function currencyDecimals(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    )
-  } catch {
-    return 2
-  }
-}
-
 /** The currency's symbol ("€", "$", "CHF"). */
 export function currencySymbol(currency: string): string {
   try {
@@ -151,7 +148,7 @@ export function formatTerms(terms: PaymentTerms | null | undefined): string {
 
 // ---------------------------------------------------------------- status
 
-export const ACCOUNT_STATUSES: AccountStatus[] = ["normal", "query", "on_stop"]
+export { ACCOUNT_STATUSES, HOLDER_TYPES, LEDGER_OPERATIONS, ORDER_OPERATIONS, OVER_LIMIT_POLICIES, PAYMENT_TERMS_TYPES }
 
 export const STATUS_LABELS: Record<AccountStatus, string> = {
   normal: "Normal",
@@ -194,20 +191,11 @@ export function yesNo(value: boolean | null | undefined): string {
 
 // ---------------------------------------------------------------- ledger
 
-export const LEDGER_OPERATIONS: LedgerOperation[] = [
-  "allocated",
-  "updated",
-  "purchased",
-  "reimbursed",
-  "refunded",
-  "reverted",
-  "adjusted",
-]
-
 export const OPERATION_LABELS: Record<LedgerOperation, string> = {
   allocated: "Allocated",
   updated: "Updated",
   purchased: "Purchased",
+  captured: "Captured",
   reimbursed: "Reimbursed",
   refunded: "Refunded",
   reverted: "Reverted",
@@ -218,6 +206,7 @@ export const OPERATION_COLORS: Record<LedgerOperation, BadgeColor> = {
   allocated: "blue",
   updated: "grey",
   purchased: "purple",
+  captured: "purple",
   reimbursed: "green",
   refunded: "green",
   reverted: "orange",
@@ -232,10 +221,7 @@ export function operationColor(op: LedgerOperation | string): BadgeColor {
   return OPERATION_COLORS[op as LedgerOperation] ?? "grey"
 }
 
-/** Operations whose entry belongs to an order (the comment links to it). */
-export const ORDER_OPERATIONS: LedgerOperation[] = ["purchased", "reverted", "refunded"]
-
-const ACTOR_TYPE_LABELS: Record<string, string> = {
+const ACTOR_TYPE_LABELS: Record<ActorType, string> = {
   user: "Admin",
   customer: "Customer",
   system: "System",
@@ -247,7 +233,7 @@ export function actorLabel(actor: Actor | null | undefined): string {
   if (!actor) {
     return "–"
   }
-  return actor.name || ACTOR_TYPE_LABELS[actor.type] || actor.type || "–"
+  return actor.name || ACTOR_TYPE_LABELS[actor.type as ActorType] || actor.type || "–"
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -325,18 +311,15 @@ export function holderName(holder: AccountHolder): string {
   return holder.name || holder.email || holder.id
 }
 
-/** The dashboard path of an order (relative to the admin base). */
-export function orderPath(orderId: string): string {
-  return `/orders/${orderId}`
+/** The dashboard path of an order (relative to the admin base); the order list while a review has no order yet. */
+export function orderPath(orderId: string | null): string {
+  return orderId ? `/orders/${orderId}` : "/orders"
 }
 
 /** A review's customer or company as text. */
-export function partyLabel(party: ReviewParty | undefined): string {
+export function partyLabel(party: ReviewParty | null | undefined): string {
   if (!party) {
     return "–"
-  }
-  if (typeof party === "string") {
-    return party
   }
   return party.name || party.email || party.id || "–"
 }

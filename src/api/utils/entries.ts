@@ -3,21 +3,21 @@ import { TRADE_CREDIT_MODULE } from "../../modules/trade-credit"
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import type { LedgerOperation } from "../../modules/trade-credit/types"
 import { fetchAccount } from "./accounts"
-import { formatAdminEntry, formatEntry } from "./format"
+import type { EntryPage } from "../../types/http"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
  * One page of an existing account's history (404 for an unknown account),
- * each entry in the caller's shape: the admin's (`formatEntry`) or the
+ * each entry in the caller's shape: the admin's (`formatAdminEntry`) or the
  * buyer's (`formatStoreEntry`).
  */
-export async function listAccountEntries(
+export async function listAccountEntries<E>(
   scope: MedusaContainer,
   accountId: string,
   page: { limit?: number; cursor?: string; operation?: LedgerOperation | LedgerOperation[] },
-  { format = formatEntry, withEdits = false }: { format?: (entry: any, edits?: any[]) => unknown; withEdits?: boolean } = {}
-) {
+  { format, withEdits = false }: { format: (entry: any, edits?: any[]) => E; withEdits?: boolean }
+): Promise<EntryPage<E>> {
   await fetchAccount(scope, accountId, ["id"])
   const tradeCredit = scope.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
   const { entries, next_cursor, has_more } = await tradeCredit.listEntryPage({

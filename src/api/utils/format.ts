@@ -1,4 +1,14 @@
+import { SETTINGS_OPERATIONS } from "../../modules/trade-credit/constants"
 import { toAmount } from "../../modules/trade-credit/utils/money"
+import type {
+  AccountHolder,
+  AdminLedgerEntry,
+  AdminTradeCreditAccount,
+  EntryEdit,
+  LedgerEntry,
+  StoreLedgerEntry,
+  StoreTradeCreditAccount,
+} from "../../types/http"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -31,7 +41,7 @@ export const ACCOUNT_FIELDS = [
   "customer_group.name",
 ]
 
-function holderOf(account: any) {
+function holderOf(account: any): AccountHolder {
   if (account.customer_id) {
     const c = account.customer ?? {}
     const name = [c.first_name, c.last_name].filter(Boolean).join(" ") || c.company_name || c.email || null
@@ -46,7 +56,7 @@ function holderOf(account: any) {
 }
 
 /** The account as the HTTP API shows it (admin and store). */
-export function formatAccount(account: any) {
+export function formatAccount(account: any): AdminTradeCreditAccount {
   return {
     id: account.id,
     customer_id: account.customer_id ?? null,
@@ -73,13 +83,13 @@ export function formatAccount(account: any) {
 }
 
 /** What a buyer sees of an account: no internal reference or metadata. */
-export function formatStoreAccount(account: any) {
+export function formatStoreAccount(account: any): StoreTradeCreditAccount {
   const { metadata: _m, reference: _r, over_limit_policy: _p, ...visible } = formatAccount(account)
   return visible
 }
 
 /** A ledger entry as the HTTP API shows it; internal idempotency data stays inside. */
-export function formatEntry(entry: any) {
+export function formatEntry(entry: any): LedgerEntry {
   return {
     id: entry.id,
     account_id: entry.account_id ?? entry.account?.id,
@@ -103,7 +113,7 @@ export function formatEntry(entry: any) {
 }
 
 /** Settings entries: their reference and comment are the merchant's own (the account's reference, the reason for a change). */
-const MERCHANT_NOTE_OPERATIONS = new Set(["allocated", "updated"])
+const MERCHANT_NOTE_OPERATIONS: ReadonlySet<string> = new Set(SETTINGS_OPERATIONS)
 
 /**
  * A ledger entry as a buyer sees it: what happened, by how much, the balance
@@ -111,7 +121,7 @@ const MERCHANT_NOTE_OPERATIONS = new Set(["allocated", "updated"])
  * meant for them. Never the changed settings, the reason for a change, or
  * which admin user or integration did it: those are "the merchant".
  */
-export function formatStoreEntry(entry: any) {
+export function formatStoreEntry(entry: any): StoreLedgerEntry {
   const merchantNote = MERCHANT_NOTE_OPERATIONS.has(entry.operation)
   return {
     id: entry.id,
@@ -134,7 +144,7 @@ export function formatStoreEntry(entry: any) {
 }
 
 /** One correction of a reimbursement's note, as the admin API shows it. */
-export function formatEntryEdit(edit: any) {
+export function formatEntryEdit(edit: any): EntryEdit {
   return {
     actor: { type: edit.actor_type, id: edit.actor_id ?? null, name: edit.actor_name ?? null },
     created_at: edit.created_at,
@@ -143,6 +153,6 @@ export function formatEntryEdit(edit: any) {
 }
 
 /** An entry for the admin, with its corrections (`edits`, newest first). */
-export function formatAdminEntry(entry: any, edits: any[] = []) {
+export function formatAdminEntry(entry: any, edits: any[] = []): AdminLedgerEntry {
   return { ...formatEntry(entry), edits: edits.map(formatEntryEdit) }
 }

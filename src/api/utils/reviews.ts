@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { toAmount } from "../../modules/trade-credit/utils/money"
 import { REVIEW_FIELDS } from "../admin/trade-credit/query-config"
+import type { CreditReview } from "../../types/http"
 import { ACCOUNT_FIELDS, formatAccount } from "./format"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -10,7 +11,7 @@ import { ACCOUNT_FIELDS, formatAccount } from "./format"
  * Reviews as the admin sees them: with the buyer, the company, the order
  * total, the account's available credit now and how far the order is over it.
  */
-export async function formatReviews(scope: MedusaContainer, reviews: any[]) {
+export async function formatReviews(scope: MedusaContainer, reviews: any[]): Promise<CreditReview[]> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const accountIds = [...new Set(reviews.map((r) => r.account_id))]
   const customerIds = [...new Set(reviews.map((r) => r.customer_id).filter(Boolean))]
@@ -59,7 +60,7 @@ export async function formatReviews(scope: MedusaContainer, reviews: any[]) {
   })
 }
 
-export async function fetchReview(scope: MedusaContainer, id: string) {
+export async function fetchReview(scope: MedusaContainer, id: string): Promise<CreditReview> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "trade_credit_review", fields: REVIEW_FIELDS, filters: { id } })
   if (!data.length) {

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../modules/trade-credit/constants"
 import { jsonProblem, textProblem } from "../../modules/trade-credit/utils/text"
 
 /**
@@ -33,9 +34,6 @@ export function jsonRecord(field: string) {
   })
 }
 
-/** Largest page a list route serves (as the credit history). */
-export const MAX_PAGE_SIZE = 200
-
 /**
  * `limit`, `offset`, `order` and `fields` of a list route (Medusa words the
  * range errors: "Value for field 'limit' too big, expected at most: '200'"). `fields` may only
@@ -45,7 +43,7 @@ export const MAX_PAGE_SIZE = 200
 export function listParams({
   allowed,
   orderable,
-  defaultLimit = 20,
+  defaultLimit = DEFAULT_PAGE_SIZE,
 }: {
   allowed: readonly string[]
   orderable: readonly string[]

@@ -13,8 +13,19 @@ import CreditReview from "./models/credit-review"
 import ConfirmFailure from "./models/confirm-failure"
 import EntryEdit from "./models/entry-edit"
 import CaptureRecord from "./models/capture-record"
+import {
+  DEFAULT_OVER_LIMIT_POLICY,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_PAYMENT_TERMS,
+  MAX_ACCOUNT_REFERENCE_LENGTH,
+  MAX_COMMENT_LENGTH,
+  MAX_ENTRY_REFERENCE_LENGTH,
+  MAX_PAGE_SIZE,
+} from "./constants"
 import type {
   AccountSettingsChanges,
+  AccountStatus,
+  OverLimitPolicy,
   Actor,
   AuthorizeOnAccountInput,
   NameOrderOfSessionInput,
@@ -67,8 +78,8 @@ type LockedAccountRow = {
   balance: string
   reserved: string
   allow_exceed: boolean
-  over_limit_policy: "hold" | "block" | null
-  status: "normal" | "query" | "on_stop"
+  over_limit_policy: OverLimitPolicy | null
+  status: AccountStatus
   terms_type: string
   terms_net_days: number | null
   terms_grace_days: number
@@ -95,11 +106,6 @@ const LOCK_TIMEOUT = "10s"
 /** SQLSTATE lock_not_available: lock_timeout cancelled a wait. */
 const LOCK_NOT_AVAILABLE = "55P03"
 export const ACCOUNT_BUSY_MESSAGE = "The account is busy with another payment; try again."
-const MAX_REFERENCE = 20
-const MAX_ENTRY_REFERENCE = 100
-const MAX_COMMENT = 2000
-export const DEFAULT_ENTRY_PAGE = 20
-export const MAX_ENTRY_PAGE = 200
 
 /**
  * The trade credit ledger. Exposes domain operations only: nothing outside this
@@ -125,9 +131,9 @@ export default class TradeCreditModuleService extends MedusaService({
     super(...arguments)
     this.cardPayments_ = normalizeCardPaymentOptions(options)
     this.options_ = {
-      defaultOverLimitPolicy: options.defaultOverLimitPolicy ?? "hold",
+      defaultOverLimitPolicy: options.defaultOverLimitPolicy ?? DEFAULT_OVER_LIMIT_POLICY,
       defaultPaymentTerms: normalizePaymentTerms(
-        options.defaultPaymentTerms ?? { type: "net_days", net_days: 30, grace_days: 0 }
+        options.defaultPaymentTerms ?? DEFAULT_PAYMENT_TERMS
       ),
       cardPaymentProviders: this.cardPayments_.providers,
       cardPaymentMaxPrepayment: this.cardPayments_.maxPrepayment,
@@ -164,8 +170,8 @@ export default class TradeCreditModuleService extends MedusaService({
       allowZero: true,
     })
     const terms = normalizePaymentTerms(input.payment_terms ?? this.options_.defaultPaymentTerms)
-    const reference = normalizeText(input.reference, "reference", MAX_REFERENCE)
-    const comment = normalizeText(input.comment, "comment", MAX_COMMENT)
+    const reference = normalizeText(input.reference, "reference", MAX_ACCOUNT_REFERENCE_LENGTH)
+    const comment = normalizeText(input.comment, "comment", MAX_COMMENT_LENGTH)
 
     const knex = transactionKnex(sharedContext)
     // Serialize openings for one holder and currency, so that a retried request
@@ -256,7 +262,7 @@ export default class TradeCreditModuleService extends MedusaService({
     input: UpdateAccountSettingsInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ account: AccountRecord; entry: LedgerEntryRecord | null; replayed: boolean }> {
-    const reason = normalizeText(input.reason, "reason", MAX_COMMENT)
+    const reason = normalizeText(input.reason, "reason", MAX_COMMENT_LENGTH)
     if (!reason) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
@@ -360,8 +366,8 @@ export default class TradeCreditModuleService extends MedusaService({
     if (amount.isZero() && reservedDelta.isZero()) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "amount must not be zero.")
     }
-    const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
-    const comment = normalizeText(input.comment, "comment", MAX_COMMENT)
+    const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE_LENGTH)
+    const comment = normalizeText(input.comment, "comment", MAX_COMMENT_LENGTH)
 
     const balance = MathBN.add(row.balance, amount)
     const reserved = MathBN.add(row.reserved, reservedDelta)
@@ -477,8 +483,8 @@ export default class TradeCreditModuleService extends MedusaService({
     const changes: EntryEditChanges = {}
     const note = { reference: entry.reference ?? null, comment: entry.comment ?? null }
     const fields = [
-      ["reference", input.reference, MAX_ENTRY_REFERENCE],
-      ["comment", input.comment, MAX_COMMENT],
+      ["reference", input.reference, MAX_ENTRY_REFERENCE_LENGTH],
+      ["comment", input.comment, MAX_COMMENT_LENGTH],
     ] as const
     for (const [field, value, max] of fields) {
       if (value === undefined) {
@@ -553,7 +559,7 @@ export default class TradeCreditModuleService extends MedusaService({
     input: EntryPageInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entries: LedgerEntryRecord[]; next_cursor: string | null; has_more: boolean }> {
-    const limit = Math.min(Math.max(1, input.limit ?? DEFAULT_ENTRY_PAGE), MAX_ENTRY_PAGE)
+    const limit = Math.min(Math.max(1, input.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
     const filters: Record<string, unknown> = { account_id: input.account_id }
     if (input.cursor) {
       filters.seq = { $lt: decodeEntryCursor(input.cursor) }
@@ -1066,7 +1072,7 @@ export default class TradeCreditModuleService extends MedusaService({
       asRow({
         id: review.id,
         status: input.decision,
-        comment: normalizeText(input.comment, "comment", MAX_COMMENT),
+        comment: normalizeText(input.comment, "comment", MAX_COMMENT_LENGTH),
         decided_at: new Date(),
         ...decidedBy(input.actor),
       }),
@@ -1284,7 +1290,7 @@ function diffSettings(row: LockedAccountRow, input: AccountSettingsChanges) {
     }
   }
   if (input.reference !== undefined) {
-    record("reference", row.reference, normalizeText(input.reference, "reference", MAX_REFERENCE))
+    record("reference", row.reference, normalizeText(input.reference, "reference", MAX_ACCOUNT_REFERENCE_LENGTH))
   }
   if (input.metadata !== undefined) {
     record("metadata", row.metadata, input.metadata)

@@ -1,18 +1,24 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 
-export type AccountStatus = "normal" | "query" | "on_stop"
-export type OverLimitPolicy = "hold" | "block"
-export type PaymentTermsType = "prepayment" | "net_days" | "end_of_next_month"
-export type LedgerOperation =
-  | "allocated"
-  | "updated"
-  | "purchased"
-  | "captured"
-  | "reimbursed"
-  | "refunded"
-  | "reverted"
-  | "adjusted"
-export type ActorType = "user" | "customer" | "system" | "erp"
+import type {
+  AccountStatus,
+  ActorType,
+  LedgerOperation,
+  OverLimitPolicy,
+  PaymentTermsType,
+  ReviewDecision,
+} from "./constants"
+
+export type {
+  AccountStatus,
+  ActorType,
+  HolderType,
+  LedgerOperation,
+  OverLimitPolicy,
+  PaymentTermsType,
+  ReviewDecision,
+  ReviewStatus,
+} from "./constants"
 
 export type PaymentTerms = {
   type: PaymentTermsType
@@ -149,8 +155,6 @@ export type TradeCreditModuleOptions = {
   cardPaymentMaxPrepayment?: Record<string, BigNumberInput>
 }
 
-export type ReviewStatus = "pending" | "released" | "rejected" | "canceled"
-
 export type AuthorizeOnAccountInput = {
   account_id: string
   payment_session_id: string
@@ -197,7 +201,7 @@ export type AuthorizeOnAccountResult = {
 
 export type DecideReviewInput = {
   review_id: string
-  decision: "released" | "rejected"
+  decision: ReviewDecision
   comment?: string | null
   actor: Actor
 }

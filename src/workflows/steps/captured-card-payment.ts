@@ -5,24 +5,12 @@ import type { PostLedgerEntryInput } from "../../modules/trade-credit/types"
 import { internalIdempotencyKey } from "../../modules/trade-credit/utils/idempotency-keys"
 import { neverAllowedCardProvider } from "../../modules/trade-credit/utils/card-payments"
 import { CARD_PAYMENT_ACCOUNT_KEY, CARD_PAYMENT_CUSTOMER_KEY } from "../../utils/card-payment"
+import { exactAmount, present, type QueryPaymentCollection } from "../../types/query"
 
 export const capturedCardPaymentStepId = "captured-trade-credit-card-payment"
 
 /** The idempotency key of a card payment's credit: one per payment collection. */
 export const cardPaymentCreditKey = (paymentCollectionId: string) => internalIdempotencyKey("card-payment", paymentCollectionId)
-
-type CapturedCollection = {
-  id: string
-  metadata: Record<string, unknown> | null
-  payments?: {
-    id: string
-    provider_id: string
-    amount: number
-    raw_amount?: { value?: string } | null
-    captured_at: string | Date | null
-    canceled_at: string | Date | null
-  }[]
-}
 
 /**
  * The credit a card payment toward an account has earned: the posting of its
@@ -34,14 +22,14 @@ type CapturedCollection = {
  */
 export const capturedCardPaymentStep = createStep(
   capturedCardPaymentStepId,
-  async (input: { collection: CapturedCollection | undefined }, { container }) => {
+  async (input: { collection: QueryPaymentCollection | undefined }, { container }) => {
     const { collection } = input
     const accountId = collection?.metadata?.[CARD_PAYMENT_ACCOUNT_KEY]
     const customerId = collection?.metadata?.[CARD_PAYMENT_CUSTOMER_KEY]
     if (!collection || typeof accountId !== "string" || typeof customerId !== "string") {
       return new StepResponse(null)
     }
-    const payment = (collection.payments ?? []).find(
+    const payment = present(collection.payments).find(
       (p) => p.captured_at && !p.canceled_at && !neverAllowedCardProvider(p.provider_id)
     )
     if (!payment) {
@@ -58,7 +46,7 @@ export const capturedCardPaymentStep = createStep(
       account_id: accountId,
       operation: "reimbursed",
       // The exact decimal Medusa stored, not its JS number.
-      amount: payment.raw_amount?.value ?? payment.amount,
+      amount: exactAmount(payment),
       reference: payment.id,
       comment: "Paid by card",
       actor: { type: "customer", id: customerId, name },

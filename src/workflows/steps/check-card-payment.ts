@@ -2,16 +2,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { neverAllowedCardProvider } from "../../modules/trade-credit/utils/card-payments"
 import { CARD_PAYMENT_ACCOUNT_KEY, CARD_PAYMENT_CUSTOMER_KEY } from "../../utils/card-payment"
+import { present, type QueryPaymentCollection } from "../../types/query"
 
-export type CardPaymentCollection = {
-  id: string
-  currency_code: string
-  amount: number
-  raw_amount?: unknown
-  metadata: Record<string, unknown> | null
-  payment_sessions?: { id: string; provider_id: string }[]
-  payments?: { id: string; captured_at: string | Date | null }[]
-}
+/** The card payment's collection as the workflow reads it. */
+export type CardPaymentCollection = QueryPaymentCollection
 
 export const checkCardPaymentStepId = "check-trade-credit-card-payment"
 
@@ -31,7 +25,7 @@ export const checkCardPaymentStep = createStep(
     ) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, "That card payment was not found on this account.")
     }
-    const [session] = collection.payment_sessions ?? []
+    const [session] = present(collection.payment_sessions)
     if (!session) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This card payment has no payment session: start it again.")
     }

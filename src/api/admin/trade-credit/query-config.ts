@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE } from "../../../modules/trade-credit/constants"
 import { ACCOUNT_FIELDS } from "../../utils/format"
 
 /**
@@ -14,7 +15,7 @@ export const retrieveAccountQueryConfig = {
 export const listAccountsQueryConfig = {
   defaults: ACCOUNT_FIELDS,
   allowed: ACCOUNT_FIELDS,
-  defaultLimit: 20,
+  defaultLimit: DEFAULT_PAGE_SIZE,
   isList: true,
 }
 
@@ -58,6 +59,6 @@ export const REVIEW_ORDERABLE = ["id", "order_display_id", "amount", "amount_ove
 export const listReviewsQueryConfig = {
   defaults: REVIEW_FIELDS,
   allowed: REVIEW_FIELDS,
-  defaultLimit: 20,
+  defaultLimit: DEFAULT_PAGE_SIZE,
   isList: true,
 }

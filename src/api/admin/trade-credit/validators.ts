@@ -1,4 +1,14 @@
 import { z } from "@medusajs/framework/zod"
+import {
+  ACCOUNT_STATUSES,
+  DEFAULT_PAGE_SIZE,
+  HOLDER_TYPES,
+  LEDGER_OPERATIONS,
+  MAX_PAGE_SIZE,
+  OVER_LIMIT_POLICIES,
+  PAYMENT_TERMS_TYPES,
+  REVIEW_STATUSES,
+} from "../../../modules/trade-credit/constants"
 import { ACCOUNT_FIELDS } from "../../utils/format"
 import { idText, jsonRecord, listParams, plainText, selectFields } from "../../utils/validators"
 import { ACCOUNT_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-config"
@@ -9,13 +19,13 @@ import { ACCOUNT_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-conf
  * value is never rounded on its way in.
  */
 const amount = z.union([z.number(), z.string()])
-const status = z.enum(["normal", "query", "on_stop"])
-const overLimitPolicy = z.enum(["hold", "block"])
-const operation = z.enum(["allocated", "updated", "purchased", "reimbursed", "refunded", "reverted", "captured", "adjusted"])
+const status = z.enum(ACCOUNT_STATUSES)
+const overLimitPolicy = z.enum(OVER_LIMIT_POLICIES)
+const operation = z.enum(LEDGER_OPERATIONS)
 
 export const PaymentTerms = z
   .object({
-    type: z.enum(["prepayment", "net_days", "end_of_next_month"]),
+    type: z.enum(PAYMENT_TERMS_TYPES),
     net_days: z.number().int().nullish(),
     grace_days: z.number().int().nullish(),
   })
@@ -94,7 +104,7 @@ export type AdminListAccountsType = z.infer<typeof AdminListAccounts>
 export const AdminListAccounts = listParams({ allowed: ACCOUNT_FIELDS, orderable: ACCOUNT_ORDERABLE }).merge(
   z.object({
     q: plainText("q").trim().optional(),
-    holder_type: z.enum(["customer", "customer_group"]).optional(),
+    holder_type: z.enum(HOLDER_TYPES).optional(),
     customer_id: ids("customer_id"),
     customer_group_id: ids("customer_group_id"),
     currency_code: plainText("currency_code").optional(),
@@ -108,12 +118,12 @@ export const AdminGetAccount = z.object({ fields: selectFields(ACCOUNT_FIELDS) }
 
 export type EntryPageType = z.infer<typeof EntryPage>
 export const EntryPage = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(20),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   cursor: plainText("cursor").optional(),
   operation: z.union([operation, z.array(operation)]).optional(),
 })
 
-const reviewStatus = z.enum(["pending", "released", "rejected", "canceled"])
+const reviewStatus = z.enum(REVIEW_STATUSES)
 
 export type AdminListReviewsType = z.infer<typeof AdminListReviews>
 export const AdminListReviews = listParams({ allowed: REVIEW_FIELDS, orderable: REVIEW_ORDERABLE }).merge(

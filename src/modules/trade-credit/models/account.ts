@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { ACCOUNT_STATUSES, DEFAULT_PAYMENT_TERMS, MAX_ACCOUNT_REFERENCE_LENGTH, OVER_LIMIT_POLICIES, PAYMENT_TERMS_TYPES } from "../constants"
 import LedgerEntry from "./ledger-entry"
 
 /**
@@ -25,14 +26,12 @@ const Account = model
     available_credit: model.bigNumber().default(0),
     allow_exceed: model.boolean().default(false),
     // Null = the plugin option `overLimitPolicy` decides.
-    over_limit_policy: model.enum(["hold", "block"]).nullable(),
-    status: model.enum(["normal", "query", "on_stop"]).default("normal"),
-    terms_type: model
-      .enum(["prepayment", "net_days", "end_of_next_month"])
-      .default("net_days"),
+    over_limit_policy: model.enum([...OVER_LIMIT_POLICIES]).nullable(),
+    status: model.enum([...ACCOUNT_STATUSES]).default("normal"),
+    terms_type: model.enum([...PAYMENT_TERMS_TYPES]).default(DEFAULT_PAYMENT_TERMS.type),
     terms_net_days: model.number().nullable(),
     terms_grace_days: model.number().default(0),
-    // External account reference (ERP / wholesaler comms), 20 characters max.
+    // External account reference (ERP / wholesaler comms), MAX_ACCOUNT_REFERENCE_LENGTH characters max.
     reference: model.text().searchable().nullable(),
     metadata: model.json().nullable(),
     entries: model.hasMany(() => LedgerEntry, { mappedBy: "account" }),
@@ -69,7 +68,7 @@ const Account = model
     },
     {
       name: "trade_credit_account_reference_length",
-      expression: (c) => `${c.reference} IS NULL OR char_length(${c.reference}) <= 20`,
+      expression: (c) => `${c.reference} IS NULL OR char_length(${c.reference}) <= ${MAX_ACCOUNT_REFERENCE_LENGTH}`,
     },
   ])
 

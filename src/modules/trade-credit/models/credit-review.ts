@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { ACTOR_TYPES, REVIEW_STATUSES } from "../constants"
 
 /**
  * An on-account order that went over the account's limit under the `hold`
@@ -19,9 +20,9 @@ const CreditReview = model
     // Available credit when the order was placed, and how far the order goes over it.
     available_credit: model.bigNumber(),
     amount_over: model.bigNumber(),
-    status: model.enum(["pending", "released", "rejected", "canceled"]).default("pending"),
+    status: model.enum([...REVIEW_STATUSES]).default("pending"),
     comment: model.text().nullable(),
-    decided_by_type: model.enum(["user", "customer", "system", "erp"]).nullable(),
+    decided_by_type: model.enum([...ACTOR_TYPES]).nullable(),
     decided_by_id: model.text().nullable(),
     decided_by_name: model.text().nullable(),
     decided_at: model.dateTime().nullable(),

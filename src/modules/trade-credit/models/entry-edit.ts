@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { ACTOR_TYPES } from "../constants"
 
 /**
  * One correction of a reimbursement's custom reference number or comment:
@@ -13,7 +14,7 @@ const EntryEdit = model
     account_id: model.text(),
     // `{reference?: {from, to}, comment?: {from, to}}`: only what changed.
     changes: model.json(),
-    actor_type: model.enum(["user", "customer", "system", "erp"]),
+    actor_type: model.enum([...ACTOR_TYPES]),
     actor_id: model.text().nullable(),
     actor_name: model.text().nullable(),
     idempotency_key: model.text().nullable(),

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { ACTOR_TYPES, LEDGER_OPERATIONS } from "../constants"
 import Account from "./account"
 
 /**
@@ -13,17 +14,7 @@ const LedgerEntry = model
     id: model.id({ prefix: "tcle" }).primaryKey(),
     // Strictly increasing per insert; the keyset cursor of the history.
     seq: model.autoincrement(),
-    operation: model.enum([
-      "allocated",
-      "updated",
-      "purchased",
-      // Manual capture: an authorization (reserved) becomes money owed.
-      "captured",
-      "reimbursed",
-      "refunded",
-      "reverted",
-      "adjusted",
-    ]),
+    operation: model.enum([...LEDGER_OPERATIONS]),
     // Signed change of the balance.
     amount: model.bigNumber().default(0),
     // Signed change of the reserved total (authorizations, their release).
@@ -45,7 +36,7 @@ const LedgerEntry = model
     comment: model.text().nullable(),
     // For `allocated` / `updated`: the settings before and after.
     changes: model.json().nullable(),
-    actor_type: model.enum(["user", "customer", "system", "erp"]),
+    actor_type: model.enum([...ACTOR_TYPES]),
     actor_id: model.text().nullable(),
     actor_name: model.text().nullable(),
     idempotency_key: model.text().nullable(),

@@ -1,31 +1,22 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import BigNumberJS from "bignumber.js"
+import { amountProblem, currencyDecimalsOrNull, MAX_AMOUNT_TEXT, unknownCurrencyMessage } from "../../../lib/currency"
 
 /** Largest magnitude accepted for one amount: keeps JSON numbers exact. */
-export const MAX_AMOUNT = new BigNumberJS("1e13")
+export const MAX_AMOUNT = new BigNumberJS(MAX_AMOUNT_TEXT)
 
 /**
- * Minor units of a currency (JPY 0, EUR 2, KWD 3), from ICU's ISO 4217 data.
- * Unknown codes throw: an amount in an unknown currency is meaningless.
+ * Minor units of a currency (JPY 0, EUR 2, KWD 3), from ICU's ISO 4217 data
+ * (the rule the admin uses too, `src/lib/currency.ts`). Unknown codes throw:
+ * an amount in an unknown currency is meaningless.
  */
-const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"))
-
 export function currencyDecimals(currencyCode: string): number {
-  try {
-    if (!KNOWN_CURRENCIES.has(String(currencyCode).toUpperCase())) {
-      throw new Error("unknown")
-    }
-    return new Intl.NumberFormat("en", {
-      style: "currency",
-      currency: currencyCode.toUpperCase(),
-    }).resolvedOptions().maximumFractionDigits as number
-  } catch {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `Unknown currency code "${currencyCode}".`
-    )
+  const decimals = currencyDecimalsOrNull(currencyCode)
+  if (decimals === null) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, unknownCurrencyMessage(currencyCode))
   }
+  return decimals
 }
 
 /**
@@ -55,34 +46,38 @@ export function parseAmount(
     )
   }
   const amount = new BigNumberJS(text)
-  const decimals = currencyDecimals(currencyCode)
-  const places = amount.decimalPlaces() ?? 0
-  if (places > decimals) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `${field} ${text} has more decimals than ${currencyCode.toUpperCase()} allows (${decimals}).`
-    )
-  }
-  if (amount.abs().gte(MAX_AMOUNT)) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `${field} ${text} is too large.`
-    )
-  }
-  if (!allowNegative && amount.isNegative()) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `${field} must not be negative, got ${text}.`
-    )
-  }
-  if (!allowZero && amount.isZero()) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} must not be zero.`)
+  // The checks the admin runs too, on the number written out in full ("1e3" is "1000").
+  const problem = amountProblem(`${amount.isNegative() ? "-" : ""}${amount.abs().toFixed()}`, currencyCode, {
+    allowNegative,
+    allowZero,
+  })
+  switch (problem?.code) {
+    case "unknown_currency":
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, unknownCurrencyMessage(currencyCode))
+    case "not_a_number":
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${field} must be a finite decimal number, got ${JSON.stringify(value)}.`
+      )
+    case "too_many_decimals":
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${field} ${text} has more decimals than ${currencyCode.toUpperCase()} allows (${problem.decimals}).`
+      )
+    case "too_large":
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} ${text} is too large.`)
+    case "negative":
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} must not be negative, got ${text}.`)
+    case "zero":
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} must not be zero.`)
   }
   // Normalise -0 to 0.
   return amount.isZero() ? new BigNumberJS(0) : amount
 }
 
 /** A stored numeric as a JSON number for API responses (exact below 1e13 with <= 3 decimals). */
+export function toAmount(value: BigNumberInput): number
+export function toAmount(value: BigNumberInput | null | undefined): number | null
 export function toAmount(value: BigNumberInput | null | undefined): number | null {
   if (value === null || value === undefined) {
     return null

@@ -1,8 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { MAX_TERMS_DAYS as MAX_DAYS, PAYMENT_TERMS_TYPES as TERMS_TYPES, type PaymentTermsType } from "../constants"
 import type { PaymentTerms } from "../types"
-
-const TERMS_TYPES = ["prepayment", "net_days", "end_of_next_month"] as const
-const MAX_DAYS = 365
 
 /**
  * Checks and normalises payment terms: `net_days` only (and always) for
@@ -10,7 +8,7 @@ const MAX_DAYS = 365
  * naming the field.
  */
 export function normalizePaymentTerms(terms: PaymentTerms): Required<PaymentTerms> {
-  if (!terms || !TERMS_TYPES.includes(terms.type as (typeof TERMS_TYPES)[number])) {
+  if (!terms || !TERMS_TYPES.includes(terms.type as PaymentTermsType)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `payment_terms.type must be one of ${TERMS_TYPES.join(", ")}.`

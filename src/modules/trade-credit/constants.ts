@@ -1,0 +1,82 @@
+/**
+ * The trade credit vocabulary: every operation, status, terms type, policy and
+ * limit the ledger knows, written once. The data models' enums, the HTTP
+ * validators, the module's types and the admin's types and label maps all
+ * derive from these lists, so a value added here that some part doesn't handle
+ * (an operation without an admin label, say) fails to compile.
+ *
+ * Browser-safe: plain values only (the admin dashboard imports this file).
+ */
+
+/**
+ * What a ledger entry did. Settings: `allocated` (account opened), `updated`
+ * (settings changed). Orders: `purchased` (authorized or posted), `captured`
+ * (a reserved authorization became money owed), `reverted` (canceled),
+ * `refunded`. Money in and corrections: `reimbursed` (a payment received),
+ * `adjusted` (a manual correction).
+ */
+export const LEDGER_OPERATIONS = [
+  "allocated",
+  "updated",
+  "purchased",
+  "captured",
+  "reimbursed",
+  "refunded",
+  "reverted",
+  "adjusted",
+] as const
+export type LedgerOperation = (typeof LEDGER_OPERATIONS)[number]
+
+/** Entries of an order (the history links them to it). */
+export const ORDER_OPERATIONS: readonly LedgerOperation[] = ["purchased", "captured", "reverted", "refunded"]
+
+/** Settings entries: their reference and comment are the merchant's own, never shown to the buyer. */
+export const SETTINGS_OPERATIONS: readonly LedgerOperation[] = ["allocated", "updated"]
+
+/**
+ * `normal`: orders on account go through; `query`: they go through and admins
+ * are alerted; `on_stop`: no new orders on account.
+ */
+export const ACCOUNT_STATUSES = ["normal", "query", "on_stop"] as const
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number]
+
+/** A held order's review: open, or how it was closed. */
+export const REVIEW_STATUSES = ["pending", "released", "rejected", "canceled"] as const
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
+
+/** The two decisions a credit controller takes on a held order. */
+export const REVIEW_DECISIONS = ["released", "rejected"] as const satisfies readonly ReviewStatus[]
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
+
+/** Payment terms: pay before delivery, net N days, or end of next month. */
+export const PAYMENT_TERMS_TYPES = ["prepayment", "net_days", "end_of_next_month"] as const
+export type PaymentTermsType = (typeof PAYMENT_TERMS_TYPES)[number]
+
+/** An on-account order over the limit: held for an admin's review, or refused. */
+export const OVER_LIMIT_POLICIES = ["hold", "block"] as const
+export type OverLimitPolicy = (typeof OVER_LIMIT_POLICIES)[number]
+
+/** Who did it: an admin user, the buyer, a system job, an ERP integration. */
+export const ACTOR_TYPES = ["user", "customer", "system", "erp"] as const
+export type ActorType = (typeof ACTOR_TYPES)[number]
+
+/** Who holds an account: a customer (personal balance) or a customer group (a company). */
+export const HOLDER_TYPES = ["customer", "customer_group"] as const
+export type HolderType = (typeof HOLDER_TYPES)[number]
+
+/** An account's external reference (ERP or wholesaler number). */
+export const MAX_ACCOUNT_REFERENCE_LENGTH = 20
+/** An entry's custom reference number (bank transfer id, ERP document...). */
+export const MAX_ENTRY_REFERENCE_LENGTH = 100
+/** A comment or a reason for a change. */
+export const MAX_COMMENT_LENGTH = 2000
+/** Net days and grace days of payment terms: at most a year. */
+export const MAX_TERMS_DAYS = 365
+/** Terms of a new account when neither the request nor the plugin options name any. */
+export const DEFAULT_PAYMENT_TERMS = { type: "net_days", net_days: 30, grace_days: 0 } as const
+/** Over-limit policy when neither the account nor the plugin options name one. */
+export const DEFAULT_OVER_LIMIT_POLICY: OverLimitPolicy = "hold"
+/** Page size of lists and the credit history when the request names none. */
+export const DEFAULT_PAGE_SIZE = 20
+/** Largest page a list or the credit history serves. */
+export const MAX_PAGE_SIZE = 200

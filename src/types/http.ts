@@ -1,0 +1,181 @@
+/**
+ * The JSON the plugin's HTTP routes answer with (`/admin/trade-credit/*` and
+ * `/store/trade-credit/*`): the route formatters (`src/api/utils/format.ts`,
+ * `src/api/utils/reviews.ts`) build these shapes and the admin dashboard reads
+ * them, so both sides change together. Amounts are JSON numbers in the
+ * currency's major units; dates are ISO strings.
+ *
+ * Browser-safe: types only.
+ */
+import type {
+  AccountStatus,
+  ActorType,
+  HolderType,
+  LedgerOperation,
+  OverLimitPolicy,
+  PaymentTermsType,
+  ReviewStatus,
+} from "../modules/trade-credit/constants"
+
+/** A money amount in the currency's major units (`10.5` is 10.50). */
+export type Amount = number
+/** A date as JSON carries it (ISO 8601). */
+export type DateString = string
+
+export type PaymentTerms = {
+  type: PaymentTermsType
+  net_days?: number | null
+  grace_days?: number | null
+}
+
+/** Who holds an account: a customer, or a customer group (a company). */
+export type AccountHolder = {
+  type: HolderType
+  id: string
+  name: string | null
+  email: string | null
+}
+
+/** An account as the admin sees it. */
+export type AdminTradeCreditAccount = {
+  id: string
+  customer_id: string | null
+  customer_group_id: string | null
+  holder: AccountHolder
+  currency_code: string
+  balance: Amount
+  reserved: Amount
+  available_credit: Amount
+  credit_limit: Amount
+  allow_exceed: boolean
+  over_limit_policy: OverLimitPolicy | null
+  status: AccountStatus
+  payment_terms: PaymentTerms
+  reference: string | null
+  metadata: Record<string, unknown> | null
+  created_at: DateString
+  updated_at: DateString
+}
+
+/** What a buyer sees of an account: no internal reference, metadata or over-limit policy. */
+export type StoreTradeCreditAccount = Omit<AdminTradeCreditAccount, "reference" | "metadata" | "over_limit_policy">
+
+/** Who did it ("Updated by" in the credit history). */
+export type EntryActor = {
+  type: ActorType
+  id: string | null
+  name: string | null
+}
+
+/** One side of a settings change: the value before and after. */
+export type FieldChange = { from: unknown; to: unknown }
+
+/** `{reference?: {from, to}, comment?: {from, to}}`: what one correction of a reimbursement's note changed. */
+export type EntryEditChanges = Partial<Record<"reference" | "comment", { from: string | null; to: string | null }>>
+
+/** One correction of a reimbursement's note: who, when, and each changed field's before and after. */
+export type EntryEdit = {
+  actor: EntryActor
+  created_at: DateString
+  changes: EntryEditChanges
+}
+
+/** A ledger entry as the admin sees it. */
+export type LedgerEntry = {
+  id: string
+  account_id: string
+  operation: LedgerOperation
+  amount: Amount
+  reserved_delta: Amount
+  balance_after: Amount
+  reserved_after: Amount
+  available_credit_after: Amount
+  credit_limit_after: Amount
+  currency_code: string
+  over_limit: boolean
+  order_id: string | null
+  order_display_id: number | null
+  reference: string | null
+  comment: string | null
+  /** For `allocated` / `updated`: each changed setting's before and after. */
+  changes: Record<string, FieldChange> | null
+  actor: EntryActor
+  created_at: DateString
+  /** Corrections of a reimbursement's reference or comment, newest first (credit history only). */
+  edits?: EntryEdit[]
+}
+
+/** An entry in the credit history, with its corrections. */
+export type AdminLedgerEntry = LedgerEntry & { edits: EntryEdit[] }
+
+/**
+ * A ledger entry as a buyer sees it: never the changed settings, the reason for
+ * a change, or which admin user or integration did it (that is "the merchant").
+ */
+export type StoreLedgerEntry = {
+  id: string
+  operation: LedgerOperation
+  amount: Amount
+  currency_code: string
+  balance_after: Amount
+  available_credit_after: Amount
+  credit_limit_after: Amount
+  order_id: string | null
+  order_display_id: number | null
+  reference: string | null
+  comment: string | null
+  actor: { type: "customer" | "merchant"; id: string | null; name: string | null }
+  created_at: DateString
+}
+
+/** A person or company a review names. */
+export type ReviewParty = { id: string | null; name: string | null; email?: string | null }
+
+/** A held order's credit review, with the account's available credit now and at the order. */
+export type CreditReview = {
+  id: string
+  order_id: string | null
+  order_display_id: number | null
+  status: ReviewStatus
+  account_id: string
+  currency_code: string
+  customer: ReviewParty | null
+  company: ReviewParty | null
+  account_status: AccountStatus | null
+  order_total: Amount
+  available_credit: Amount
+  amount_over: Amount
+  available_credit_at_order: Amount
+  amount_over_at_order: Amount
+  comment: string | null
+  decided_by: EntryActor | null
+  decided_at: DateString | null
+  created_at: DateString
+}
+
+/** Offset paging of a list route. */
+export type PageMeta = { count: number; limit: number; offset: number }
+
+/** Keyset paging of the credit history. */
+export type EntryPage<E> = { entries: E[]; next_cursor: string | null; has_more: boolean }
+
+// Admin routes
+export type AdminAccountResponse = { account: AdminTradeCreditAccount }
+export type AdminAccountListResponse = { accounts: AdminTradeCreditAccount[] } & PageMeta
+/** An account after a posting, with the entry it wrote (null when a settings change changed nothing). */
+export type AdminAccountMutationResponse = { account: AdminTradeCreditAccount; entry: LedgerEntry | null }
+export type AdminEntryPageResponse = EntryPage<AdminLedgerEntry>
+export type AdminEntryResponse = { entry: AdminLedgerEntry }
+export type AdminReviewResponse = { review: CreditReview }
+export type AdminReviewListResponse = { reviews: CreditReview[] } & PageMeta
+
+// Store routes
+export type StoreAccountListResponse = { accounts: StoreTradeCreditAccount[]; count: number }
+export type StoreEntryPageResponse = EntryPage<StoreLedgerEntry>
+export type StoreCardPaymentCompletedResponse = {
+  account: StoreTradeCreditAccount
+  entry: StoreLedgerEntry | null
+  released_order_id: string | null
+  /** Why the named held order was not released, when it wasn't. */
+  reason: string | null
+}
