@@ -29,6 +29,8 @@ import { spawn, type ChildProcess } from "child_process"
 import { MathBN } from "@medusajs/framework/utils"
 import type { BrowserContext, Locator, Page } from "playwright-core"
 import { eventually as retryUntil } from "../helpers/eventually"
+import { LEDGER_OPERATIONS } from "../../src/modules/trade-credit/constants"
+import { OPERATION_LABELS } from "../../src/admin/lib/format"
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
@@ -629,6 +631,29 @@ describe("trade credit admin in a browser", () => {
     await eventually(async () => expect(await card.innerText()).toContain(eur(expectedBalance)))
     await scrollToTop(card)
     await shot("group-page-after-release")
+
+    // The history's filter offers every ledger operation by its label, and the API
+    // answers each (`captured` included: this account has none, so the list is empty).
+    const filter = card.getByRole("combobox", { name: "Filter by operation" })
+    await filter.click()
+    await eventually(async () =>
+      expect(await page.getByRole("option").allInnerTexts()).toEqual([
+        "All operations",
+        ...LEDGER_OPERATIONS.map((op) => OPERATION_LABELS[op]),
+      ])
+    )
+    await shot("history-operation-filter")
+    await page.getByRole("option", { name: "Captured", exact: true }).click()
+    await visible(card.getByText("No entries of this kind yet."))
+    await shot("history-filtered-captured")
+    await filter.click()
+    await page.getByRole("option", { name: "Purchased", exact: true }).click()
+    await eventually(async () => {
+      const texts = await card.getByRole("row").allInnerTexts()
+      expect(texts.filter((t) => t.includes(`Order #${order.display_id}`) && t.includes("Purchased"))).toHaveLength(1)
+      expect(texts.filter((t) => /Reimbursed|Allocated|Updated/.test(t))).toEqual([])
+    })
+    await shot("history-filtered-purchased")
   })
 
   step("filters the accounts on the Trade credit page", async () => {

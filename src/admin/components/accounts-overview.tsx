@@ -1,5 +1,6 @@
 import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
+import { DEFAULT_PAGE_SIZE } from "../../modules/trade-credit/constants"
 import { useAccounts } from "../hooks/accounts"
 import { useDebouncedValue } from "../hooks/use-debounced-value"
 import { EMPTY_FILTERS, countActiveFilters, toListParams, type AccountFilters } from "../lib/account-filters"
@@ -9,7 +10,7 @@ import { AccountSortSelect } from "./account-sort-select"
 import { AccountsTable } from "./accounts-table"
 import { ExportAccountsButton } from "./export-accounts-button"
 
-const PAGE_SIZE = 20
+const PAGE_SIZE = DEFAULT_PAGE_SIZE
 
 /** Every credit account, most owed first, with search, filters, paging and CSV export. */
 export const AccountsOverview = () => {

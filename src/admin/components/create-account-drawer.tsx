@@ -1,5 +1,5 @@
 import { Button, Drawer, Input, Text, Textarea, toast } from "@medusajs/ui"
-import { MAX_ACCOUNT_REFERENCE_LENGTH } from "../../modules/trade-credit/constants"
+import { DEFAULT_PAYMENT_TERMS, MAX_ACCOUNT_REFERENCE_LENGTH } from "../../modules/trade-credit/constants"
 import { useEffect, useMemo, useState, type FormEvent } from "react"
 import { useCreateAccount } from "../hooks/accounts"
 import { useStoreCurrencies } from "../hooks/store-currencies"
@@ -25,7 +25,11 @@ type CreateAccountDrawerProps = {
   onOpenChange: (open: boolean) => void
 }
 
-const initialTerms: TermsDraft = { type: "net_days", net_days: "30", grace_days: "" }
+const initialTerms: TermsDraft = {
+  type: DEFAULT_PAYMENT_TERMS.type,
+  net_days: String(DEFAULT_PAYMENT_TERMS.net_days),
+  grace_days: "",
+}
 
 export const CreateAccountDrawer = ({ holder, existingCurrencies, open, onOpenChange }: CreateAccountDrawerProps) => {
   const { data: storeCurrencies } = useStoreCurrencies()

@@ -15,12 +15,12 @@ import EntryEdit from "./models/entry-edit"
 import CaptureRecord from "./models/capture-record"
 import {
   DEFAULT_OVER_LIMIT_POLICY,
-  DEFAULT_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE as DEFAULT_ENTRY_PAGE,
   DEFAULT_PAYMENT_TERMS,
-  MAX_ACCOUNT_REFERENCE_LENGTH,
-  MAX_COMMENT_LENGTH,
-  MAX_ENTRY_REFERENCE_LENGTH,
-  MAX_PAGE_SIZE,
+  MAX_ACCOUNT_REFERENCE_LENGTH as MAX_REFERENCE,
+  MAX_COMMENT_LENGTH as MAX_COMMENT,
+  MAX_ENTRY_REFERENCE_LENGTH as MAX_ENTRY_REFERENCE,
+  MAX_PAGE_SIZE as MAX_ENTRY_PAGE,
 } from "./constants"
 import type {
   AccountSettingsChanges,
@@ -170,8 +170,8 @@ export default class TradeCreditModuleService extends MedusaService({
       allowZero: true,
     })
     const terms = normalizePaymentTerms(input.payment_terms ?? this.options_.defaultPaymentTerms)
-    const reference = normalizeText(input.reference, "reference", MAX_ACCOUNT_REFERENCE_LENGTH)
-    const comment = normalizeText(input.comment, "comment", MAX_COMMENT_LENGTH)
+    const reference = normalizeText(input.reference, "reference", MAX_REFERENCE)
+    const comment = normalizeText(input.comment, "comment", MAX_COMMENT)
 
     const knex = transactionKnex(sharedContext)
     // Serialize openings for one holder and currency, so that a retried request
@@ -262,7 +262,7 @@ export default class TradeCreditModuleService extends MedusaService({
     input: UpdateAccountSettingsInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ account: AccountRecord; entry: LedgerEntryRecord | null; replayed: boolean }> {
-    const reason = normalizeText(input.reason, "reason", MAX_COMMENT_LENGTH)
+    const reason = normalizeText(input.reason, "reason", MAX_COMMENT)
     if (!reason) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
@@ -366,8 +366,8 @@ export default class TradeCreditModuleService extends MedusaService({
     if (amount.isZero() && reservedDelta.isZero()) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "amount must not be zero.")
     }
-    const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE_LENGTH)
-    const comment = normalizeText(input.comment, "comment", MAX_COMMENT_LENGTH)
+    const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
+    const comment = normalizeText(input.comment, "comment", MAX_COMMENT)
 
     const balance = MathBN.add(row.balance, amount)
     const reserved = MathBN.add(row.reserved, reservedDelta)
@@ -483,8 +483,8 @@ export default class TradeCreditModuleService extends MedusaService({
     const changes: EntryEditChanges = {}
     const note = { reference: entry.reference ?? null, comment: entry.comment ?? null }
     const fields = [
-      ["reference", input.reference, MAX_ENTRY_REFERENCE_LENGTH],
-      ["comment", input.comment, MAX_COMMENT_LENGTH],
+      ["reference", input.reference, MAX_ENTRY_REFERENCE],
+      ["comment", input.comment, MAX_COMMENT],
     ] as const
     for (const [field, value, max] of fields) {
       if (value === undefined) {
@@ -559,7 +559,7 @@ export default class TradeCreditModuleService extends MedusaService({
     input: EntryPageInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entries: LedgerEntryRecord[]; next_cursor: string | null; has_more: boolean }> {
-    const limit = Math.min(Math.max(1, input.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
+    const limit = Math.min(Math.max(1, input.limit ?? DEFAULT_ENTRY_PAGE), MAX_ENTRY_PAGE)
     const filters: Record<string, unknown> = { account_id: input.account_id }
     if (input.cursor) {
       filters.seq = { $lt: decodeEntryCursor(input.cursor) }
@@ -1072,7 +1072,7 @@ export default class TradeCreditModuleService extends MedusaService({
       asRow({
         id: review.id,
         status: input.decision,
-        comment: normalizeText(input.comment, "comment", MAX_COMMENT_LENGTH),
+        comment: normalizeText(input.comment, "comment", MAX_COMMENT),
         decided_at: new Date(),
         ...decidedBy(input.actor),
       }),
@@ -1290,7 +1290,7 @@ function diffSettings(row: LockedAccountRow, input: AccountSettingsChanges) {
     }
   }
   if (input.reference !== undefined) {
-    record("reference", row.reference, normalizeText(input.reference, "reference", MAX_ACCOUNT_REFERENCE_LENGTH))
+    record("reference", row.reference, normalizeText(input.reference, "reference", MAX_REFERENCE))
   }
   if (input.metadata !== undefined) {
     record("metadata", row.metadata, input.metadata)
