@@ -7,6 +7,7 @@ import { fetchAccount } from "../../../utils/accounts"
 import { formatAccount } from "../../../utils/format"
 import { adminActorOf, idempotencyOf } from "../../../utils/request-context"
 import type { AdminCreateAccountType, AdminListAccountsType } from "../validators"
+import type { AdminAccountListResponse, AdminAccountResponse } from "../../../../types/http"
 
 /** Holders matched by `q` are capped: a search term this broad should be narrowed. */
 const MAX_Q_HOLDERS = 1000
@@ -26,7 +27,7 @@ function rangeFilter(range?: Partial<Record<(typeof OPERATORS)[number], string>>
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListAccountsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminAccountListResponse>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const params = req.validatedQuery
@@ -68,15 +69,15 @@ export const GET = async (
   res.json({
     accounts: accounts.map(formatAccount),
     count: metadata?.count ?? accounts.length,
-    limit: metadata?.take ?? req.queryConfig.pagination.take,
-    offset: metadata?.skip ?? req.queryConfig.pagination.skip,
+    limit: metadata?.take ?? req.queryConfig.pagination.take ?? req.validatedQuery.limit,
+    offset: metadata?.skip ?? req.queryConfig.pagination.skip ?? req.validatedQuery.offset,
   })
 }
 
 /** Opens a credit account for a customer (personal) or a customer group (company). */
 export const POST = withConflictMessage(async (
   req: AuthenticatedMedusaRequest<AdminCreateAccountType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminAccountResponse>
 ) => {
   const idempotency = idempotencyOf(req)
   const actor = await adminActorOf(req)

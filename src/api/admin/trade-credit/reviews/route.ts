@@ -2,9 +2,10 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { formatReviews } from "../../../utils/reviews"
 import type { AdminListReviewsType } from "../validators"
+import type { AdminReviewListResponse } from "../../../../types/http"
 
 /** Orders held for credit review (`status=pending` is the queue), oldest first by default. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListReviewsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListReviewsType>, res: MedusaResponse<AdminReviewListResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { status, order_id, account_id } = req.validatedQuery
   const filters: Record<string, unknown> = {}
@@ -20,7 +21,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListRevi
   res.json({
     reviews: await formatReviews(req.scope, data),
     count: metadata?.count ?? data.length,
-    limit: metadata?.take ?? req.queryConfig.pagination.take,
-    offset: metadata?.skip ?? req.queryConfig.pagination.skip,
+    limit: metadata?.take ?? req.queryConfig.pagination.take ?? req.validatedQuery.limit,
+    offset: metadata?.skip ?? req.queryConfig.pagination.skip ?? req.validatedQuery.offset,
   })
 }

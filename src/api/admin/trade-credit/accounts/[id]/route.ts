@@ -5,8 +5,9 @@ import { fetchAccount } from "../../../../utils/accounts"
 import { formatAccount, formatEntry } from "../../../../utils/format"
 import { adminActorOf, idempotencyOf } from "../../../../utils/request-context"
 import type { AdminUpdateAccountType } from "../../validators"
+import type { AdminAccountMutationResponse, AdminAccountResponse } from "../../../../../types/http"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminAccountResponse>) => {
   const account = await fetchAccount(req.scope, req.params.id, req.queryConfig.fields)
   res.json({ account: formatAccount(account) })
 }
@@ -14,7 +15,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** Changes limit, allow-exceed, over-limit policy, status, terms or reference; `reason` is required. */
 export const POST = withConflictMessage(async (
   req: AuthenticatedMedusaRequest<AdminUpdateAccountType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminAccountMutationResponse>
 ) => {
   const idempotency = idempotencyOf(req)
   const actor = await adminActorOf(req)

@@ -5,11 +5,12 @@ import { fetchAccount } from "../../../../../utils/accounts"
 import { formatAccount, formatEntry } from "../../../../../utils/format"
 import { adminActorOf, idempotencyOf } from "../../../../../utils/request-context"
 import type { AdminCreateAdjustmentType } from "../../../validators"
+import type { AdminAccountMutationResponse } from "../../../../../../types/http"
 
 /** A balance correction with its explanation (opening balance, write-off, goodwill). */
 export const POST = withConflictMessage(async (
   req: AuthenticatedMedusaRequest<AdminCreateAdjustmentType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminAccountMutationResponse>
 ) => {
   const idempotency = idempotencyOf(req)
   const actor = await adminActorOf(req)

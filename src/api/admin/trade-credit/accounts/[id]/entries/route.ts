@@ -2,8 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { listAccountEntries } from "../../../../../utils/entries"
 import { formatAdminEntry } from "../../../../../utils/format"
 import type { EntryPageType } from "../../../validators"
+import type { AdminEntryPageResponse } from "../../../../../../types/http"
 
 /** The credit history, newest first, keyset-paged; reimbursements with their corrections. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, EntryPageType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, EntryPageType>, res: MedusaResponse<AdminEntryPageResponse>) => {
   res.json(await listAccountEntries(req.scope, req.params.id, req.validatedQuery, { format: formatAdminEntry, withEdits: true }))
 }

@@ -5,11 +5,12 @@ import { fetchAccount } from "../../../../../utils/accounts"
 import { formatAccount, formatEntry } from "../../../../../utils/format"
 import { adminActorOf, idempotencyOf } from "../../../../../utils/request-context"
 import type { AdminCreateReimbursementType } from "../../../validators"
+import type { AdminAccountMutationResponse } from "../../../../../../types/http"
 
 /** "Reimburse balance": a payment received from the holder (negative amounts correct one). */
 export const POST = withConflictMessage(async (
   req: AuthenticatedMedusaRequest<AdminCreateReimbursementType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminAccountMutationResponse>
 ) => {
   const idempotency = idempotencyOf(req)
   const actor = await adminActorOf(req)

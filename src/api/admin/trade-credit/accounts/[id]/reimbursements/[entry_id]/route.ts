@@ -6,6 +6,7 @@ import { withConflictMessage } from "../../../../../../utils/conflict"
 import { formatAdminEntry } from "../../../../../../utils/format"
 import { adminActorOf, idempotencyOf } from "../../../../../../utils/request-context"
 import type { AdminUpdateReimbursementType } from "../../../../validators"
+import type { AdminEntryResponse } from "../../../../../../../types/http"
 
 /**
  * Corrects a reimbursement's custom reference number or comment; its amount
@@ -14,7 +15,7 @@ import type { AdminUpdateReimbursementType } from "../../../../validators"
  */
 export const POST = withConflictMessage(async (
   req: AuthenticatedMedusaRequest<AdminUpdateReimbursementType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminEntryResponse>
 ) => {
   const idempotency = idempotencyOf(req)
   const actor = await adminActorOf(req)

@@ -10,6 +10,7 @@ import { customerActorOf } from "../../../../../../../utils/request-context"
 import { withConflictMessage } from "../../../../../../../utils/conflict"
 import { formatStoreAccount, formatStoreEntry } from "../../../../../../../utils/format"
 import type { StoreCompleteCardPaymentType } from "../../../../../validators"
+import type { StoreCardPaymentCompletedResponse } from "../../../../../../../../types/http"
 
 /** Refusals whose message is written for the buyer (the ledger's and the provider's). */
 const READABLE = new Set<string>([
@@ -26,7 +27,7 @@ const READABLE = new Set<string>([
  * now covers it, decided under the account lock; otherwise it stays held, and
  * `reason` says why.
  */
-export const POST = withConflictMessage(async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaymentType>, res: MedusaResponse) => {
+export const POST = withConflictMessage(async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaymentType>, res: MedusaResponse<StoreCardPaymentCompletedResponse>) => {
   const actor = await customerActorOf(req)
   await completeCardPaymentWorkflow(req.scope).run({
     input: { account_id: req.params.id, payment_collection_id: req.params.payment_collection_id, customer_id: actor.id },
