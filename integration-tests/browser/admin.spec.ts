@@ -652,7 +652,7 @@ describe("trade credit admin in a browser", () => {
       // The operation is each body row's second cell (the first row is the header).
       const operations = (await card.getByRole("row").allInnerTexts()).slice(1).map((t) => t.split("\t")[1] ?? "")
       expect(operations).toHaveLength(1)
-      expect(operations[0]).toMatch(/^Purchased/)
+      expect(operations[0].trim()).toMatch(/^Purchased/)
     })
     await shot("history-filtered-purchased")
   })
