@@ -229,8 +229,16 @@ medusaIntegrationTestRunner({
       await failure(api.post(`/admin/orders/${first.order.id}/cancel`, {}, { headers: admin.headers })).catch(() => null)
       const afterCancel = await getAccount(account.id)
       expect(afterCancel.balance).toBe(MathBN.add(before.balance, charged(first.order.total)).toNumber())
+      const purchaseOf = async (orderId: string) =>
+        (await entries(account.id)).find((e: any) => e.operation === "purchased" && e.order_id === orderId)
       const reverted = (await entries(account.id)).filter((e: any) => e.operation === "reverted")
-      expect(reverted).toEqual([expect.objectContaining({ order_id: first.order.id, amount: charged(first.order.total) })])
+      expect(reverted).toEqual([
+        expect.objectContaining({
+          order_id: first.order.id,
+          amount: charged(first.order.total),
+          reverses_entry_id: (await purchaseOf(first.order.id)).id,
+        }),
+      ])
 
       const o = await order(second.order.id)
       const paymentId = (
@@ -238,7 +246,9 @@ medusaIntegrationTestRunner({
       ).data.order.payment_collections[0].payments[0].id
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 5 }, { headers: admin.headers })
       const refunded = (await entries(account.id)).filter((e: any) => e.operation === "refunded")
-      expect(refunded).toEqual([expect.objectContaining({ order_id: second.order.id, amount: 5 })])
+      expect(refunded).toEqual([
+        expect.objectContaining({ order_id: second.order.id, amount: 5, reverses_entry_id: (await purchaseOf(second.order.id)).id }),
+      ])
       const tooMuch = await failure(api.post(`/admin/payments/${paymentId}/refund`, { amount: o.total }, { headers: admin.headers }))
       expect(tooMuch.status).toBe(400)
       expect((await getAccount(account.id)).balance).toBe(MathBN.add(afterCancel.balance, 5).toNumber())
@@ -277,6 +287,19 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ order_id: placed.order.id, amount: charged(placed.order.total) }),
       ])
       expect(history.filter((e: any) => e.operation === "refunded")).toEqual([])
+    })
+
+    it("answers which account pays for an order: the one its session names, else company first, for the admin's order panel", async () => {
+      const own = await openAccount({ customer_id: alice.customer.id, credit_limit: 100000 })
+      const companyAccount = await openAccount({ customer_group_id: company.id, credit_limit: 100000 })
+      const placed = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
+      expect(placed.type).toBe("order")
+      const paying = (await api.get(`/admin/trade-credit/orders/${placed.order.id}/paying-account`, { headers: admin.headers })).data
+      expect(paying).toEqual({ account: expect.objectContaining({ id: companyAccount.id }), known: true })
+      expect((await entries(companyAccount.id)).map((e: any) => e.operation)).toContain("purchased")
+      expect((await entries(own.id)).map((e: any) => e.operation)).toEqual(["allocated"])
+      const missing = await failure(api.get(`/admin/trade-credit/orders/order_missing/paying-account`, { headers: admin.headers }))
+      expect(missing.status).toBe(404)
     })
 
     it("refuses guests and customers without an account; a buyer of B can't use A's account", async () => {

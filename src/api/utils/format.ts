@@ -104,6 +104,8 @@ export function formatEntry(entry: any): LedgerEntry {
     over_limit: entry.over_limit,
     order_id: entry.order_id ?? null,
     order_display_id: entry.order_display_id ?? null,
+    // A reversal (cancel or refund) names the purchase whose credit it gives back.
+    reverses_entry_id: entry.reverses_entry_id ?? null,
     reference: entry.reference ?? null,
     comment: entry.comment ?? null,
     changes: entry.changes ?? null,

@@ -69,7 +69,7 @@ export type AccountSettingsChanges = {
 export type UpdateAccountSettingsInput = {
   account_id: string
   changes: AccountSettingsChanges
-  /** Required: seed 001's "Reason for Change". Stored as the entry's comment. */
+  /** Required: the credit controller's reason for the change, kept as the entry's comment. */
   reason: string
   actor: Actor
   idempotency?: Idempotency
@@ -161,6 +161,11 @@ export type AuthorizeOnAccountInput = {
   amount: BigNumberInput
   currency_code: string
   customer_id?: string | null
+  /**
+   * The customer's groups (companies), when the caller checks that the
+   * customer may still pay with this account: refused when they may not.
+   */
+  customer_group_ids?: string[]
   order_id?: string | null
   order_display_id?: number | null
   /** True: post the order to the balance at once; false: reserve it until capture. */

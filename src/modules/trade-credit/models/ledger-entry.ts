@@ -31,6 +31,9 @@ const LedgerEntry = model
     order_display_id: model.number().nullable(),
     // The on-account payment session the entry belongs to (checkout postings).
     payment_session_id: model.text().nullable(),
+    // A `reverted` or `refunded` entry names the `purchased` entry whose
+    // credit it gives back, so the history reads as pairs.
+    reverses_entry_id: model.text().nullable(),
     // The custom reference number (bank transfer id, ERP document, ...).
     reference: model.text().searchable().nullable(),
     comment: model.text().nullable(),

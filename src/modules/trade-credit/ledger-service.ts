@@ -1,0 +1,310 @@
+import type { Context, InferEntityType } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import Account from "./models/account"
+import LedgerEntry from "./models/ledger-entry"
+import CreditReview from "./models/credit-review"
+import ConfirmFailure from "./models/confirm-failure"
+import EntryEdit from "./models/entry-edit"
+import CaptureRecord from "./models/capture-record"
+import type {
+  EditLedgerEntryNoteInput,
+  EntryEditChanges,
+  EntryPageInput,
+  Idempotency,
+  PostLedgerEntryInput,
+  TradeCreditModuleOptions,
+} from "./types"
+import { normalizePaymentTerms } from "./utils/payment-terms"
+import { decodeEntryCursor, encodeEntryCursor } from "./utils/entry-cursor"
+import { type CardPaymentOptions, normalizeCardPaymentOptions } from "./utils/card-payments"
+import { actorFields, asRow, idempotencyFields, type LockedAccountRow, postingTotals } from "./utils/posting"
+import { diffEntryNote, MAX_COMMENT, MAX_ENTRY_REFERENCE, normalizeText } from "./utils/account-settings"
+import { lockAccount, lockEntry } from "./repositories/ledger-locks"
+
+type AccountRecord = InferEntityType<typeof Account>
+type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
+type EntryEditRecord = InferEntityType<typeof EntryEdit>
+
+export type PostingResult = {
+  account: AccountRecord
+  entry: LedgerEntryRecord
+  /** True when the idempotency key matched an earlier posting that is returned unchanged. */
+  replayed: boolean
+}
+
+export const DEFAULT_ENTRY_PAGE = 20
+export const MAX_ENTRY_PAGE = 200
+
+/**
+ * The trade credit ledger: its generated data methods, the posting
+ * primitive, and the history (pages, corrections of reimbursements).
+ * Nothing outside the module writes `balance`, `reserved` or
+ * `available_credit`: each operation locks the account row in its own
+ * transaction, decides on the committed totals (the pure rules in `utils/`),
+ * and writes the new totals together with exactly one ledger entry, so
+ * concurrent requests in any number of processes serialize on the account and
+ * never lose an update. The accounts (`account-service.ts`) and the
+ * checkout's operations (`service.ts`, the module service) extend this class.
+ */
+export class LedgerService extends MedusaService({
+  TradeCreditAccount: Account,
+  TradeCreditLedgerEntry: LedgerEntry,
+  TradeCreditReview: CreditReview,
+  TradeCreditConfirmFailure: ConfirmFailure,
+  TradeCreditEntryEdit: EntryEdit,
+  TradeCreditCapture: CaptureRecord,
+}) {
+  protected readonly options_: Required<TradeCreditModuleOptions>
+  protected readonly cardPayments_: CardPaymentOptions
+
+  constructor(container: Record<string, unknown>, options: TradeCreditModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.cardPayments_ = normalizeCardPaymentOptions(options)
+    this.options_ = {
+      defaultOverLimitPolicy: options.defaultOverLimitPolicy ?? "hold",
+      defaultPaymentTerms: normalizePaymentTerms(
+        options.defaultPaymentTerms ?? { type: "net_days", net_days: 30, grace_days: 0 }
+      ),
+      cardPaymentProviders: this.cardPayments_.providers,
+      cardPaymentMaxPrepayment: this.cardPayments_.maxPrepayment,
+    }
+  }
+
+  getOptions(): Required<TradeCreditModuleOptions> {
+    return this.options_
+  }
+
+  /** Which providers may pay toward an account, and the prepayment allowed per currency. */
+  getCardPaymentOptions(): CardPaymentOptions {
+    return this.cardPayments_
+  }
+
+  /**
+   * The posting primitive: moves `amount` into the balance and
+   * `reserved_delta` into the reserved total of one account, atomically, with
+   * its ledger entry. Reimbursements, adjustments and the checkout's
+   * purchases, reverts and refunds all go through here.
+   */
+  @InjectTransactionManager()
+  async postLedgerEntry(input: PostLedgerEntryInput, @MedusaContext() sharedContext: Context = {}): Promise<PostingResult> {
+    const row = await lockAccount(sharedContext, input.account_id)
+    const replay = await this.findReplay_(row.id, input.idempotency, sharedContext)
+    if (replay) {
+      return replay
+    }
+    return await this.writePosting_(row, input, sharedContext)
+  }
+
+  /**
+   * Writes a posting on an account whose row this transaction has locked:
+   * new totals and the entry, or a refusal that changes nothing. Checkout
+   * operations call it directly, having already locked and checked replays.
+   */
+  protected async writePosting_(
+    row: LockedAccountRow,
+    input: PostLedgerEntryInput & { reverses_entry_id?: string | null },
+    sharedContext: Context
+  ): Promise<PostingResult> {
+    const totals = postingTotals(row, input)
+    const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
+    const comment = normalizeText(input.comment, "comment", MAX_COMMENT)
+    const account = await this.updateTradeCreditAccounts(
+      asRow({
+        id: row.id,
+        balance: totals.balance.toString(),
+        reserved: totals.reserved.toString(),
+        available_credit: totals.available.toString(),
+      }),
+      sharedContext
+    )
+    const entry = await this.createEntry_(
+      asRow({
+        account_id: row.id,
+        operation: input.operation,
+        amount: totals.amount.toString(),
+        reserved_delta: totals.reserved_delta.toString(),
+        balance_after: totals.balance.toString(),
+        reserved_after: totals.reserved.toString(),
+        available_credit_after: totals.available.toString(),
+        credit_limit_after: row.credit_limit,
+        currency_code: row.currency_code,
+        over_limit: totals.over_limit,
+        order_id: input.order_id ?? null,
+        order_display_id: input.order_display_id ?? null,
+        payment_session_id: input.payment_session_id ?? null,
+        reverses_entry_id: input.reverses_entry_id ?? null,
+        reference,
+        comment,
+        ...actorFields(input.actor),
+        ...idempotencyFields(input.idempotency),
+      }),
+      sharedContext
+    )
+    return { account, entry, replayed: false }
+  }
+
+  /**
+   * Corrects the custom reference number and comment of a reimbursement: the
+   * only change ever made to a posted entry (its amounts never change). Each
+   * correction is kept, with who made it and the values before and after, as
+   * an edit of the entry (not a ledger entry: no money moves). An
+   * `Idempotency-Key` replays the first correction; another body is 409.
+   */
+  @InjectTransactionManager()
+  async editLedgerEntryNote(
+    input: EditLedgerEntryNoteInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entry: LedgerEntryRecord; edit: EntryEditRecord | null; replayed: boolean }> {
+    await lockEntry(sharedContext, input.entry_id, input.account_id)
+    const [entry] = await this.listTradeCreditLedgerEntries(
+      { id: input.entry_id, account_id: input.account_id },
+      { take: 1 },
+      sharedContext
+    )
+    if (!entry) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Ledger entry ${input.entry_id} was not found on account ${input.account_id}.`
+      )
+    }
+    if (entry.operation !== "reimbursed") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Only reimbursements can be edited; ${input.entry_id} is a "${entry.operation}" entry.`
+      )
+    }
+    if (input.idempotency?.key) {
+      const [earlier] = await this.listTradeCreditEntryEdits(
+        { account_id: input.account_id, idempotency_key: input.idempotency.key },
+        { take: 1 },
+        sharedContext
+      )
+      if (earlier) {
+        if (earlier.entry_id !== entry.id || (earlier.request_hash ?? null) !== (input.idempotency.request_hash ?? null)) {
+          throw reusedKey(input.idempotency.key)
+        }
+        return { entry, edit: earlier, replayed: true }
+      }
+    }
+    const { patch, changes } = diffEntryNote({ reference: entry.reference ?? null, comment: entry.comment ?? null }, input)
+    if (!Object.keys(patch).length) {
+      return { entry, edit: null, replayed: false }
+    }
+    await this.updateTradeCreditLedgerEntries(asRow({ id: entry.id, ...patch }), sharedContext)
+    const edit = await this.createTradeCreditEntryEdits(
+      asRow({
+        entry_id: entry.id,
+        account_id: entry.account_id,
+        changes,
+        ...actorFields(input.actor),
+        ...idempotencyFields(input.idempotency),
+      }),
+      sharedContext
+    )
+    const updated = await this.retrieveTradeCreditLedgerEntry(entry.id, {}, sharedContext)
+    return { entry: updated, edit, replayed: false }
+  }
+
+  /** Compensation of a correction that could not be completed: the old note back, the edit gone. */
+  @InjectTransactionManager()
+  async undoLedgerEntryEdit(editId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const [edit] = await this.listTradeCreditEntryEdits({ id: editId }, { take: 1 }, sharedContext)
+    if (!edit) {
+      return
+    }
+    const previous = Object.fromEntries(
+      Object.entries((edit.changes ?? {}) as EntryEditChanges).map(([field, change]) => [field, change?.from ?? null])
+    )
+    await this.updateTradeCreditLedgerEntries(asRow({ id: edit.entry_id, ...previous }), sharedContext)
+    await this.deleteTradeCreditEntryEdits(edit.id, sharedContext)
+  }
+
+  /** The corrections of these entries, newest first, keyed by entry id. */
+  @InjectManager()
+  async listEditsOfEntries(
+    entryIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Map<string, EntryEditRecord[]>> {
+    const byEntry = new Map<string, EntryEditRecord[]>()
+    if (!entryIds.length) {
+      return byEntry
+    }
+    const edits = await this.listTradeCreditEntryEdits(
+      { entry_id: entryIds },
+      { order: { created_at: "DESC", id: "DESC" } },
+      sharedContext
+    )
+    for (const edit of edits) {
+      byEntry.set(edit.entry_id, [...(byEntry.get(edit.entry_id) ?? []), edit])
+    }
+    return byEntry
+  }
+
+  /**
+   * One page of an account's history, newest first. Keyset paging on the
+   * entry sequence (no OFFSET): entries added while a client pages never shift
+   * or repeat the pages it has not read yet.
+   */
+  @InjectManager()
+  async listEntryPage(
+    input: EntryPageInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entries: LedgerEntryRecord[]; next_cursor: string | null; has_more: boolean }> {
+    const limit = Math.min(Math.max(1, input.limit ?? DEFAULT_ENTRY_PAGE), MAX_ENTRY_PAGE)
+    const filters: Record<string, unknown> = { account_id: input.account_id }
+    if (input.cursor) {
+      filters.seq = { $lt: decodeEntryCursor(input.cursor) }
+    }
+    if (input.operation) {
+      filters.operation = input.operation
+    }
+    const rows = await this.listTradeCreditLedgerEntries(filters, { take: limit + 1, order: { seq: "DESC" } }, sharedContext)
+    const has_more = rows.length > limit
+    const entries = rows.slice(0, limit)
+    return { entries, has_more, next_cursor: has_more ? encodeEntryCursor(entries[entries.length - 1].seq) : null }
+  }
+
+  /** Inserts an entry and reads it back, so callers get its database-set `seq` and `created_at`. */
+  protected async createEntry_(row: Record<string, unknown>, sharedContext: Context): Promise<LedgerEntryRecord> {
+    const created = await this.createTradeCreditLedgerEntries(row as never, sharedContext)
+    return await this.retrieveTradeCreditLedgerEntry(created.id, {}, sharedContext)
+  }
+
+  /**
+   * The earlier result of a request with the same idempotency key, or null.
+   * The same key with a different request body is a client bug: 409.
+   */
+  protected async findReplay_(
+    accountId: string,
+    idempotency: Idempotency | undefined,
+    sharedContext: Context
+  ): Promise<PostingResult | null> {
+    if (!idempotency?.key) {
+      return null
+    }
+    const [entry] = await this.listTradeCreditLedgerEntries(
+      { account_id: accountId, idempotency_key: idempotency.key },
+      { take: 1 },
+      sharedContext
+    )
+    if (!entry) {
+      return null
+    }
+    if ((entry.request_hash ?? null) !== (idempotency.request_hash ?? null)) {
+      throw reusedKey(idempotency.key)
+    }
+    const account = await this.retrieveTradeCreditAccount(accountId, {}, sharedContext)
+    return { account, entry, replayed: true }
+  }
+}
+
+export function reusedKey(key: string) {
+  return new MedusaError(MedusaError.Types.CONFLICT, `Idempotency-Key "${key}" was already used for a different request.`)
+}

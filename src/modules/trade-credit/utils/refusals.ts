@@ -1,0 +1,69 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { currencyDecimals } from "./money"
+
+/**
+ * Every refusal the ledger words for a buyer or a merchant, in one place:
+ * the module, the provider and the routes throw these, never their own copy.
+ */
+
+/** A lock wait ran out: the request fails alone and may simply be retried. */
+export const ACCOUNT_BUSY_MESSAGE = "The account is busy with another payment; try again."
+
+/** The account is on stop: no new order on account, and no held order released by a buyer. */
+export const ON_STOP_MESSAGE =
+  "This trade credit account is on stop: new orders on account are paused. Please contact us or choose another payment method."
+export const ON_STOP_RELEASE_MESSAGE =
+  "This account is on stop: a held order can't be released until the account is back in normal status. Please contact us."
+
+export const NOT_LOGGED_IN_MESSAGE =
+  "Pay on account is for logged-in trade customers: log in, or choose another payment method."
+export const ACCOUNT_NOT_USABLE_MESSAGE = "That trade credit account can't be used by this customer."
+export const NOT_STARTED_HERE_MESSAGE = "This payment session was not started by pay on account; start the payment again."
+export const ACCOUNT_NO_LONGER_USABLE_MESSAGE = "This customer may no longer pay with that trade credit account."
+
+export function noAccountMessage(currency: string): string {
+  return `You have no trade credit account in ${currency.toUpperCase()}: choose another payment method or ask us to open one.`
+}
+
+export function currencyMismatchMessage(orderCurrency: string, accountCurrency: string): string {
+  return `This order is in ${orderCurrency.toUpperCase()}, but the trade credit account is in ${accountCurrency.toUpperCase()}.`
+}
+
+export function reviewClosedMessage(status: string): string {
+  return `This order's credit review was ${status}; it can't be paid on account.`
+}
+
+type Amount = { toFixed(decimals: number): string }
+
+/**
+ * Not enough available credit. `for`: a checkout (`order`), a buyer's
+ * release of a held order (`release`), or a posting that must stay within
+ * the limit (`posting`).
+ */
+export function notEnoughCreditMessage(
+  available: Amount,
+  over: Amount,
+  currency: string,
+  kind: "order" | "release" | "posting"
+): string {
+  const d = currencyDecimals(currency)
+  const code = currency.toUpperCase()
+  switch (kind) {
+    case "release":
+      return `Not enough available credit to release this order: ${available.toFixed(d)} ${code} available, the order is ${over.toFixed(d)} over the limit.`
+    case "order":
+      return `Not enough available credit: ${available.toFixed(d)} ${code} available, this order is ${over.toFixed(d)} over the limit.`
+    default:
+      return `Not enough available credit: ${available.toFixed(d)} ${code} available, ${over.toFixed(d)} over the limit.`
+  }
+}
+
+/** A refusal the storefront shows the buyer as worded (Medusa returns it with the cart). */
+export function paymentRefusal(message: string): MedusaError {
+  return new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, message)
+}
+
+export const CAPTURE_AFTER_CANCEL_MESSAGE =
+  "This order's credit was given back when it was canceled, so its payment can't be captured."
+export const CANCEL_AFTER_CAPTURE_MESSAGE =
+  "This order's payment on account was captured a moment ago: cancel the order again and it will be refunded to the account."

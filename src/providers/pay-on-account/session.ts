@@ -1,0 +1,66 @@
+import { MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
+
+export type PayOnAccountOptions = {
+  /**
+   * `on_authorize` (default): the order is posted to the account's balance
+   * when it is authorized, and Medusa's payment is captured right after the
+   * order is placed. `manual`: it is reserved until an admin captures the
+   * payment.
+   */
+  capture?: "on_authorize" | "manual"
+}
+
+export function validatePayOnAccountOptions(options: Record<string, unknown>): void {
+  const capture = options?.capture
+  if (capture !== undefined && capture !== "on_authorize" && capture !== "manual") {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Pay on account: option "capture" must be "on_authorize" or "manual", got ${JSON.stringify(capture)}.`
+    )
+  }
+}
+
+/** What the provider keeps in the payment session. Written only by the provider. */
+export type SessionData = {
+  account_id: string
+  customer_id: string
+  amount: string
+  currency_code: string
+  payment_session_id?: string
+  entry_id?: string
+  review_id?: string
+  posted?: boolean
+  over_limit?: boolean
+}
+
+/** Where a session stands, from what the provider wrote into it. */
+export function sessionStatus(data: Partial<SessionData>) {
+  return data.posted
+    ? PaymentSessionStatus.CAPTURED
+    : data.entry_id
+      ? PaymentSessionStatus.AUTHORIZED
+      : data.review_id
+        ? PaymentSessionStatus.PENDING_AUTHORIZATION
+        : PaymentSessionStatus.PENDING
+}
+
+const SETUP_HINT =
+  'Add it to the payment module in medusa-config.ts: { resolve: "@medusajs/medusa/payment", dependencies: ["trade_credit", "query"], options: { providers: [{ resolve: "medusa-plugin-trade-credit/providers/pay-on-account", id: "on-account" }] } }.'
+
+/**
+ * A dependency of the provider, resolved per call from the payment module's
+ * container (the payment module may load before the trade credit module),
+ * with a setup hint when the store did not declare it.
+ */
+export function resolveDependency<T>(cradle: Record<string, unknown>, key: string): T {
+  let resolved: unknown
+  try {
+    resolved = cradle[key]
+  } catch {
+    resolved = undefined
+  }
+  if (!resolved) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Pay on account can't reach "${key}" from the payment module. ${SETUP_HINT}`)
+  }
+  return resolved as T
+}
