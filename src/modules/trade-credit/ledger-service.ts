@@ -17,15 +17,16 @@ import type {
   EntryEditChanges,
   EntryPageInput,
   Idempotency,
+  LedgerOperation,
   PostLedgerEntryInput,
   TradeCreditModuleOptions,
 } from "./types"
 import { normalizePaymentTerms } from "./utils/payment-terms"
 import { decodeEntryCursor, encodeEntryCursor } from "./utils/entry-cursor"
 import { type CardPaymentOptions, normalizeCardPaymentOptions } from "./utils/card-payments"
-import { actorFields, asRow, idempotencyFields, type LockedAccountRow, postingTotals } from "./utils/posting"
+import { actorFields, asRow, idempotencyFields, type LockedAccountRow, postingTotals, sessionOutstanding } from "./utils/posting"
 import { diffEntryNote, MAX_COMMENT, MAX_ENTRY_REFERENCE, normalizeText } from "./utils/account-settings"
-import { lockAccount, lockEntry } from "./repositories/ledger-locks"
+import { lockAccount, lockEntry, lockSessionPurchase } from "./repositories/ledger-locks"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -269,6 +270,35 @@ export class LedgerService extends MedusaService({
     const has_more = rows.length > limit
     const entries = rows.slice(0, limit)
     return { entries, has_more, next_cursor: has_more ? encodeEntryCursor(entries[entries.length - 1].seq) : null }
+  }
+
+  protected async sessionEntries_(paymentSessionId: string, operation: LedgerOperation, sharedContext: Context) {
+    return await this.listTradeCreditLedgerEntries(
+      { payment_session_id: paymentSessionId, operation },
+      { order: { seq: "ASC" } },
+      sharedContext
+    )
+  }
+
+  /**
+   * What an order's postings still take from the account. Callers read it
+   * under a lock that every concurrent cancel, capture or refund of the order
+   * also takes, so it sees those that committed first.
+   */
+  protected async sessionOutstanding_(paymentSessionId: string, sharedContext: Context) {
+    const entries = await this.listTradeCreditLedgerEntries(
+      { payment_session_id: paymentSessionId },
+      { order: { seq: "ASC" } },
+      sharedContext
+    )
+    return sessionOutstanding(entries)
+  }
+
+  /** Locks a payment session's `purchased` entry and returns it (see `lockSessionPurchase`). */
+  protected async lockSessionPurchase_(paymentSessionId: string, sharedContext: Context) {
+    await lockSessionPurchase(sharedContext, paymentSessionId)
+    const [purchase] = await this.sessionEntries_(paymentSessionId, "purchased", sharedContext)
+    return purchase ?? null
   }
 
   /** Inserts an entry and reads it back, so callers get its database-set `seq` and `created_at`. */

@@ -1,4 +1,4 @@
-import type { BigNumberInput, Context, InferEntityType } from "@medusajs/framework/types"
+import type { Context, InferEntityType } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -8,18 +8,17 @@ import {
 } from "@medusajs/framework/utils"
 import type LedgerEntry from "./models/ledger-entry"
 import type {
-  Actor,
   AuthorizeOnAccountInput,
   AuthorizeOnAccountResult,
   CaptureOnAccountInput,
-  LedgerOperation,
   NameOrderOfSessionInput,
+  RefundOnAccountInput,
   RevertOnAccountInput,
 } from "./types"
 import { currencyDecimals, parseAmount } from "./utils/money"
 import { internalIdempotencyKey } from "./utils/idempotency-keys"
 import { decideAuthorization } from "./utils/authorization"
-import { asRow, authorized, decidedBy, sessionOutstanding } from "./utils/posting"
+import { asRow, authorized, decidedBy } from "./utils/posting"
 import {
   ACCOUNT_BUSY_MESSAGE,
   ACCOUNT_NO_LONGER_USABLE_MESSAGE,
@@ -28,12 +27,7 @@ import {
   currencyMismatchMessage,
   paymentRefusal,
 } from "./utils/refusals"
-import {
-  isAccountBusy,
-  lockAccount,
-  lockSessionPurchase,
-  writeOrderOfSession,
-} from "./repositories/ledger-locks"
+import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
 import { AccountService } from "./account-service"
 
 export { ACCOUNT_BUSY_MESSAGE } from "./utils/refusals"
@@ -42,19 +36,6 @@ export { DEFAULT_ENTRY_PAGE, MAX_ENTRY_PAGE, type PostingResult } from "./ledger
 
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
 
-type RefundOnAccountInput = {
-  payment_session_id: string
-  refund_id: string
-  /**
-   * The amount Medusa refunds, exactly (more decimals than the currency allows
-   * is refused). Null: the refund of everything Medusa still has captured,
-   * which gives back all that is still charged to the account.
-   */
-  amount: BigNumberInput | null
-  /** The order has shipped nothing: a full refund is its cancellation. */
-  order_unfulfilled?: boolean
-  actor: Actor
-}
 
 /**
  * The trade credit module: the ledger (accounts, postings, history, reviews:
@@ -406,34 +387,5 @@ export default class TradeCreditModuleService extends AccountService {
       sharedContext
     )
     return { entry }
-  }
-
-  protected async sessionEntries_(paymentSessionId: string, operation: LedgerOperation, sharedContext: Context) {
-    return await this.listTradeCreditLedgerEntries(
-      { payment_session_id: paymentSessionId, operation },
-      { order: { seq: "ASC" } },
-      sharedContext
-    )
-  }
-
-  /**
-   * What an order's postings still take from the account. Callers read it
-   * under a lock that every concurrent cancel, capture or refund of the order
-   * also takes, so it sees those that committed first.
-   */
-  protected async sessionOutstanding_(paymentSessionId: string, sharedContext: Context) {
-    const entries = await this.listTradeCreditLedgerEntries(
-      { payment_session_id: paymentSessionId },
-      { order: { seq: "ASC" } },
-      sharedContext
-    )
-    return sessionOutstanding(entries)
-  }
-
-  /** Locks a payment session's `purchased` entry and returns it (see `lockSessionPurchase`). */
-  protected async lockSessionPurchase_(paymentSessionId: string, sharedContext: Context) {
-    await lockSessionPurchase(sharedContext, paymentSessionId)
-    const [purchase] = await this.sessionEntries_(paymentSessionId, "purchased", sharedContext)
-    return purchase ?? null
   }
 }

@@ -210,3 +210,17 @@ export type DecideReviewInput = {
   comment?: string | null
   actor: Actor
 }
+
+export type RefundOnAccountInput = {
+  payment_session_id: string
+  refund_id: string
+  /**
+   * The amount Medusa refunds, exactly (more decimals than the currency allows
+   * is refused). Null: the refund of everything Medusa still has captured,
+   * which gives back all that is still charged to the account.
+   */
+  amount: BigNumberInput | null
+  /** The order has shipped nothing: a full refund is its cancellation. */
+  order_unfulfilled?: boolean
+  actor: Actor
+}

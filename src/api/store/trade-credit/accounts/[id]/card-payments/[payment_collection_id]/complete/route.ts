@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import {
-  payCardPaymentToAccountWorkflow,
-  RELEASE_COVERED_ORDER_STEP,
-} from "../../../../../../../../workflows/pay-card-payment-to-account"
+  completeCardPaymentWorkflow,
+  creditCardPaymentWorkflow,
+  releaseCoveredOrderWorkflow,
+} from "../../../../../../../../workflows"
 import { fetchAccount } from "../../../../../../../utils/accounts"
 import { customerActorOf } from "../../../../../../../utils/request-context"
 import { withConflictMessage } from "../../../../../../../utils/conflict"
@@ -20,48 +21,47 @@ const READABLE = new Set<string>([
 ])
 
 /**
- * The buyer completes a card payment (payCardPaymentToAccountWorkflow): the
- * provider authorizes and captures it, the account is credited, and the named
- * held order is released if the account now covers it; otherwise it stays
- * held, and `reason` says why.
+ * The buyer completes a card payment: the provider authorizes and captures it
+ * (or has already, by webhook), and the account is credited once Medusa has
+ * recorded the capture. Then the named held order is released if the account
+ * now covers it, decided under the account lock; otherwise it stays held, and
+ * `reason` says why.
  */
 export const POST = withConflictMessage(async (req: AuthenticatedMedusaRequest<StoreCompleteCardPaymentType>, res: MedusaResponse<StoreCardPaymentCompletedResponse>) => {
   const actor = await customerActorOf(req)
-  const orderId = req.validatedBody.release_order_id
-  const { result, errors } = await payCardPaymentToAccountWorkflow(req.scope).run({
-    input: {
-      account_id: req.params.id,
-      payment_collection_id: req.params.payment_collection_id,
-      customer_id: actor.id,
-      release_order_id: orderId ?? null,
-      actor,
-    },
-    throwOnError: false,
+  await completeCardPaymentWorkflow(req.scope).run({
+    input: { account_id: req.params.id, payment_collection_id: req.params.payment_collection_id, customer_id: actor.id },
   })
-  const releaseError = errors?.find((e) => e.action === RELEASE_COVERED_ORDER_STEP)?.error as
-    | { type?: string; message?: string }
-    | undefined
-  const failed = errors?.find((e) => e.action !== RELEASE_COVERED_ORDER_STEP)
-  if (failed || !result) {
-    // The payment itself, or its crediting (which the payment.captured subscriber retries), failed.
-    throw failed?.error ?? new Error(`Card payment ${req.params.payment_collection_id} could not be completed.`)
-  }
-  const credited = result.credited
+  const { result: credited } = await creditCardPaymentWorkflow(req.scope).run({
+    input: { payment_collection_id: req.params.payment_collection_id },
+  })
+  // After the payment is final: a release that fails leaves the order held and the payment credited.
+  const orderId = req.validatedBody.release_order_id
   let released: string | null = null
   let reason: string | null = null
   if (!credited) {
     reason = "The payment provider has not confirmed this payment as captured yet: the account is credited as soon as it does."
   } else if (orderId) {
-    if (releaseError) {
-      if (releaseError.type && READABLE.has(releaseError.type) && releaseError.message) {
-        reason = releaseError.message
+    const { result: reviewId, errors } = await releaseCoveredOrderWorkflow(req.scope).run({
+      input: {
+        account_id: req.params.id,
+        order_id: orderId,
+        actor,
+        comment: "The buyer paid the amount over the limit by card",
+      },
+      throwOnError: false,
+    })
+    if (errors?.length) {
+      const error = errors[0].error as { type?: string; message?: string } | undefined
+      if (error?.type && READABLE.has(error.type) && error.message) {
+        reason = error.message
       } else {
         req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(
-          `Trade credit: releasing order ${orderId} after card payment ${req.params.payment_collection_id} failed: ${releaseError.message}`
+          `Trade credit: releasing order ${orderId} after card payment ${req.params.payment_collection_id} failed: ${error?.message}`
         )
         reason = "The order could not be released just now; it stays held for credit review."
       }
-    } else if (!result.released_review_id) {
+    } else if (!reviewId) {
       reason = `Order ${orderId} is not held for credit review on this account.`
     } else {
       released = orderId
