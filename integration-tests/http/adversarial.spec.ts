@@ -176,6 +176,11 @@ const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: 
     url: (w) => `/admin/trade-credit/orders/${w.heldOrderA}/confirm-failure`,
     bad: [],
   },
+  "GET /admin/trade-credit/orders/:id/paying-account": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/orders/${w.heldOrderA}/paying-account`,
+    bad: [],
+  },
   "GET /store/trade-credit/accounts": {
     auth: "buyer",
     url: () => "/store/trade-credit/accounts",
