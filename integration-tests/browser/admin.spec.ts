@@ -688,7 +688,8 @@ describe("trade credit admin in a browser", () => {
     const search = page.getByRole("searchbox", { name: "Search accounts" })
     await search.fill("Ghent")
     await eventually(async () => expect(await rowNames()).toEqual([COMPANY]))
-    const ghent = rows.filter({ hasText: COMPANY })
+    // The table row of the account whose link names the company: its figures are in the row's other cells.
+    const ghent = page.getByRole("row").filter({ has: rows.filter({ hasText: COMPANY }) })
     await eventually(async () => {
       const text = await ghent.innerText()
       expect(text).toContain("Company")

@@ -1,4 +1,4 @@
-import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { DEFAULT_PAGE_SIZE } from "../../modules/trade-credit/constants"
 import { useAccounts } from "../hooks/accounts"
@@ -6,11 +6,17 @@ import { useDebouncedValue } from "../hooks/use-debounced-value"
 import { EMPTY_FILTERS, countActiveFilters, toListParams, type AccountFilters } from "../lib/account-filters"
 import { errorMessage } from "../lib/errors"
 import { AccountFilterBar } from "./account-filter-bar"
-import { AccountSortSelect } from "./account-sort-select"
+import { ChoiceSelect, type Choice } from "./choice-select"
 import { AccountsTable } from "./accounts-table"
 import { ExportAccountsButton } from "./export-accounts-button"
 
 const PAGE_SIZE = DEFAULT_PAGE_SIZE
+
+/** Most owed first (the default) or most in credit first. */
+const SORT_CHOICES: Choice<AccountFilters["order"]>[] = [
+  { value: "balance", label: "Most owed first" },
+  { value: "-balance", label: "Most in credit first" },
+]
 
 /** Every credit account, most owed first, with search, filters, paging and CSV export. */
 export const AccountsOverview = () => {
@@ -27,7 +33,6 @@ export const AccountsOverview = () => {
     offset: pageIndex * PAGE_SIZE,
   })
   const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   const filtered = countActiveFilters(debounced) > 0 || Boolean(debounced.q.trim())
 
   return (
@@ -40,7 +45,14 @@ export const AccountsOverview = () => {
           </Text>
         </div>
         <div className="flex items-center gap-x-2">
-          <AccountSortSelect value={filters.order} onChange={(order) => setFilters({ ...filters, order })} />
+          <ChoiceSelect
+            size="small"
+            className="w-[170px]"
+            aria-label="Sort accounts"
+            value={filters.order}
+            choices={SORT_CHOICES}
+            onChange={(order) => setFilters({ ...filters, order: order ?? filters.order })}
+          />
           <ExportAccountsButton params={params} />
         </div>
       </div>
@@ -59,20 +71,9 @@ export const AccountsOverview = () => {
                 ? "No accounts match these filters."
                 : "No credit accounts yet. Create one from a customer's or a customer group's page."
             }
+            paging={{ count, pageSize: PAGE_SIZE, pageIndex, onPageChange: setPageIndex }}
           />
         </div>
-      )}
-      {count > PAGE_SIZE && (
-        <Table.Pagination
-          count={count}
-          pageSize={PAGE_SIZE}
-          pageIndex={pageIndex}
-          pageCount={pageCount}
-          canPreviousPage={pageIndex > 0}
-          canNextPage={pageIndex + 1 < pageCount}
-          previousPage={() => setPageIndex((p) => Math.max(0, p - 1))}
-          nextPage={() => setPageIndex((p) => Math.min(pageCount - 1, p + 1))}
-        />
       )}
     </Container>
   )

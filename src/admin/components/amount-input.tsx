@@ -1,5 +1,6 @@
 import { CurrencyInput } from "@medusajs/ui"
-import { currencySymbol } from "../lib/format"
+import { useFormat } from "../hooks/use-format"
+import { currencyDecimals } from "../lib/format"
 
 /** More than any currency has (KWD 3): the form refuses extra decimals with a message. */
 const MAX_TYPED_DECIMALS = 8
@@ -25,11 +26,13 @@ export const AmountInput = ({
   placeholder,
   autoFocus,
   invalid,
-}: AmountInputProps) => (
+}: AmountInputProps) => {
+  const fmt = useFormat()
+  return (
   <CurrencyInput
     id={id}
     name={id}
-    symbol={currencySymbol(currency)}
+    symbol={fmt.currencySymbol(currency)}
     code={currency.toUpperCase()}
     value={value}
     onValueChange={(v) => onChange(v ?? "")}
@@ -42,4 +45,5 @@ export const AmountInput = ({
     autoComplete="off"
     aria-invalid={invalid || undefined}
   />
-)
+  )
+}

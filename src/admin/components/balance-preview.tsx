@@ -1,6 +1,9 @@
 import { Text } from "@medusajs/ui"
-import { addAmounts } from "../lib/decimal"
+import type { ReactNode } from "react"
+import { useWatch, type FieldPath, type UseFormReturn } from "react-hook-form"
+import { addAmounts, checkAmount } from "../lib/decimal"
 import type { TradeCreditAccount } from "../lib/types"
+import { AmountField } from "./form-fields"
 import { Money } from "./money"
 
 /** What the outstanding balance and available credit become after a movement of `delta`. */
@@ -29,5 +32,40 @@ export const BalancePreview = ({ account, delta }: { account: TradeCreditAccount
       {row("Outstanding balance", account.balance, balance)}
       {row("Available credit", account.available_credit, available)}
     </div>
+  )
+}
+
+/**
+ * The signed amount of a movement on the account (reimbursement, adjustment)
+ * and, below it, the balance and available credit it leads to.
+ */
+export function MovementAmountField<TValues extends { amount: string }>({
+  form,
+  account,
+  id,
+  hint,
+}: {
+  form: UseFormReturn<TValues>
+  account: TradeCreditAccount
+  id: string
+  hint: ReactNode
+}) {
+  const name = "amount" as FieldPath<TValues>
+  const typed = useWatch({ control: form.control, name }) as string
+  const amount = checkAmount(typed, account.currency_code, { allowNegative: true })
+  return (
+    <>
+      <AmountField
+        form={form}
+        name={name}
+        id={id}
+        label="Amount"
+        hint={hint}
+        currency={account.currency_code}
+        allowNegative
+        autoFocus
+      />
+      <BalancePreview account={account} delta={amount.ok ? amount.value : null} />
+    </>
   )
 }

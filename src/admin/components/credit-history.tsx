@@ -1,10 +1,16 @@
 import { ArrowsPointingOut } from "@medusajs/icons"
 import { FocusModal, Heading, IconButton, Tooltip } from "@medusajs/ui"
 import { useState } from "react"
+import { LEDGER_OPERATIONS, OPERATION_LABELS } from "../lib/format"
 import type { LedgerEntry, LedgerOperation } from "../lib/types"
 import { CreditHistoryGrid } from "./credit-history-grid"
 import { EditReimbursementDrawer } from "./edit-reimbursement-drawer"
-import { OperationFilter } from "./operation-filter"
+import { ChoiceSelect, type Choice } from "./choice-select"
+
+const OPERATION_CHOICES: Choice<LedgerOperation>[] = LEDGER_OPERATIONS.map((op) => ({
+  value: op,
+  label: OPERATION_LABELS[op],
+}))
 
 /**
  * The account's credit history (seed 001's activity grid), newest first.
@@ -14,13 +20,24 @@ export const CreditHistory = ({ accountId, title }: { accountId: string; title: 
   const [operation, setOperation] = useState<LedgerOperation | undefined>()
   const [editing, setEditing] = useState<LedgerEntry | null>(null)
   const [expanded, setExpanded] = useState(false)
+  const filter = (
+    <ChoiceSelect
+      size="small"
+      className="w-[160px]"
+      aria-label="Filter by operation"
+      value={operation}
+      choices={OPERATION_CHOICES}
+      none="All operations"
+      onChange={(op) => setOperation(op ?? undefined)}
+    />
+  )
 
   return (
     <div className="flex flex-col">
       <div className="flex items-center justify-between gap-x-4 px-6 py-4">
         <Heading level="h3">Credit history</Heading>
         <div className="flex items-center gap-x-2">
-          <OperationFilter value={operation} onChange={setOperation} />
+          {filter}
           <Tooltip content="Show full width">
             <IconButton size="small" variant="transparent" aria-label="Show credit history full width" onClick={() => setExpanded(true)}>
               <ArrowsPointingOut />
@@ -36,7 +53,7 @@ export const CreditHistory = ({ accountId, title }: { accountId: string; title: 
               <FocusModal.Title asChild>
                 <Heading level="h2">Credit history · {title}</Heading>
               </FocusModal.Title>
-              <OperationFilter value={operation} onChange={setOperation} />
+              {filter}
             </div>
           </FocusModal.Header>
           <FocusModal.Description className="sr-only">Every entry of this credit account, newest first.</FocusModal.Description>

@@ -1,5 +1,5 @@
 import { Select } from "@medusajs/ui"
-import { currencyName } from "../lib/format"
+import { useFormat } from "../hooks/use-format"
 
 /** A currency among `options` (lower-case codes), shown as "EUR – Euro". */
 export const CurrencySelect = ({
@@ -12,7 +12,9 @@ export const CurrencySelect = ({
   value: string
   options: string[]
   onChange: (value: string) => void
-}) => (
+}) => {
+  const fmt = useFormat()
+  return (
   <Select value={value} onValueChange={onChange}>
     <Select.Trigger id={id}>
       <Select.Value placeholder="Choose a currency" />
@@ -20,9 +22,10 @@ export const CurrencySelect = ({
     <Select.Content>
       {options.map((code) => (
         <Select.Item key={code} value={code}>
-          {code.toUpperCase()} – {currencyName(code)}
+          {code.toUpperCase()} – {fmt.currencyName(code)}
         </Select.Item>
       ))}
     </Select.Content>
   </Select>
-)
+  )
+}

@@ -1,96 +1,75 @@
-import { Button, Drawer, Input, Text, Textarea, toast } from "@medusajs/ui"
-import { MAX_ACCOUNT_REFERENCE_LENGTH } from "../../modules/trade-credit/constants"
-import { useEffect, useState, type FormEvent } from "react"
+import { Text, toast } from "@medusajs/ui"
+import { useMemo } from "react"
+import { useWatch, type UseFormReturn } from "react-hook-form"
 import { useUpdateAccount } from "../hooks/accounts"
 import { checkAmount, toApiAmount } from "../lib/decimal"
-import { STATUS_DESCRIPTIONS, fieldLabel, formatChangeValue, formatTerms, holderName } from "../lib/format"
-import type { AccountStatus, OverLimitPolicy, TradeCreditAccount, UpdateAccountBody } from "../lib/types"
-import { AmountInput } from "./amount-input"
-import { FormError } from "./form-error"
-import { FormField } from "./form-field"
-import { PolicySelect } from "./policy-select"
-import { StatusSelect } from "./status-select"
-import { SwitchField } from "./switch-field"
-import { TermsFields, termsDraftErrors, termsFromDraft, type TermsDraft } from "./terms-fields"
+import { fieldLabel, formatChangeValue, formatTerms, holderName } from "../lib/format"
+import {
+  ACCOUNT_REFERENCE_MAX,
+  editAccountDefaults,
+  editAccountSchema,
+  optionalText,
+  termsDraftErrors,
+  termsFromDraft,
+  type EditAccountForm,
+} from "../lib/form-schemas"
+import type { TradeCreditAccount, UpdateAccountBody } from "../lib/types"
+import { AccountSettingsFields, type AccountSettingsValues } from "./account-settings-fields"
+import type { AccountDrawerProps } from "./adjust-balance-drawer"
+import { FormDrawer, useDrawerForm } from "./form-drawer"
+import { TextField } from "./form-fields"
 
+type Changes = Omit<UpdateAccountBody, "reason">
 
-type EditAccountDrawerProps = {
-  account: TradeCreditAccount
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}
-
-const termsDraftOf = (account: TradeCreditAccount): TermsDraft => ({
-  type: account.payment_terms.type,
-  net_days: account.payment_terms.net_days != null ? String(account.payment_terms.net_days) : "30",
-  grace_days: account.payment_terms.grace_days ? String(account.payment_terms.grace_days) : "",
-})
-
-/** Edit limit, allow-exceed, over-limit policy, terms, status and reference; a reason is required. */
-export const EditAccountDrawer = ({ account, open, onOpenChange }: EditAccountDrawerProps) => {
-  const currency = account.currency_code
-  const [limit, setLimit] = useState("")
-  const [allowExceed, setAllowExceed] = useState(false)
-  const [policy, setPolicy] = useState<OverLimitPolicy | null>(null)
-  const [status, setStatus] = useState<AccountStatus>("normal")
-  const [terms, setTerms] = useState<TermsDraft>(termsDraftOf(account))
-  const [reference, setReference] = useState("")
-  const [reason, setReason] = useState("")
-  const [submitted, setSubmitted] = useState(false)
-  const update = useUpdateAccount(account.id)
-
-  useEffect(() => {
-    if (open) {
-      setLimit(String(account.credit_limit))
-      setAllowExceed(account.allow_exceed)
-      setPolicy(account.over_limit_policy)
-      setStatus(account.status)
-      setTerms(termsDraftOf(account))
-      setReference(account.reference ?? "")
-      setReason("")
-      setSubmitted(false)
-      update.reset()
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
-
-  const limitCheck = checkAmount(limit, currency, { allowZero: true })
-  const termsErrors = termsDraftErrors(terms)
-
-  const changes: Omit<UpdateAccountBody, "reason"> = {}
-  if (limitCheck.ok && Number(limitCheck.value) !== Number(account.credit_limit)) {
-    changes.credit_limit = toApiAmount(limitCheck.value)
+/** What the form changes on the account (only the fields whose values are valid). */
+function changesOf(account: TradeCreditAccount, values: EditAccountForm): Changes {
+  const changes: Changes = {}
+  const limit = checkAmount(values.credit_limit, account.currency_code, { allowZero: true })
+  if (limit.ok && Number(limit.value) !== Number(account.credit_limit)) {
+    changes.credit_limit = toApiAmount(limit.value)
   }
-  if (allowExceed !== account.allow_exceed) {
-    changes.allow_exceed = allowExceed
+  if (values.allow_exceed !== account.allow_exceed) {
+    changes.allow_exceed = values.allow_exceed
   }
-  if (policy !== account.over_limit_policy) {
-    changes.over_limit_policy = policy
+  if (values.over_limit_policy !== account.over_limit_policy) {
+    changes.over_limit_policy = values.over_limit_policy
   }
-  if (status !== account.status) {
-    changes.status = status
+  if (values.status !== account.status) {
+    changes.status = values.status
   }
-  if (Object.keys(termsErrors).length === 0) {
-    const next = termsFromDraft(terms)
+  if (Object.keys(termsDraftErrors(values.payment_terms)).length === 0) {
+    const next = termsFromDraft(values.payment_terms)
     if (formatTerms(next) !== formatTerms(account.payment_terms)) {
       changes.payment_terms = next
     }
   }
-  if ((reference.trim() || null) !== (account.reference ?? null)) {
-    changes.reference = reference.trim() || null
+  if (optionalText(values.reference) !== (account.reference ?? null)) {
+    changes.reference = optionalText(values.reference)
   }
-  const changed = Object.keys(changes) as Array<keyof typeof changes>
-  const reasonMissing = reason.trim() === ""
-  const valid = limitCheck.ok && Object.keys(termsErrors).length === 0 && changed.length > 0 && !reasonMissing
+  return changes
+}
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault()
-    setSubmitted(true)
-    if (!valid) {
+/** Edit limit, allow-exceed, over-limit policy, terms, status and reference; a reason is required. */
+export const EditAccountDrawer = ({ account, open, onOpenChange }: AccountDrawerProps) => {
+  const currency = account.currency_code
+  const update = useUpdateAccount(account.id)
+  const schema = useMemo(() => editAccountSchema(currency), [currency])
+  const form = useDrawerForm<EditAccountForm>({
+    open,
+    schema,
+    defaultValues: () => editAccountDefaults(account),
+    onOpen: update.reset,
+  })
+  const changes = changesOf(account, useWatch({ control: form.control }) as EditAccountForm)
+  const changed = Object.keys(changes) as Array<keyof Changes>
+
+  const onSubmit = (values: EditAccountForm) => {
+    const next = changesOf(account, values)
+    if (!Object.keys(next).length) {
       return
     }
     update.mutate(
-      { ...changes, reason: reason.trim() },
+      { ...next, reason: values.reason },
       {
         onSuccess: () => {
           toast.success("Credit account updated")
@@ -101,101 +80,42 @@ export const EditAccountDrawer = ({ account, open, onOpenChange }: EditAccountDr
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <form onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden" noValidate>
-          <Drawer.Header>
-            <Drawer.Title>Edit credit account</Drawer.Title>
-            <Drawer.Description className="text-ui-fg-subtle txt-small">
-              {holderName(account.holder)} · {currency.toUpperCase()}
-            </Drawer.Description>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
-            <FormField
-              id="tc-edit-limit"
-              label="Credit limit"
-              error={submitted && !limitCheck.ok ? limitCheck.error : null}
-            >
-              <AmountInput
-                id="tc-edit-limit"
-                currency={currency}
-                value={limit}
-                onChange={setLimit}
-                invalid={submitted && !limitCheck.ok}
-              />
-            </FormField>
-            <SwitchField
-              id="tc-edit-allow-exceed"
-              label="Allow to exceed credit limit"
-              description="Orders on account may go over the limit; each one is flagged."
-              checked={allowExceed}
-              onChange={setAllowExceed}
-            />
-            {!allowExceed && (
-              <FormField
-                id="tc-edit-policy"
-                label="When an order goes over the limit"
-                hint="Hold it for an admin to release or reject, or refuse it at checkout."
-              >
-                <PolicySelect id="tc-edit-policy" value={policy} onChange={setPolicy} />
-              </FormField>
-            )}
-            <TermsFields idPrefix="tc-edit" value={terms} onChange={setTerms} showErrors={submitted} />
-            <FormField id="tc-edit-status" label="Credit status" hint={STATUS_DESCRIPTIONS[status]}>
-              <StatusSelect id="tc-edit-status" value={status} onChange={setStatus} />
-            </FormField>
-            <FormField
-              id="tc-edit-reference"
-              label="Account reference"
-              optional
-              hint={`Max. ${MAX_ACCOUNT_REFERENCE_LENGTH} characters.`}
-            >
-              <Input
-                id="tc-edit-reference"
-                value={reference}
-                maxLength={MAX_ACCOUNT_REFERENCE_LENGTH}
-                onChange={(e) => setReference(e.target.value)}
-              />
-            </FormField>
-            <FormField
-              id="tc-edit-reason"
-              label="Reason for change"
-              hint="Required. Shown in the credit history."
-              error={submitted && reasonMissing ? "Say why the account changes." : null}
-            >
-              <Textarea
-                id="tc-edit-reason"
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                aria-invalid={(submitted && reasonMissing) || undefined}
-              />
-            </FormField>
-            <div className="bg-ui-bg-subtle flex flex-col gap-y-1 rounded-lg px-4 py-3">
-              <Text size="small" weight="plus">
-                {changed.length ? "Changes" : "Nothing changed yet"}
-              </Text>
-              {changed.map((field) => (
-                <Text key={field} size="small" className="text-ui-fg-subtle">
-                  {fieldLabel(field)}:{" "}
-                  {formatChangeValue(field, account[field as keyof TradeCreditAccount], currency)} →{" "}
-                  <span className="text-ui-fg-base">{formatChangeValue(field, changes[field], currency)}</span>
-                </Text>
-              ))}
-            </div>
-            <FormError error={update.error} />
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={update.isPending} disabled={submitted && !changed.length}>
-              Save
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Edit credit account"
+      description={`${holderName(account.holder)} · ${currency.toUpperCase()}`}
+      form={form}
+      onSubmit={onSubmit}
+      submitLabel="Save"
+      mutation={update}
+      submitDisabled={form.formState.isSubmitted && !changed.length}
+    >
+      <AccountSettingsFields
+        form={form as unknown as UseFormReturn<AccountSettingsValues>}
+        idPrefix="tc-edit"
+        currency={currency}
+        referenceHint={`Max. ${ACCOUNT_REFERENCE_MAX} characters.`}
+      />
+      <TextField
+        form={form}
+        name="reason"
+        id="tc-edit-reason"
+        label="Reason for change"
+        hint="Required. Shown in the credit history."
+        multiline
+      />
+      <div className="bg-ui-bg-subtle flex flex-col gap-y-1 rounded-lg px-4 py-3">
+        <Text size="small" weight="plus">
+          {changed.length ? "Changes" : "Nothing changed yet"}
+        </Text>
+        {changed.map((field) => (
+          <Text key={field} size="small" className="text-ui-fg-subtle">
+            {fieldLabel(field)}: {formatChangeValue(field, account[field as keyof TradeCreditAccount], currency)} →{" "}
+            <span className="text-ui-fg-base">{formatChangeValue(field, changes[field], currency)}</span>
+          </Text>
+        ))}
+      </div>
+    </FormDrawer>
   )
 }

@@ -1,10 +1,10 @@
-import { Button, Drawer, Input, Textarea, toast } from "@medusajs/ui"
-import { useEffect, useState, type FormEvent } from "react"
+import { toast } from "@medusajs/ui"
 import { useUpdateReimbursement } from "../hooks/reimbursements"
-import { formatDateTime, formatSignedMoney } from "../lib/format"
+import { useFormat } from "../hooks/use-format"
+import { optionalText, reimbursementNotesSchema, type ReimbursementNotesForm } from "../lib/form-schemas"
 import type { LedgerEntry } from "../lib/types"
-import { FormError } from "./form-error"
-import { FormField } from "./form-field"
+import { FormDrawer, useDrawerForm } from "./form-drawer"
+import { TextField } from "./form-fields"
 
 type EditReimbursementDrawerProps = {
   accountId: string
@@ -14,26 +14,21 @@ type EditReimbursementDrawerProps = {
 
 /** Edit the reference and comment of a reimbursement; its amount stays (correct it with a new entry). */
 export const EditReimbursementDrawer = ({ accountId, entry, onClose }: EditReimbursementDrawerProps) => {
-  const [reference, setReference] = useState("")
-  const [comment, setComment] = useState("")
+  const fmt = useFormat()
   const edit = useUpdateReimbursement(accountId)
+  const form = useDrawerForm<ReimbursementNotesForm>({
+    open: Boolean(entry),
+    schema: reimbursementNotesSchema,
+    defaultValues: () => ({ reference: entry?.reference ?? "", comment: entry?.comment ?? "" }),
+    onOpen: edit.reset,
+  })
 
-  useEffect(() => {
-    if (entry) {
-      setReference(entry.reference ?? "")
-      setComment(entry.comment ?? "")
-      edit.reset()
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entry?.id])
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault()
+  const onSubmit = (values: ReimbursementNotesForm) => {
     if (!entry) {
       return
     }
     edit.mutate(
-      { entryId: entry.id, body: { reference: reference.trim() || null, comment: comment.trim() || null } },
+      { entryId: entry.id, body: { reference: optionalText(values.reference), comment: optionalText(values.comment) } },
       {
         onSuccess: () => {
           toast.success("Reimbursement updated")
@@ -44,44 +39,23 @@ export const EditReimbursementDrawer = ({ accountId, entry, onClose }: EditReimb
   }
 
   return (
-    <Drawer open={Boolean(entry)} onOpenChange={(open) => !open && onClose()}>
-      <Drawer.Content>
-        <form onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden" noValidate>
-          <Drawer.Header>
-            <Drawer.Title>Edit reimbursement</Drawer.Title>
-            <Drawer.Description className="text-ui-fg-subtle txt-small">
-              {entry
-                ? `${formatSignedMoney(entry.amount, entry.currency_code)} on ${formatDateTime(entry.created_at)}. `
-                : ""}
-              The amount can't be changed: record a new reimbursement (negative to take one back) instead.
-            </Drawer.Description>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
-            <FormField id="tc-edit-reimb-reference" label="Custom reference number" optional>
-              <Input
-                id="tc-edit-reimb-reference"
-                value={reference}
-                onChange={(e) => setReference(e.target.value)}
-                autoFocus
-              />
-            </FormField>
-            <FormField id="tc-edit-reimb-comment" label="Comment" optional>
-              <Textarea id="tc-edit-reimb-comment" value={comment} onChange={(e) => setComment(e.target.value)} />
-            </FormField>
-            <FormError error={edit.error} />
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={edit.isPending}>
-              Save
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={Boolean(entry)}
+      onOpenChange={(open) => !open && onClose()}
+      title="Edit reimbursement"
+      description={
+        <>
+          {entry ? `${fmt.signedMoney(entry.amount, entry.currency_code)} on ${fmt.dateTime(entry.created_at)}. ` : ""}
+          The amount can't be changed: record a new reimbursement (negative to take one back) instead.
+        </>
+      }
+      form={form}
+      onSubmit={onSubmit}
+      submitLabel="Save"
+      mutation={edit}
+    >
+      <TextField form={form} name="reference" id="tc-edit-reimb-reference" label="Custom reference number" optional autoFocus />
+      <TextField form={form} name="comment" id="tc-edit-reimb-comment" label="Comment" optional multiline />
+    </FormDrawer>
   )
 }

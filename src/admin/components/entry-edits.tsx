@@ -1,11 +1,13 @@
 import { Text } from "@medusajs/ui"
-import { actorLabel, formatDate, formatDateTime } from "../lib/format"
+import { useFormat } from "../hooks/use-format"
+import { actorLabel } from "../lib/format"
 import type { EntryEdit } from "../lib/types"
 
 const NOTE_LABELS = { reference: "reference", comment: "comment" } as const
 
 /** "Edited by X on DATE: reference A → B", one line per correction of a reimbursement, newest first. */
 export const EntryEdits = ({ edits }: { edits: EntryEdit[] | undefined }) => {
+  const fmt = useFormat()
   if (!edits?.length) {
     return null
   }
@@ -16,8 +18,8 @@ export const EntryEdits = ({ edits }: { edits: EntryEdit[] | undefined }) => {
           .filter((field) => edit.changes[field])
           .map((field) => `${NOTE_LABELS[field]} ${edit.changes[field]!.from || "–"} → ${edit.changes[field]!.to || "–"}`)
         return (
-          <Text key={i} size="xsmall" className="text-ui-fg-muted" title={formatDateTime(edit.created_at)}>
-            Edited by {actorLabel(edit.actor)} on {formatDate(edit.created_at)}: {changes.join("; ")}
+          <Text key={i} size="xsmall" className="text-ui-fg-muted" title={fmt.dateTime(edit.created_at)}>
+            Edited by {actorLabel(edit.actor)} on {fmt.date(edit.created_at)}: {changes.join("; ")}
           </Text>
         )
       })}

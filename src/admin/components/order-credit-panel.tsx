@@ -1,13 +1,12 @@
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
-import { useAccount, useAccounts } from "../hooks/accounts"
 import { useConfirmFailure } from "../hooks/confirm-failure"
 import type { OnAccountPayment } from "../hooks/order-payment"
+import { usePayingAccounts } from "../hooks/paying-accounts"
+import { useFormat } from "../hooks/use-format"
 import { useReviews } from "../hooks/reviews"
-import { formatMoney } from "../lib/format"
-import type { TradeCreditAccount } from "../lib/types"
 import { ConfirmFailureBanner } from "./confirm-failure-banner"
 import { HeldOrderBanner } from "./held-order-banner"
-import { PayingAccountNotice } from "./paying-account-notice"
+import { AccountNotices } from "./account-notices"
 import { PayingAccountRow } from "./paying-account-row"
 
 type Tone = "green" | "orange" | "red" | "grey" | "blue"
@@ -24,30 +23,6 @@ const PAYMENT_STATUS: Record<string, { label: string; color: Tone }> = {
   failed: { label: "Failed", color: "red" },
 }
 
-/**
- * The paying account: named by the review or the payment session when they
- * say; otherwise the customer's own account in the order's currency, then
- * their companies' accounts.
- */
-function usePayingAccounts(payment: OnAccountPayment, accountIdHint: string | null) {
-  const accountId = accountIdHint ?? payment.accountId
-  const named = useAccount(accountId)
-  const currency = payment.currencyCode
-  const own = useAccounts(
-    { customer_id: payment.customerId ?? "", currency_code: currency, limit: 5 },
-    { enabled: !accountId && Boolean(payment.customerId) }
-  )
-  const company = useAccounts(
-    { customer_group_id: payment.groupIds, currency_code: currency, limit: 5 },
-    { enabled: !accountId && payment.groupIds.length > 0 }
-  )
-  if (accountId) {
-    return { known: true, accounts: named.data ? [named.data.account] : [] }
-  }
-  const accounts: TradeCreditAccount[] = [...(own.data?.accounts ?? []), ...(company.data?.accounts ?? [])]
-  return { known: false, accounts }
-}
-
 /** Order side column: how the on-account payment stands and what to watch for. */
 export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; payment: OnAccountPayment }) => {
   const reviews = useReviews({ order_id: orderId, status: "pending" })
@@ -57,6 +32,7 @@ export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; paymen
   const statusKey = payment.collectionStatus ?? payment.session.status ?? ""
   const status = PAYMENT_STATUS[statusKey] ?? { label: statusKey.replace(/_/g, " ") || "Unknown", color: "grey" as const }
   const currency = payment.session.currency_code ?? payment.currencyCode
+  const fmt = useFormat()
 
   return (
     <Container className="divide-y p-0">
@@ -68,7 +44,7 @@ export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; paymen
       </div>
       <div className="txt-compact-small flex items-center justify-between px-6 py-3">
         <span className="text-ui-fg-subtle">Amount on account</span>
-        <span className="tabular-nums">{formatMoney(payment.session.amount, currency)}</span>
+        <span className="tabular-nums">{fmt.money(payment.session.amount, currency)}</span>
       </div>
       {review && (
         <div className="px-6 py-4">
@@ -88,7 +64,7 @@ export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; paymen
                 Accounts this customer can pay from in {currency.toUpperCase()}:
               </Text>
             )}
-            <PayingAccountNotice account={account} />
+            <AccountNotices account={account} place="order" />
             <PayingAccountRow account={account} />
           </div>
         ))

@@ -1,7 +1,7 @@
-import { Button, Label, Prompt, Textarea } from "@medusajs/ui"
+import { Button, Label, Prompt, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useDecideReview, type ReviewDecision } from "../hooks/reviews"
-import { formatMoney } from "../lib/format"
+import { useFormat } from "../hooks/use-format"
 import type { OrderReview } from "../lib/types"
 import { FormError } from "./form-error"
 
@@ -11,12 +11,21 @@ type ReviewDecisionPromptProps = {
   onClose: () => void
 }
 
-const orderLabel = (r: OrderReview) => (r.order_display_id ? `#${r.order_display_id}` : r.order_id)
+/** "#12", or the order id when it has no display id yet. */
+export const orderLabel = (r: OrderReview) => (r.order_display_id ? `#${r.order_display_id}` : r.order_id)
 
 /** Confirm releasing or rejecting a held order, with an optional comment for the history. */
 export const ReviewDecisionPrompt = ({ review, decision, onClose }: ReviewDecisionPromptProps) => {
   const [comment, setComment] = useState("")
-  const decide = useDecideReview()
+  // Passed to the hook, not to mutate(): the banner holding this prompt
+  // unmounts as soon as the review list refreshes.
+  const decide = useDecideReview({
+    onSuccess: (_data, { review: decided, decision: made }) => {
+      toast.success(`Order ${orderLabel(decided)} ${made === "release" ? "released" : "rejected"}`)
+      onClose()
+    },
+  })
+  const fmt = useFormat()
 
   useEffect(() => {
     if (review) {
@@ -30,15 +39,9 @@ export const ReviewDecisionPrompt = ({ review, decision, onClose }: ReviewDecisi
     return null
   }
   const release = decision === "release"
-  const over = formatMoney(review.amount_over, review.currency_code)
+  const over = fmt.money(review.amount_over, review.currency_code)
 
-  const submit = () =>
-    decide.mutate(
-      { review, decision, comment: comment.trim() || undefined },
-      {
-        onSuccess: () => onClose(),
-      }
-    )
+  const submit = () => decide.mutate({ review, decision, comment: comment.trim() || undefined })
 
   return (
     <Prompt open variant={release ? "confirmation" : "danger"} onOpenChange={(open) => !open && onClose()}>

@@ -1,20 +1,63 @@
-import { Badge, Button, Container, Heading, Skeleton, Table, Text } from "@medusajs/ui"
-import { useState } from "react"
+import { Badge, Button, Container, Heading, Skeleton, Text, createDataTableColumnHelper } from "@medusajs/ui"
+import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { useReviews, type ReviewDecision } from "../hooks/reviews"
 import { errorMessage } from "../lib/errors"
-import { formatDateTime, orderPath, partyLabel } from "../lib/format"
+import { useFormat } from "../hooks/use-format"
+import { orderPath, partyLabel } from "../lib/format"
+import type { Formatters } from "../lib/intl"
 import type { OrderReview } from "../lib/types"
-import { Money } from "./money"
-import { ReviewDecisionPrompt } from "./review-decision-prompt"
+import { ListTable, moneyColumn } from "./list-table"
+import { ReviewDecisionPrompt, orderLabel } from "./review-decision-prompt"
 
-const HEADERS = ["Order", "Customer", "Company", "Order total", "Available credit", "Over by", "Held since", ""]
+const column = createDataTableColumnHelper<OrderReview>()
+
+type Decide = (review: OrderReview, decision: ReviewDecision) => void
+
+function reviewColumns(fmt: Formatters, decide: Decide) {
+  return [
+    column.accessor("order_id", {
+      header: "Order",
+      truncateTooltip: false,
+      cell: ({ row: { original: r } }) => (
+        <Link to={orderPath(r.order_id)} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+          {orderLabel(r)}
+        </Link>
+      ),
+    }),
+    column.accessor((r) => partyLabel(r.customer), { id: "customer", header: "Customer", maxSize: 180 }),
+    column.accessor((r) => partyLabel(r.company), { id: "company", header: "Company", maxSize: 160 }),
+    moneyColumn<OrderReview>("order_total", "Order total"),
+    moneyColumn<OrderReview>("available_credit", "Available credit", "balance"),
+    moneyColumn<OrderReview>("amount_over", "Over by", "plain", "text-ui-tag-orange-text"),
+    column.accessor((r) => fmt.dateTime(r.created_at), { id: "created_at", header: "Held since" }),
+    column.display({
+      id: "decide",
+      header: "",
+      cell: ({ row: { original: r } }) => (
+        <div className="flex justify-end gap-x-2">
+          <Button size="small" variant="secondary" onClick={() => decide(r, "reject")}>
+            Reject
+          </Button>
+          <Button size="small" onClick={() => decide(r, "release")}>
+            Release
+          </Button>
+        </div>
+      ),
+    }),
+  ]
+}
 
 /** Orders held because they went over the credit limit, oldest decisions first in line. */
 export const ReviewQueue = () => {
   const { data, isLoading, isError, error, refetch } = useReviews({ status: "pending", limit: 50 })
   const [pending, setPending] = useState<{ review: OrderReview; decision: ReviewDecision } | null>(null)
   const reviews = data?.reviews ?? []
+  const fmt = useFormat()
+  const columns = useMemo(
+    () => reviewColumns(fmt, (review, decision) => setPending({ review, decision })),
+    [fmt]
+  )
 
   return (
     <Container className="divide-y p-0">
@@ -44,60 +87,18 @@ export const ReviewQueue = () => {
           </Button>
         </div>
       )}
-      {!isLoading && !isError && reviews.length === 0 && (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-6">
-          {data?.unavailable
-            ? "No orders are held. Orders paid on account that go over the credit limit show up here for you to release or reject."
-            : "No orders waiting for review."}
-        </Text>
-      )}
-      {reviews.length > 0 && (
-        <div className="overflow-x-auto">
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                {HEADERS.map((h, i) => (
-                  <Table.HeaderCell key={i} className={i >= 3 && i <= 5 ? "whitespace-nowrap text-right" : "whitespace-nowrap"}>
-                    {h}
-                  </Table.HeaderCell>
-                ))}
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {reviews.map((r) => (
-                <Table.Row key={r.id}>
-                  <Table.Cell>
-                    <Link to={orderPath(r.order_id)} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
-                      {r.order_display_id ? `#${r.order_display_id}` : r.order_id}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell className="max-w-[180px] truncate">{partyLabel(r.customer)}</Table.Cell>
-                  <Table.Cell className="max-w-[160px] truncate">{partyLabel(r.company)}</Table.Cell>
-                  <Table.Cell className="text-right">
-                    <Money amount={r.order_total} currency={r.currency_code} />
-                  </Table.Cell>
-                  <Table.Cell className="text-right">
-                    <Money amount={r.available_credit} currency={r.currency_code} variant="balance" />
-                  </Table.Cell>
-                  <Table.Cell className="text-right">
-                    <Money amount={r.amount_over} currency={r.currency_code} className="text-ui-tag-orange-text" />
-                  </Table.Cell>
-                  <Table.Cell className="whitespace-nowrap">{formatDateTime(r.created_at)}</Table.Cell>
-                  <Table.Cell>
-                    <div className="flex justify-end gap-x-2">
-                      <Button size="small" variant="secondary" onClick={() => setPending({ review: r, decision: "reject" })}>
-                        Reject
-                      </Button>
-                      <Button size="small" onClick={() => setPending({ review: r, decision: "release" })}>
-                        Release
-                      </Button>
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+      {!isLoading && !isError && (
+        <ListTable
+          data={reviews}
+          columns={columns}
+          getRowId={(r) => r.id}
+          isLoading={false}
+          emptyText={
+            data?.unavailable
+              ? "No orders are held. Orders paid on account that go over the credit limit show up here for you to release or reject."
+              : "No orders waiting for review."
+          }
+        />
       )}
       <ReviewDecisionPrompt
         review={pending?.review ?? null}

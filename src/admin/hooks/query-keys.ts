@@ -1,4 +1,4 @@
-import type { QueryClient } from "@tanstack/react-query"
+import type { QueryClient, QueryKey, UseQueryOptions } from "@tanstack/react-query"
 import type { AccountListParams, ReviewListParams } from "../lib/types"
 
 /**
@@ -24,6 +24,9 @@ export const tradeCreditKeys = {
   customerGroups: (customerId: string) => [ROOT, "customer-groups", customerId] as const,
   storeCurrencies: () => [ROOT, "store-currencies"] as const,
 }
+
+/** What a query hook accepts from its caller besides its parameters, as the dashboard's own hooks do. */
+export type QueryOptions<TData> = Omit<UseQueryOptions<TData, Error, TData, QueryKey>, "queryKey" | "queryFn">
 
 /** After anything that moves an account: its figures, every list, its history. */
 export async function invalidateAccount(queryClient: QueryClient, accountId: string) {

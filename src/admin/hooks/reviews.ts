@@ -1,10 +1,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
-import { toast } from "@medusajs/ui"
 import { isNotFound } from "../lib/errors"
 import { sdk } from "../lib/sdk"
 import type { OrderReview, ReviewListParams, ReviewListResponse } from "../lib/types"
-import { tradeCreditKeys } from "./query-keys"
-import { useIdempotentMutation } from "./use-idempotent-mutation"
+import { tradeCreditKeys, type QueryOptions } from "./query-keys"
+import { afterSuccess, useIdempotentMutation, type MutationOptions } from "./use-idempotent-mutation"
 
 export type ReviewList = ReviewListResponse & {
   /** The review endpoint doesn't exist on this server (pay on account not installed yet). */
@@ -16,7 +15,7 @@ export type ReviewList = ReviewListResponse & {
  * from the endpoint means the feature isn't there: the result is empty and
  * `unavailable`, never an error.
  */
-export function useReviews(params: ReviewListParams, options: { enabled?: boolean } = {}) {
+export function useReviews(params: ReviewListParams, options?: QueryOptions<ReviewList>) {
   return useQuery<ReviewList>({
     queryKey: tradeCreditKeys.reviewList(params),
     queryFn: async () => {
@@ -33,41 +32,39 @@ export function useReviews(params: ReviewListParams, options: { enabled?: boolea
         throw error
       }
     },
-    enabled: options.enabled ?? true,
     retry: (count, error) => !isNotFound(error) && count < 2,
+    ...options,
   })
 }
 
 export type ReviewDecision = "release" | "reject"
 
-/** Release (let the order through over the limit) or reject (cancel it) a held order. */
-export function useDecideReview() {
+export type DecideReview = { review: OrderReview; decision: ReviewDecision; comment?: string }
+
+/**
+ * Release (let the order through over the limit) or reject (cancel it) a
+ * held order. The caller says what to tell the admin through `options`.
+ */
+export function useDecideReview(options?: MutationOptions<{ review?: OrderReview }, DecideReview>) {
   const queryClient = useQueryClient()
   return useIdempotentMutation(
-    (
-      { review, decision, comment }: { review: OrderReview; decision: ReviewDecision; comment?: string },
-      headers
-    ) =>
+    ({ review, decision, comment }: DecideReview, headers) =>
       sdk.client.fetch<{ review?: OrderReview }>(`/admin/trade-credit/reviews/${review.id}/${decision}`, {
         method: "POST",
         body: comment ? { comment } : {},
         headers,
       }),
-    {
-      onSuccess: async (_data, { review, decision }) => {
-        // Here, not in the caller: the banner holding the prompt unmounts as
-        // soon as the review list refreshes, and a caller's callbacks would be skipped.
-        const label = review.order_display_id ? `#${review.order_display_id}` : review.order_id
-        toast.success(decision === "release" ? `Order ${label} released` : `Order ${label} rejected`)
-        await Promise.all([
+    afterSuccess(
+      (_data, { review }) =>
+        Promise.all([
           // The dashboard's own order sections (payment status) read these.
           queryClient.invalidateQueries({ queryKey: ["orders"] }),
           queryClient.invalidateQueries({ queryKey: tradeCreditKeys.reviews() }),
           queryClient.invalidateQueries({ queryKey: tradeCreditKeys.accounts() }),
           queryClient.invalidateQueries({ queryKey: tradeCreditKeys.entries(review.account_id) }),
           queryClient.invalidateQueries({ queryKey: tradeCreditKeys.order(review.order_id) }),
-        ])
-      },
-    }
+        ]),
+      options
+    )
   )
 }
