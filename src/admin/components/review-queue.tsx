@@ -25,8 +25,8 @@ function reviewColumns(fmt: Formatters, decide: Decide) {
         </Link>
       ),
     }),
-    column.accessor((r) => partyLabel(r.customer), { id: "customer", header: "Customer", maxSize: 180 }),
-    column.accessor((r) => partyLabel(r.company), { id: "company", header: "Company", maxSize: 160 }),
+    column.accessor((r) => partyLabel(r.customer), { id: "customer", header: "Customer" }),
+    column.accessor((r) => partyLabel(r.company), { id: "company", header: "Company" }),
     moneyColumn<OrderReview>("order_total", "Order total"),
     moneyColumn<OrderReview>("available_credit", "Available credit", "balance"),
     moneyColumn<OrderReview>("amount_over", "Over by", "plain", "text-ui-tag-orange-text"),
