@@ -16,6 +16,12 @@ const HOLDER_CHOICES: Choice<HolderType>[] = [
   { value: "customer_group", label: "Companies only" },
 ]
 
+/** Status and holder type: "any" is the empty filter. */
+const SELECTS = [
+  { key: "status", label: "Credit status", none: "Any status", className: "w-[140px]", choices: STATUS_CHOICES },
+  { key: "holder_type", label: "Holder type", none: "All holders", className: "w-[150px]", choices: HOLDER_CHOICES },
+] as const
+
 /** The balance range: negative balances are owed. */
 const BOUNDS = [
   { key: "balance_below", label: "Balance below", title: "E.g. -1000: accounts that owe more than 1,000" },
@@ -43,24 +49,18 @@ export const AccountFilterBar = ({ value, onChange }: AccountFilterBarProps) => 
           onChange={(e) => set("q", e.target.value)}
           aria-label="Search accounts"
         />
-        <ChoiceSelect
-          size="small"
-          className="w-[140px]"
-          aria-label="Credit status"
-          value={value.status || null}
-          choices={STATUS_CHOICES}
-          none="Any status"
-          onChange={(v) => set("status", v ?? "")}
-        />
-        <ChoiceSelect
-          size="small"
-          className="w-[150px]"
-          aria-label="Holder type"
-          value={value.holder_type || null}
-          choices={HOLDER_CHOICES}
-          none="All holders"
-          onChange={(v) => set("holder_type", v ?? "")}
-        />
+        {SELECTS.map((select) => (
+          <ChoiceSelect<string>
+            key={select.key}
+            size="small"
+            className={select.className}
+            aria-label={select.label}
+            value={value[select.key] || null}
+            choices={select.choices}
+            none={select.none}
+            onChange={(v) => onChange({ ...value, [select.key]: v ?? "" })}
+          />
+        ))}
         {BOUNDS.map((bound) => (
           <Input
             key={bound.key}

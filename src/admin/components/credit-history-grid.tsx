@@ -118,7 +118,7 @@ export const CreditHistoryGrid = ({ accountId, operation, onEdit }: CreditHistor
 
   return (
     // Headers wrap ("Outstanding / balance") so that the grid fits a page column without scrolling sideways.
-    <div className="flex flex-col [&_td]:align-top [&_th]:whitespace-normal [&_th]:leading-tight">
+    <div className="flex flex-col [&_td]:py-2.5 [&_td]:align-top [&_th]:whitespace-normal [&_th]:leading-tight">
       {query.isError ? (
         <div className="flex items-center justify-between gap-x-4 px-6 py-4">
           <Text size="small" className="text-ui-fg-error">
