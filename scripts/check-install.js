@@ -26,10 +26,11 @@
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { spawn } = require("child_process")
 const { startDatabase } = require("./lib/database")
 const medusa = require("./lib/medusa-server")
-const client = require("./lib/store-client")
+const pg = require("./lib/pg-connection")
+const { run } = require("./lib/process")
+const client = require("./lib/api-client")
 
 const ROOT = path.resolve(__dirname, "..")
 const PKG = require(path.join(ROOT, "package.json"))
@@ -86,41 +87,15 @@ function printTable() {
 // Processes other than Medusa's CLI (npm)
 // ---------------------------------------------------------------------------
 
-const npmGroups = new Set()
-process.on("exit", () => {
-  for (const pid of npmGroups) {
-    try {
-      process.kill(-pid, "SIGKILL")
-    } catch {}
-  }
-})
-
 /** Runs `npm <args>` in `cwd` (own process group), output to `logFile`; resolves stdout. */
 function npm(args, { cwd, logFile, timeoutMs }) {
-  return new Promise((resolve, reject) => {
-    const out = fs.createWriteStream(logFile)
-    let stdout = ""
-    let tail = ""
-    const child = spawn(NPM, args, { cwd, env: { ...process.env, npm_config_update_notifier: "false" }, detached: true, stdio: ["ignore", "pipe", "pipe"] })
-    npmGroups.add(child.pid)
-    const keep = (chunk) => {
-      out.write(chunk)
-      tail = (tail + chunk.toString()).slice(-4000)
-    }
-    child.stdout.on("data", (c) => {
-      stdout += c
-      keep(c)
-    })
-    child.stderr.on("data", keep)
-    const timer = setTimeout(() => medusa.stopGroup(child.pid, 2000), timeoutMs)
-    child.on("error", reject)
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer)
-      npmGroups.delete(child.pid)
-      out.end()
-      if (code === 0) resolve(stdout)
-      else reject(new Error(`npm ${args.join(" ")} failed (${signal ?? `exit code ${code}`}) in ${cwd}\n${tail}`))
-    })
+  return run(NPM, args, {
+    cwd,
+    env: { ...process.env, npm_config_update_notifier: "false" },
+    logFile,
+    timeoutMs,
+    keepStdout: true,
+    label: `npm ${args.join(" ")} in ${cwd}:`,
   })
 }
 
@@ -264,25 +239,8 @@ function writeHost(hostDir, tarball) {
 // Database checks
 // ---------------------------------------------------------------------------
 
-async function withDb(env, fn) {
-  const { Client } = require("pg")
-  const c = new Client({
-    host: env.DB_HOST,
-    port: Number(env.DB_PORT),
-    user: env.DB_USERNAME,
-    password: env.DB_PASSWORD || undefined,
-    database: env.DB_NAME,
-  })
-  await c.connect()
-  try {
-    return await fn(c)
-  } finally {
-    await c.end().catch(() => {})
-  }
-}
-
 async function checkSchema(env) {
-  return withDb(env, async (c) => {
+  return pg.withClient(env, async (c) => {
     const { rows } = await c.query(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ANY($1)",
       [PLUGIN_TABLES]
@@ -301,7 +259,7 @@ async function checkSchema(env) {
 
 /** The trigger refuses DELETE on the entry the new account got. */
 async function checkAppendOnly(env, accountId) {
-  return withDb(env, async (c) => {
+  return pg.withClient(env, async (c) => {
     const { rows } = await c.query("SELECT id FROM trade_credit_ledger_entry WHERE account_id = $1", [accountId])
     if (!rows.length) throw new Error(`no ledger entry for account ${accountId}`)
     await c.query("BEGIN")
@@ -359,7 +317,7 @@ function checkAdminBundle(serverDir) {
   let exiting = false
   const cleanup = async () => {
     await server?.stop().catch((e) => console.error("[check-install] stopping Medusa:", e))
-    if (db && database) await medusa.dropDatabase(dbServer, database).catch(() => {})
+    if (db && database) await pg.dropDatabase(dbServer, database).catch(() => {})
     await db?.stop().catch((e) => console.error("[check-install] stopping PostgreSQL:", e))
     if (!KEEP) fs.rmSync(tmp, { recursive: true, force: true })
     else log(`kept ${tmp} (logs in ${logDir})`)
@@ -410,13 +368,13 @@ function checkAdminBundle(serverDir) {
         process.removeAllListeners(signal)
         process.on(signal, () => onSignal(signal))
       }
-      dbServer = medusa.serverEnvOf(db.env)
+      dbServer = pg.serverOf(db.env)
       const name = `tc_install_${Date.now().toString(36)}`
-      await medusa.createDatabase(dbServer, name)
+      await pg.createDatabase(dbServer, name)
       database = name
       return `${db.embedded ? "embedded" : "DATABASE_URL"} ${dbServer.DB_HOST}:${dbServer.DB_PORT}/${name}`
     })
-    const env = medusa.medusaEnv(medusa.databaseEnv(dbServer, database), {
+    const env = medusa.medusaEnv(pg.databaseEnv(dbServer, database), {
       MEDUSA_ADMIN_DISABLED: "false",
       JWT_SECRET: "install-check-jwt",
       COOKIE_SECRET: "install-check-cookie",

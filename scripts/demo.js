@@ -26,6 +26,7 @@ const fs = require("fs")
 const net = require("net")
 const path = require("path")
 const { spawn } = require("child_process")
+const { run, startGroup, stopGroup, watchParent } = require("./lib/process")
 
 const ROOT = path.resolve(__dirname, "..")
 const DEMO_DIR = path.join(ROOT, ".demo-data")
@@ -79,8 +80,7 @@ function runFront() {
   }
   // `kill <npm pid>` ends npm and its shell without passing the signal on:
   // an orphaned front would keep Medusa and PostgreSQL running unowned.
-  const parent = process.ppid
-  setInterval(() => process.ppid !== parent && stop(false), 1000).unref()
+  watchParent(process.ppid, () => stop(false))
   worker.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
@@ -90,7 +90,7 @@ function runFront() {
 
 function runWorker() {
   const { startDatabase, stopLeftoverPostgres } = require("./lib/database")
-  const { stopGroup, healthy } = require("./lib/medusa-server")
+  const { healthy, demoSeedInfo } = require("./lib/medusa-server")
   const children = new Set()
   const timings = []
   let db = null
@@ -135,36 +135,18 @@ function runWorker() {
   installStopHandlers()
   process.on("disconnect", onStopRequest)
 
-  /** Runs a command in its own process group; resolves with its output or rejects with it. */
-  const run = (label, command, commandArgs, env, onLine = () => {}) =>
-    new Promise((resolve, reject) => {
-      const child = spawn(command, commandArgs, {
-        cwd: ROOT,
-        env,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-      children.add(child)
-      const output = []
-      const collect = (stream) => (chunk) => {
-        for (const line of splitLines(chunk, stream)) {
-          output.push(line)
-          onLine(line)
-        }
-      }
-      child.stdout.on("data", collect(child.stdout))
-      child.stderr.on("data", collect(child.stderr))
-      child.on("error", reject)
-      child.on("exit", (code, signal) => {
-        children.delete(child)
-        if (code === 0) {
-          resolve(output)
-        } else {
-          const error = new Error(`${label} failed (${signal ?? `exit code ${code}`})`)
-          error.output = output
-          reject(error)
-        }
-      })
+  /** Runs a command in its own process group; resolves with its output or rejects with it (`error.output`). */
+  const runStep = (label, command, commandArgs, env, onLine = () => {}) =>
+    run(command, commandArgs, {
+      cwd: ROOT,
+      env,
+      label,
+      onLine,
+      tailLines: Infinity,
+      onStart: (child) => {
+        children.add(child)
+        child.on("exit", () => children.delete(child))
+      },
     })
 
   const timed = async (phase, fn) => {
@@ -229,17 +211,18 @@ function runWorker() {
     delete env[WORKER_FLAG]
 
     await timed("migrate", () =>
-      run("medusa db:migrate", "npx", ["medusa", "db:migrate"], env, VERBOSE ? echo : () => {})
+      runStep("medusa db:migrate", "npx", ["medusa", "db:migrate"], env, VERBOSE ? echo : () => {})
     )
 
     const seedOutput = await timed("seed", () =>
-      run("seed", "npx", ["medusa", "exec", "./src/scripts/seed-demo.ts"], env, (line) => {
+      runStep("seed", "npx", ["medusa", "exec", "./src/scripts/seed-demo.ts"], env, (line) => {
         if (VERBOSE || /\[seed\]/.test(line)) {
           echo(line.replace(/^.*?\[seed\]/, "  "))
         }
       })
     )
-    const info = parseSeedOutput(seedOutput)
+    const { publishableKey, info } = demoSeedInfo(seedOutput)
+    info.publishable_key = publishableKey
 
     const medusa = await timed("ready", () => startMedusa(env))
     printReadyBox({ admin, info, timings, embedded: db.embedded })
@@ -262,27 +245,22 @@ function runWorker() {
   /** Spawns `medusa develop` and resolves once /health answers. */
   function startMedusa(env) {
     return new Promise((resolve, reject) => {
-      const child = spawn("npx", ["medusa", "develop"], {
+      const startupLog = []
+      let ready = false
+      // Piped, not inherited: with a TTY, develop's Ctrl-C handler may prompt.
+      const child = startGroup("npx", ["medusa", "develop"], {
         cwd: ROOT,
         env,
-        detached: true,
-        // Piped, not inherited: with a TTY, develop's Ctrl-C handler may prompt.
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-      children.add(child)
-      let ready = false
-      const startupLog = []
-      const forward = (stream) => (chunk) => {
-        for (const line of splitLines(chunk, stream)) {
+        tailLines: 0,
+        onLine: (line) => {
           if (ready || VERBOSE) {
             echo(line)
           } else {
             startupLog.push(line)
           }
-        }
-      }
-      child.stdout.on("data", forward(child.stdout))
-      child.stderr.on("data", forward(child.stderr))
+        },
+      })
+      children.add(child)
       const onEarlyExit = (code, signal) => {
         children.delete(child)
         const error = new Error(`medusa develop exited before it was ready (${signal ?? `code ${code}`})`)
@@ -323,32 +301,6 @@ function runWorker() {
 
 function echo(line) {
   process.stdout.write(`${line}\n`)
-}
-
-const partialLines = new WeakMap()
-
-/** Splits a chunk into complete lines, keeping the unfinished tail for the stream's next chunk. */
-function splitLines(chunk, stream) {
-  const text = (partialLines.get(stream) ?? "") + chunk.toString("utf8")
-  const lines = text.split(/\r?\n/)
-  partialLines.set(stream, lines.pop())
-  return lines
-}
-
-const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, "")
-
-function parseSeedOutput(lines) {
-  const clean = lines.map(stripAnsi)
-  const keyLine = clean.find((l) => l.startsWith("PUBLISHABLE_KEY="))
-  const infoLine = clean.find((l) => l.startsWith("DEMO_INFO="))
-  if (!keyLine || !infoLine) {
-    const error = new Error("The seed finished without printing PUBLISHABLE_KEY / DEMO_INFO.")
-    error.output = lines
-    throw error
-  }
-  const info = JSON.parse(infoLine.slice("DEMO_INFO=".length))
-  info.publishable_key = keyLine.slice("PUBLISHABLE_KEY=".length).trim()
-  return info
 }
 
 function printReadyBox({ admin, info, timings, embedded }) {

@@ -23,10 +23,10 @@
  * not part of a bare `npm test`, which must need nothing but Node.
  */
 const fs = require("fs")
-const { spawn } = require("child_process")
 const os = require("os")
 const path = require("path")
 const { startDatabase } = require("./lib/database")
+const { runForeground } = require("./lib/process")
 
 const SUITES = ["unit", "modules", "http", "browser"]
 const TOPOLOGY = "topology"
@@ -41,13 +41,9 @@ function runJest(suite, extraArgs, env, reportFile) {
   // time so a 2-core CI box isn't oversubscribed.
   const args = [jestBin, "--silent=false", "--runInBand", "--forceExit", "--json", `--outputFile=${reportFile}`, ...extraArgs]
   console.log(`\n=== ${suite} tests ===`)
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--max-old-space-size=4096", "--experimental-vm-modules", "--no-warnings=ExperimentalWarning", ...args], {
-      stdio: "inherit",
-      cwd: path.join(__dirname, ".."),
-      env: { ...process.env, ...env, TEST_TYPE: suite, NODE_OPTIONS: "" },
-    })
-    child.on("exit", (code) => resolve(code ?? 1))
+  return runForeground(process.execPath, ["--max-old-space-size=4096", "--experimental-vm-modules", "--no-warnings=ExperimentalWarning", ...args], {
+    cwd: path.join(__dirname, ".."),
+    env: { ...process.env, ...env, TEST_TYPE: suite, NODE_OPTIONS: "" },
   })
 }
 
@@ -115,10 +111,6 @@ function checkRedis(url) {
     MEDUSA_DISABLE_TELEMETRY: "true",
     LOG_LEVEL: process.env.LOG_LEVEL || "error",
     ...(topology ? { REDIS_URL: process.env.REDIS_URL } : {}),
-  }
-  // The HTTP runner turns SSL on for any host that isn't literally "localhost".
-  if (env.DB_HOST === "127.0.0.1") {
-    env.DB_HOST = "localhost"
   }
   console.log(
     db.embedded

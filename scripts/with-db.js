@@ -4,14 +4,13 @@
  * one started for the command and removed after), e.g.
  *   node scripts/with-db.js npx medusa plugin:db:generate
  */
-const { spawn } = require("child_process")
 const { startDatabase } = require("./lib/database")
+const { runForeground } = require("./lib/process")
 
 ;(async () => {
   const db = await startDatabase({ database: "trade_credit_tools" })
   const [cmd, ...args] = process.argv.slice(2)
-  const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...db.env } })
-  const code = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)))
+  const code = await runForeground(cmd, args, { env: { ...process.env, ...db.env } })
   await db.stop()
   process.exit(code)
 })().catch((e) => {

@@ -12,6 +12,7 @@ const net = require("net")
 const os = require("os")
 const path = require("path")
 const { execFileSync } = require("child_process")
+const pgConnection = require("./pg-connection")
 
 const USER = "postgres"
 const PASSWORD = "postgres"
@@ -31,19 +32,7 @@ function freePort() {
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
 
 /** True when the `postgres` OS user can reach and write `dir`'s parent. */
-function postgresUserCanReach(dir) {
-  if (!isRoot()) {
-    return true
-  }
-  try {
-    execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", `test -x "${path.dirname(dir)}"`], {
-      stdio: "ignore",
-    })
-    return true
-  } catch {
-    return false
-  }
-}
+const postgresUserCanReach = (dir) => !isRoot() || postgresUserCanEnter(path.dirname(dir))
 
 /**
  * As root the cluster runs as `postgres`, which must be able to reach the
@@ -96,30 +85,6 @@ function resolveDataDir(requested) {
   const safeName = requested.replace(/[^a-zA-Z0-9]+/g, "_").slice(-80)
   const fallback = path.join("/var/tmp", `trade-credit-pg${safeName}`)
   return fallback
-}
-
-function envFor({ host, port, user, password, database }) {
-  return {
-    DB_HOST: host,
-    DB_PORT: String(port),
-    DB_USERNAME: user,
-    DB_PASSWORD: password,
-    DB_NAME: database,
-    DATABASE_URL: `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${host}:${port}/${database}`,
-  }
-}
-
-/** The connection of DATABASE_URL, split into the variables Medusa's tools read. */
-function envFromUrl(url) {
-  const u = new URL(url)
-  return {
-    DB_HOST: u.hostname,
-    DB_PORT: u.port || "5432",
-    DB_USERNAME: decodeURIComponent(u.username || ""),
-    DB_PASSWORD: decodeURIComponent(u.password || ""),
-    DB_NAME: u.pathname.replace(/^\//, "") || "postgres",
-    DATABASE_URL: url,
-  }
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -184,12 +149,12 @@ async function startDatabase(opts = {}) {
   const log = opts.log ?? (() => {})
   const database = opts.database ?? "medusa"
   if (process.env.DATABASE_URL) {
-    const env = envFromUrl(process.env.DATABASE_URL)
+    const env = pgConnection.envFromUrl(process.env.DATABASE_URL)
     return {
       env,
       embedded: false,
       stop: async () => {},
-      createDatabase: async (name) => createDatabaseWithPg(env, name),
+      createDatabase: (name) => pgConnection.createDatabase(env, name, { ifMissing: true }),
     }
   }
 
@@ -228,7 +193,7 @@ async function startDatabase(opts = {}) {
     await pg.initialise()
   }
   await pg.start()
-  const env = envFor({ host: "localhost", port, user: USER, password: PASSWORD, database })
+  const env = pgConnection.databaseEnv({ DB_HOST: "localhost", DB_PORT: port, DB_USERNAME: USER, DB_PASSWORD: PASSWORD }, database)
   const handle = {
     env,
     embedded: true,
@@ -239,30 +204,10 @@ async function startDatabase(opts = {}) {
         fs.rmSync(dataDir, { recursive: true, force: true })
       }
     },
-    createDatabase: async (name) => createDatabaseWithPg(env, name),
+    createDatabase: (name) => pgConnection.createDatabase(env, name, { ifMissing: true }),
   }
   await handle.createDatabase(database)
   return handle
 }
 
-async function createDatabaseWithPg(env, name) {
-  const { Client } = require("pg")
-  const client = new Client({
-    host: env.DB_HOST,
-    port: Number(env.DB_PORT),
-    user: env.DB_USERNAME,
-    password: env.DB_PASSWORD,
-    database: "postgres",
-  })
-  await client.connect()
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])
-    if (!rowCount) {
-      await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`)
-    }
-  } finally {
-    await client.end()
-  }
-}
-
-module.exports = { startDatabase, stopLeftoverPostgres, envFromUrl, freePort }
+module.exports = { startDatabase, stopLeftoverPostgres, freePort }

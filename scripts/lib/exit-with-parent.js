@@ -6,15 +6,5 @@
  */
 const parentPid = Number(process.env.TRADE_CREDIT_PARENT_PID)
 if (parentPid > 1) {
-  const timer = setInterval(() => {
-    try {
-      process.kill(parentPid, 0)
-    } catch (error) {
-      if (error.code === "ESRCH") {
-        process.stderr.write(`[exit-with-parent] process ${parentPid} is gone; exiting.\n`)
-        process.exit(1)
-      }
-    }
-  }, 1000)
-  timer.unref()
+  require("./process").watchParent(parentPid)
 }

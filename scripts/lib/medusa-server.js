@@ -22,141 +22,28 @@
  * exit-with-parent.js, so it exits by itself when this process dies without
  * running its exit hooks (SIGKILL, a runner's hard timeout).
  */
-const fs = require("fs")
 const path = require("path")
-const { spawn } = require("child_process")
 const { freePort } = require("./database")
 const { phaseTimer } = require("./phase-timer")
+const pg = require("./pg-connection")
+const { run, startGroup, stopGroup } = require("./process")
 
 const ROOT = path.resolve(__dirname, "..", "..")
 const CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
 const GUARD = path.join(__dirname, "exit-with-parent.js")
 const SEED_SCRIPT = "./integration-tests/multi-process/seed.ts"
 const SEED_LINE_PREFIX = "TRADE_CREDIT_SEED="
+const DEMO_SEED_SCRIPT = "./src/scripts/seed-demo.ts"
 
 const MIGRATE_TIMEOUT_MS = 180_000
 const SEED_TIMEOUT_MS = 180_000
 const READY_TIMEOUT_MS = 180_000
-const STOP_TIMEOUT_MS = 15_000
-
-/** Process groups started here and not yet reaped. */
-const liveGroups = new Set()
-process.on("exit", () => {
-  for (const pid of liveGroups) {
-    try {
-      process.kill(-pid, "SIGKILL")
-    } catch {}
-  }
-})
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, "")
-
-function groupAlive(pid) {
-  try {
-    process.kill(-pid, 0)
-    return true
-  } catch (error) {
-    return error.code === "EPERM"
-  }
-}
-
-/**
- * SIGTERM to the process group, SIGKILL after `timeoutMs` (calling
- * `onForceKill` first); resolves once it is gone.
- */
-async function stopGroup(pid, timeoutMs = STOP_TIMEOUT_MS, { onForceKill } = {}) {
-  if (!pid || !groupAlive(pid)) {
-    liveGroups.delete(pid)
-    return
-  }
-  try {
-    process.kill(-pid, "SIGTERM")
-  } catch {}
-  const deadline = Date.now() + timeoutMs
-  while (groupAlive(pid) && Date.now() < deadline) {
-    await sleep(100)
-  }
-  if (groupAlive(pid)) {
-    onForceKill?.()
-    try {
-      process.kill(-pid, "SIGKILL")
-    } catch {}
-    while (groupAlive(pid)) {
-      await sleep(50)
-    }
-  }
-  liveGroups.delete(pid)
-}
 
 // ---------------------------------------------------------------------------
-// Environment and database
+// Environment
 // ---------------------------------------------------------------------------
-
-/** The connection variables for database `name` on the server of `dbEnv`. */
-function databaseEnv(dbEnv, name) {
-  const host = dbEnv.DB_HOST === "127.0.0.1" ? "localhost" : dbEnv.DB_HOST || "localhost"
-  const port = dbEnv.DB_PORT || "5432"
-  const user = dbEnv.DB_USERNAME || "postgres"
-  const password = dbEnv.DB_PASSWORD || ""
-  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user)
-  return {
-    DB_HOST: host,
-    DB_PORT: String(port),
-    DB_USERNAME: user,
-    DB_PASSWORD: password,
-    DB_NAME: name,
-    DATABASE_URL: `postgres://${auth}@${host}:${port}/${name}`,
-  }
-}
-
-/** DB_* of `env`, falling back to DATABASE_URL's parts. */
-function serverEnvOf(env = process.env) {
-  if (env.DB_HOST || !env.DATABASE_URL) {
-    return {
-      DB_HOST: env.DB_HOST || "localhost",
-      DB_PORT: env.DB_PORT || "5432",
-      DB_USERNAME: env.DB_USERNAME || "postgres",
-      DB_PASSWORD: env.DB_PASSWORD || "",
-    }
-  }
-  const u = new URL(env.DATABASE_URL)
-  return {
-    DB_HOST: u.hostname,
-    DB_PORT: u.port || "5432",
-    DB_USERNAME: decodeURIComponent(u.username || "postgres"),
-    DB_PASSWORD: decodeURIComponent(u.password || ""),
-  }
-}
-
-async function withAdminClient(dbEnv, fn) {
-  const { Client } = require("pg")
-  const client = new Client({
-    host: dbEnv.DB_HOST === "127.0.0.1" ? "localhost" : dbEnv.DB_HOST,
-    port: Number(dbEnv.DB_PORT || 5432),
-    user: dbEnv.DB_USERNAME,
-    password: dbEnv.DB_PASSWORD || undefined,
-    database: "postgres",
-    connectionTimeoutMillis: 10_000,
-  })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-const quoteIdent = (name) => `"${String(name).replace(/"/g, "")}"`
-
-async function createDatabase(dbEnv, name) {
-  await withAdminClient(dbEnv, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`))
-}
-
-/** Drops `name`, closing whatever connections are still open on it (PostgreSQL 13+). */
-async function dropDatabase(dbEnv, name) {
-  await withAdminClient(dbEnv, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`))
-}
 
 function medusaEnv(dbEnv, extra = {}) {
   const env = {
@@ -179,83 +66,22 @@ function medusaEnv(dbEnv, extra = {}) {
 // Medusa CLI
 // ---------------------------------------------------------------------------
 
-/** A log sink: a file under `logDir` (a dot folder or /tmp, never the project root) plus a tail in memory. */
-function logSink(logDir, name) {
-  const tail = []
-  let stream = null
-  if (logDir) {
-    fs.mkdirSync(logDir, { recursive: true })
-    stream = fs.createWriteStream(path.join(logDir, `${name}.log`), { flags: "w" })
-  }
-  let partial = ""
-  return {
-    file: logDir ? path.join(logDir, `${name}.log`) : null,
-    tail,
-    write(chunk) {
-      const text = partial + stripAnsi(chunk.toString("utf8"))
-      const lines = text.split(/\r?\n/)
-      partial = lines.pop()
-      for (const line of lines) {
-        tail.push(line)
-        if (tail.length > 400) tail.shift()
-        stream?.write(`${line}\n`)
-      }
-    },
-    close() {
-      if (partial) {
-        tail.push(partial)
-        stream?.write(partial)
-        partial = ""
-      }
-      stream?.end()
-    },
-  }
-}
-
 /**
- * Spawns `node cli.js <args>` in its own process group (single process: Medusa's CLI doesn't fork for these).
- * `cwd` and `cli` default to this project and its @medusajs/cli; another Medusa app (scripts/check-install.js) passes its own.
+ * `node cli.js <args>` (Medusa's CLI doesn't fork for these) in its own process
+ * group, preloading exit-with-parent.js, output in `logDir`/`name`.log.
+ * `cwd` and `cli` default to this project and its @medusajs/cli; another
+ * Medusa app (scripts/check-install.js) passes its own.
  */
-function spawnCli(args, env, sink, { cwd = ROOT, cli = CLI } = {}) {
-  const child = spawn(process.execPath, ["-r", GUARD, cli, ...args], {
-    cwd,
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  liveGroups.add(child.pid)
-  child.stdout.on("data", (c) => sink.write(c))
-  child.stderr.on("data", (c) => sink.write(c))
-  child.on("exit", () => {
-    sink.close()
-    if (!groupAlive(child.pid)) liveGroups.delete(child.pid)
-  })
-  return child
-}
+const cliCommand = (args, { cwd = ROOT, cli = CLI, logDir, name }) => ({
+  command: process.execPath,
+  args: ["-r", GUARD, cli, ...args],
+  options: { cwd, logFile: logDir ? path.join(logDir, `${name}.log`) : undefined },
+})
 
-/** Runs a Medusa CLI command to its end; rejects with the output's tail on failure or timeout. */
+/** Runs a Medusa CLI command to its end; resolves its output's tail, rejects with it on failure or timeout. */
 function runCli(label, args, { env, logDir, timeoutMs, cwd, cli }) {
-  const sink = logSink(logDir, label)
-  return new Promise((resolve, reject) => {
-    const child = spawnCli(args, env, sink, { cwd, cli })
-    const timer = setTimeout(() => {
-      stopGroup(child.pid, 2000)
-      const error = new Error(`medusa ${args.join(" ")} did not finish within ${timeoutMs / 1000} s\n${sink.tail.slice(-40).join("\n")}`)
-      reject(error)
-    }, timeoutMs)
-    child.on("error", (e) => {
-      clearTimeout(timer)
-      reject(e)
-    })
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer)
-      if (code === 0) {
-        resolve(sink.tail)
-      } else {
-        reject(new Error(`medusa ${args.join(" ")} failed (${signal ?? `exit code ${code}`})\n${sink.tail.slice(-40).join("\n")}`))
-      }
-    })
-  })
+  const { command, args: argv, options } = cliCommand(args, { cwd, cli, logDir, name: label })
+  return run(command, argv, { ...options, env, timeoutMs, label: `medusa ${args.join(" ")}` })
 }
 
 async function migrate(env, { logDir, timeoutMs = MIGRATE_TIMEOUT_MS } = {}) {
@@ -283,6 +109,26 @@ async function seed(env, { logDir, timeoutMs = SEED_TIMEOUT_MS } = {}) {
   }
 }
 
+/** What the demo seed (src/scripts/seed-demo.ts) prints: its publishable key and DEMO_INFO (buyers, …). */
+function demoSeedInfo(lines) {
+  const keyLine = lines.find((l) => l.startsWith("PUBLISHABLE_KEY="))
+  const infoLine = lines.find((l) => l.startsWith("DEMO_INFO="))
+  if (!keyLine || !infoLine) {
+    const error = new Error("The seed finished without printing PUBLISHABLE_KEY / DEMO_INFO.")
+    error.output = lines
+    throw error
+  }
+  return {
+    publishableKey: keyLine.slice("PUBLISHABLE_KEY=".length).trim(),
+    info: JSON.parse(infoLine.slice("DEMO_INFO=".length)),
+  }
+}
+
+/** Runs the demo seed (`medusa exec`) on the database of `env`; resolves with demoSeedInfo. */
+async function seedDemo(env, { logDir, timeoutMs = SEED_TIMEOUT_MS } = {}) {
+  return demoSeedInfo(await runCli("seed-demo", ["exec", DEMO_SEED_SCRIPT], { env, logDir, timeoutMs }))
+}
+
 async function healthy(url) {
   try {
     const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })
@@ -300,8 +146,8 @@ async function healthy(url) {
 async function startServer({ env, port, name = `server-${port}`, logDir, readyTimeoutMs = READY_TIMEOUT_MS, track, cwd, cli, nodeEnv = "development" }) {
   port = port ?? (await freePort())
   const url = `http://localhost:${port}`
-  const sink = logSink(logDir, name)
-  const child = spawnCli(["start"], { ...env, NODE_ENV: nodeEnv, PORT: String(port) }, sink, { cwd, cli })
+  const { command, args, options } = cliCommand(["start"], { cwd, cli, logDir, name })
+  const child = startGroup(command, args, { ...options, env: { ...env, NODE_ENV: nodeEnv, PORT: String(port) } })
   const started = Date.now()
   let exited = null
   child.on("exit", (code, signal) => (exited = signal ?? `exit code ${code}`))
@@ -310,8 +156,8 @@ async function startServer({ env, port, name = `server-${port}`, logDir, readyTi
     port,
     url,
     pid: child.pid,
-    logFile: sink.file,
-    logTail: (n = 60) => sink.tail.slice(-n).join("\n"),
+    logFile: options.logFile ?? null,
+    logTail: (n = 60) => child.output.tail.slice(-n).join("\n"),
     get exited() {
       return exited
     },
@@ -342,9 +188,9 @@ async function startServer({ env, port, name = `server-${port}`, logDir, readyTi
  */
 async function launchStore(opts = {}) {
   const log = opts.log ?? (() => {})
-  const dbServer = serverEnvOf(opts.dbEnv ?? process.env)
+  const dbServer = pg.serverOf(opts.dbEnv ?? process.env)
   const database = opts.database ?? `tc_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const env = medusaEnv(databaseEnv(dbServer, database), opts.env)
+  const env = medusaEnv(pg.databaseEnv(dbServer, database), opts.env)
   const { timed, timings } = phaseTimer(log)
   const servers = []
   let created = false
@@ -362,7 +208,7 @@ async function launchStore(opts = {}) {
         const t = Date.now()
         await Promise.all(servers.map((s) => s.stop()))
         if (created && !keepDatabase) {
-          await dropDatabase(dbServer, database).catch((e) => log(`could not drop ${database}: ${e.message}`))
+          await pg.dropDatabase(dbServer, database).catch((e) => log(`could not drop ${database}: ${e.message}`))
         }
         timings.stop = Date.now() - t
       })()
@@ -371,7 +217,7 @@ async function launchStore(opts = {}) {
   }
 
   try {
-    await timed("createDatabase", () => createDatabase(dbServer, database))
+    await timed("createDatabase", () => pg.createDatabase(dbServer, database))
     created = true
     log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}`)
     await timed("migrate", () => migrate(env, { logDir: opts.logDir }))
@@ -408,12 +254,8 @@ module.exports = {
   runCli,
   migrate,
   seed,
-  createDatabase,
-  dropDatabase,
-  databaseEnv,
-  serverEnvOf,
+  seedDemo,
+  demoSeedInfo,
   medusaEnv,
-  stopGroup,
   healthy,
-  freePort,
 }
