@@ -22,14 +22,14 @@
  *
  * Prints a markdown table and writes it to .bench/results.md (server logs in
  * .bench/logs/). Shares the launch, seed and checkout code with the
- * multi-process test (scripts/lib/medusa-server.js, scripts/lib/store-client.js).
+ * multi-process test (scripts/lib/medusa-server.js, scripts/lib/api-client.js).
  */
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
 const { startDatabase } = require("./lib/database")
 const medusa = require("./lib/medusa-server")
-const client = require("./lib/store-client")
+const client = require("./lib/api-client")
 const { phaseTimer } = require("./lib/phase-timer")
 
 const ROOT = path.resolve(__dirname, "..")

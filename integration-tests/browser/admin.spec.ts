@@ -25,16 +25,17 @@
 import fs from "fs"
 import os from "os"
 import path from "path"
-import { spawn, type ChildProcess } from "child_process"
 import { MathBN } from "@medusajs/framework/utils"
 import type { BrowserContext, Locator, Page } from "playwright-core"
 import { eventually as retryUntil } from "../helpers/eventually"
 import { LEDGER_OPERATIONS } from "../../src/modules/trade-credit/constants"
 import { OPERATION_LABELS } from "../../src/admin/lib/format"
+import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
-const client = require("../../scripts/lib/store-client")
+const pg = require("../../scripts/lib/pg-connection")
+const { freePort } = require("../../scripts/lib/database")
 const { phaseTimer, phaseReport } = require("../../scripts/lib/phase-timer")
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
@@ -50,11 +51,8 @@ const CHROMIUM_FLAGS = [
 ]
 const ARTIFACTS = path.join(medusa.ROOT, ".test-artifacts", "browser")
 const LOG_DIR = path.join(ARTIFACTS, "logs")
-const GUARD = path.join(medusa.ROOT, "scripts", "lib", "exit-with-parent.js")
-const CLI = require.resolve("@medusajs/cli/cli.js", { paths: [medusa.ROOT] })
 
 const ADMIN = { email: "admin@example.com", password: "supersecret" }
-const SEED_TIMEOUT_MS = 180_000
 /** The first /app load compiles the dashboard with Vite. */
 const DASHBOARD_TIMEOUT_MS = 180_000
 /** One UI expectation (a toast, a row, a refetched figure). */
@@ -91,49 +89,6 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 const visible = (locator: Locator, timeout = UI_TIMEOUT_MS) => locator.first().waitFor({ state: "visible", timeout })
 const hidden = (locator: Locator, timeout = UI_TIMEOUT_MS) => locator.first().waitFor({ state: "hidden", timeout })
 
-/** `medusa exec ./src/scripts/seed-demo.ts` in its own process group; resolves with the DEMO_INFO it prints. */
-function runDemoSeed(env: Record<string, string>, children: Set<ChildProcess>) {
-  fs.mkdirSync(LOG_DIR, { recursive: true })
-  const out = fs.createWriteStream(path.join(LOG_DIR, "seed.log"))
-  return new Promise<{ publishableKey: string; info: any }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["-r", GUARD, CLI, "exec", "./src/scripts/seed-demo.ts"], {
-      cwd: medusa.ROOT,
-      env,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    })
-    children.add(child)
-    let text = ""
-    const collect = (chunk: Buffer) => {
-      text += chunk.toString("utf8")
-      out.write(chunk)
-    }
-    child.stdout!.on("data", collect)
-    child.stderr!.on("data", collect)
-    const timer = setTimeout(() => {
-      medusa.stopGroup(child.pid, 2000)
-      reject(new Error(`The demo seed did not finish within ${SEED_TIMEOUT_MS / 1000} s:\n${text.slice(-4000)}`))
-    }, SEED_TIMEOUT_MS)
-    child.on("error", reject)
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer)
-      children.delete(child)
-      out.end()
-      const lines = text.replace(/\x1b\[[0-9;]*m/g, "").split(/\r?\n/)
-      const keyLine = lines.find((l) => l.startsWith("PUBLISHABLE_KEY="))
-      const infoLine = lines.find((l) => l.startsWith("DEMO_INFO="))
-      if (code !== 0 || !keyLine || !infoLine) {
-        reject(new Error(`The demo seed failed (${signal ?? `exit code ${code}`}):\n${lines.slice(-60).join("\n")}`))
-        return
-      }
-      resolve({
-        publishableKey: keyLine.slice("PUBLISHABLE_KEY=".length).trim(),
-        info: JSON.parse(infoLine.slice("DEMO_INFO=".length)),
-      })
-    })
-  })
-}
-
 /** Polls `url` until it answers 200 with the dashboard's HTML. */
 async function waitForDashboardHtml(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs
@@ -157,7 +112,6 @@ async function waitForDashboardHtml(url: string, timeoutMs: number) {
 describe("trade credit admin in a browser", () => {
   const started = Date.now()
   const { timed, timings } = phaseTimer(log)
-  const children = new Set<ChildProcess>()
   const consoleLines: string[] = []
   let dbServer: any
   let database: string | null = null
@@ -223,12 +177,9 @@ describe("trade credit admin in a browser", () => {
       }
     })
 
-  const api = {
-    get: (p: string) => client.get(baseUrl, p, { headers: adminHeaders }),
-    post: (p: string, body: unknown) => client.post(baseUrl, p, body, { headers: adminHeaders }),
-    account: async (id: string) => (await client.get(baseUrl, `/admin/trade-credit/accounts/${id}`, { headers: adminHeaders })).account,
-    entries: (id: string) => client.allEntries(baseUrl, adminHeaders, id),
-  }
+  /** What the admin API says, to check the page against. */
+  const accountNow = (id: string) => client.getAccount(baseUrl, adminHeaders, id)
+  const historyNow = (id: string) => client.allEntries(baseUrl, adminHeaders, id)
 
   /** Goes to a dashboard path (under /app) and waits for the page to have loaded. */
   const open = async (p: string) => {
@@ -261,12 +212,12 @@ describe("trade credit admin in a browser", () => {
     }
     const { chromium } = require("playwright-core")
 
-    dbServer = medusa.serverEnvOf(process.env)
+    dbServer = pg.serverOf(process.env)
     database = `tc_browser_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`
-    const port = await medusa.freePort()
+    const port = await freePort()
     baseUrl = `http://localhost:${port}`
     const origins = `${baseUrl},http://127.0.0.1:${port}`
-    const env = medusa.medusaEnv(medusa.databaseEnv(dbServer, database), {
+    const env = medusa.medusaEnv(pg.databaseEnv(dbServer, database), {
       // medusaEnv turns the admin off (the API-only servers don't need it); here it is the point.
       MEDUSA_ADMIN_DISABLED: "false",
       ADMIN_CORS: origins,
@@ -276,14 +227,14 @@ describe("trade credit admin in a browser", () => {
       DEMO_ADMIN_PASSWORD: ADMIN.password,
     })
 
-    await timed("create database", () => medusa.createDatabase(dbServer, database))
+    await timed("create database", () => pg.createDatabase(dbServer, database))
     databaseCreated = true
     log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}`)
     await timed("migrate", () => medusa.migrate(env, { logDir: LOG_DIR }))
     // Seed and server boot at once: neither needs the other.
     const track: any[] = []
     const [seeded, booted] = await Promise.allSettled([
-      timed("seed (demo)", () => runDemoSeed(env, children)),
+      timed("seed (demo)", () => medusa.seedDemo(env, { logDir: LOG_DIR })),
       timed("server ready (/health)", () =>
         medusa.startServer({ env, port, name: "medusa-admin", logDir: LOG_DIR, track })
       ),
@@ -326,12 +277,9 @@ describe("trade credit admin in a browser", () => {
     fs.mkdirSync(LOG_DIR, { recursive: true })
     fs.writeFileSync(path.join(LOG_DIR, "browser-console.log"), consoleLines.join("\n") + "\n")
     await context?.close().catch((e) => log(`closing the browser: ${e.message}`))
-    for (const child of children) {
-      await medusa.stopGroup(child.pid)
-    }
     await server?.stop()
     if (databaseCreated && database) {
-      await medusa.dropDatabase(dbServer, database).catch((e: Error) => log(`could not drop ${database}: ${e.message}`))
+      await pg.dropDatabase(dbServer, database).catch((e: Error) => log(`could not drop ${database}: ${e.message}`))
     }
     if (userDataDir) {
       fs.rmSync(userDataDir, { recursive: true, force: true })
@@ -364,7 +312,7 @@ describe("trade credit admin in a browser", () => {
     // A company that has no account yet, with one buyer who registered in the store.
     buyer = await client.registerBuyer(baseUrl, publishableKey, BUYER_EMAIL, { firstName: "Pieter" })
     group = await client.createCompany(baseUrl, adminHeaders, COMPANY, [buyer.customer.id])
-    const before = await api.get(`/admin/trade-credit/accounts?customer_group_id=${group.id}`)
+    const before = await client.listAccounts(baseUrl, adminHeaders, { customer_group_id: group.id })
     expect(before.count).toBe(0)
 
     await open(`/customer-groups/${group.id}`)
@@ -397,7 +345,7 @@ describe("trade credit admin in a browser", () => {
     await scrollToTop(card)
     await shot("group-page-account-created")
 
-    const { accounts, count } = await api.get(`/admin/trade-credit/accounts?customer_group_id=${group.id}`)
+    const { accounts, count } = await client.listAccounts(baseUrl, adminHeaders, { customer_group_id: group.id })
     expect(count).toBe(1)
     expect(accounts[0]).toEqual(
       expect.objectContaining({
@@ -439,9 +387,9 @@ describe("trade credit admin in a browser", () => {
     await scrollToTop(card)
     await shot("group-page-limit-set")
 
-    const account = await api.account(accountId)
+    const account = await accountNow(accountId)
     expect(account).toEqual(expect.objectContaining({ credit_limit: LIMIT, balance: 0, available_credit: LIMIT }))
-    const [latest] = await api.entries(accountId)
+    const [latest] = await historyNow(accountId)
     expect(latest).toEqual(
       expect.objectContaining({
         credit_limit_after: LIMIT,
@@ -486,9 +434,9 @@ describe("trade credit admin in a browser", () => {
     await scrollToTop(card)
     await shot("history-with-reimbursement")
 
-    const account = await api.account(accountId)
+    const account = await accountNow(accountId)
     expect(account).toEqual(expect.objectContaining({ balance: REIMBURSED, available_credit: LIMIT + REIMBURSED }))
-    const [latest] = await api.entries(accountId)
+    const [latest] = await historyNow(accountId)
     expect(latest).toEqual(
       expect.objectContaining({ operation: "reimbursed", amount: REIMBURSED, reference: PAYMENT_REFERENCE, comment: PAYMENT_COMMENT })
     )
@@ -521,14 +469,14 @@ describe("trade credit admin in a browser", () => {
     await scrollToTop(card)
     await shot("history-reimbursement-comment-edited")
 
-    const entries = await api.entries(accountId)
+    const entries = await historyNow(accountId)
     const edited = entries.find((e: any) => e.id === reimbursementId)
     expect(edited).toEqual(
       expect.objectContaining({ amount: REIMBURSED, reference: PAYMENT_REFERENCE, comment: PAYMENT_COMMENT_EDITED })
     )
     // Correcting a comment adds no entry and moves nothing.
     expect(entries).toHaveLength(3)
-    expect((await api.account(accountId)).balance).toBe(REIMBURSED)
+    expect((await accountNow(accountId)).balance).toBe(REIMBURSED)
   })
 
   step("releases an over-limit order held for review from the order page", async () => {
@@ -545,14 +493,14 @@ describe("trade credit admin in a browser", () => {
     expect(completed.data.type).toBe("order")
     order = completed.data.order
 
-    const { reviews } = await api.get(`/admin/trade-credit/reviews?order_id=${order.id}`)
+    const { reviews } = await client.listReviews(baseUrl, adminHeaders, { order_id: order.id })
     expect(reviews).toHaveLength(1)
     expect(reviews[0]).toEqual(expect.objectContaining({ status: "pending", account_id: accountId }))
     reviewId = reviews[0].id
     orderTotal = reviews[0].order_total
     expect(orderTotal).toBeGreaterThan(LIMIT + REIMBURSED)
     // Held: nothing posted yet.
-    expect((await api.account(accountId)).balance).toBe(REIMBURSED)
+    expect((await accountNow(accountId)).balance).toBe(REIMBURSED)
     const overBy = MathBN.sub(orderTotal, LIMIT + REIMBURSED).toNumber()
 
     await open(`/orders/${order.id}`)
@@ -597,7 +545,7 @@ describe("trade credit admin in a browser", () => {
     })
     await shot("order-page-released-reloaded")
 
-    const [review] = (await api.get(`/admin/trade-credit/reviews?order_id=${order.id}`)).reviews
+    const [review] = (await client.listReviews(baseUrl, adminHeaders, { order_id: order.id })).reviews
     expect(review).toEqual(
       expect.objectContaining({
         id: reviewId,
@@ -606,13 +554,13 @@ describe("trade credit admin in a browser", () => {
         decided_by: expect.objectContaining({ type: "user" }),
       })
     )
-    const account = await api.account(accountId)
+    const account = await accountNow(accountId)
     const expectedBalance = MathBN.sub(REIMBURSED, orderTotal).toNumber()
     expect(account.balance).toBe(expectedBalance)
     expect(account.available_credit).toBe(MathBN.add(LIMIT, expectedBalance).toNumber())
-    const { order: placed } = await api.get(`/admin/orders/${order.id}?fields=id,payment_status`)
+    const { order: placed } = await client.get(baseUrl, `/admin/orders/${order.id}?fields=id,payment_status`, { headers: adminHeaders })
     expect(placed.payment_status).toBe("captured")
-    const [purchase] = await api.entries(accountId)
+    const [purchase] = await historyNow(accountId)
     expect(purchase).toEqual(
       expect.objectContaining({ operation: "purchased", over_limit: true, order_id: order.id, amount: -orderTotal })
     )
@@ -662,7 +610,7 @@ describe("trade credit admin in a browser", () => {
     const rowNames = async () =>
       (await rows.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).map((l) => String(l).replace(/^Open /, ""))
     const apiNames = async (query: string) =>
-      (await api.get(`/admin/trade-credit/accounts?order=balance&limit=50${query}`)).accounts.map((a: any) => a.holder.name || a.holder.email)
+      (await client.listAccounts(baseUrl, adminHeaders, `order=balance&limit=50${query}`)).accounts.map((a: any) => a.holder.name || a.holder.email)
 
     await page.getByRole("link", { name: "Trade credit" }).click()
     await page.waitForURL(/\/app\/trade-credit/)
@@ -681,7 +629,7 @@ describe("trade credit admin in a browser", () => {
     await visible(queue)
     expect(await queue.getByRole("link", { name: /^#\d+$/ }).count()).toBe(1)
     expect(await queue.getByRole("link", { name: `#${order.display_id}`, exact: true }).count()).toBe(0)
-    expect((await api.get("/admin/trade-credit/reviews?status=pending")).count).toBe(1)
+    expect((await client.listReviews(baseUrl, adminHeaders, { status: "pending" })).count).toBe(1)
     await shot("trade-credit-page")
 
     // Search by company name.

@@ -2,11 +2,12 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 export { eventually } from "./eventually"
 import { createApiKeysWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
+import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const ADMIN_EMAIL = "controller@example.com"
-export const PASSWORD = "supersecret"
+export const PASSWORD = client.PASSWORD
 
 /**
  * The HTTP runner truncates the database between tests, so each test builds
@@ -21,8 +22,7 @@ export async function adminHeaders(api: any, container: MedusaContainer) {
     body: { email: ADMIN_EMAIL, password: PASSWORD },
   } as any)
   await authModule.updateAuthIdentities({ id: authIdentity!.id, app_metadata: { user_id: user.id } })
-  const { data } = await api.post("/auth/user/emailpass", { email: ADMIN_EMAIL, password: PASSWORD })
-  return { headers: { authorization: `Bearer ${data.token}` }, user }
+  return { headers: await client.adminLogin(api, { email: ADMIN_EMAIL, password: PASSWORD }), user }
 }
 
 export async function setStoreCurrencies(container: MedusaContainer, codes = ["eur", "usd", "jpy", "kwd"]) {
@@ -57,39 +57,44 @@ export async function secretKeyHeaders(container: MedusaContainer, title = "ERP 
   return { authorization: `Basic ${Buffer.from(`${result[0].token}:`).toString("base64")}` }
 }
 
-/** A storefront customer who registered and logged in; optionally a member of groups. */
+/** A storefront customer who registered and logged in (the store API); optionally a member of groups. */
 export async function buyer(api: any, container: MedusaContainer, pk: string, email: string, groupIds: string[] = []) {
-  const reg = await api.post("/auth/customer/emailpass/register", { email, password: PASSWORD })
-  const { data } = await api.post(
-    "/store/customers",
-    { email, first_name: email.split("@")[0], last_name: "Buyer" },
-    { headers: { authorization: `Bearer ${reg.data.token}`, "x-publishable-api-key": pk } }
-  )
+  const registered = await client.registerBuyer(api, pk, email)
   const customerModule = container.resolve(Modules.CUSTOMER)
   for (const customer_group_id of groupIds) {
-    await customerModule.addCustomerToGroup({ customer_id: data.customer.id, customer_group_id })
+    await customerModule.addCustomerToGroup({ customer_id: registered.customer.id, customer_group_id })
   }
-  const login = await api.post("/auth/customer/emailpass", { email, password: PASSWORD })
-  return {
-    customer: data.customer,
-    headers: { authorization: `Bearer ${login.data.token}`, "x-publishable-api-key": pk },
-  }
+  return { customer: registered.customer, headers: registered.headers }
 }
 
 export async function customerGroup(container: MedusaContainer, name: string) {
   return await container.resolve(Modules.CUSTOMER).createCustomerGroups({ name })
 }
 
+/** The status and body of an answer, also of a failed request (axios and api-client errors carry `response`). */
+export async function answer(promise: Promise<any>): Promise<{ status: number; data: any }> {
+  const settled = await settle(promise)
+  return "response" in settled ? settled.response : { status: settled.value.status, data: settled.value.data }
+}
+
 /** The response of a request expected to fail, for asserting status and message. */
 export async function failure(promise: Promise<any>) {
+  const settled = await settle(promise)
+  if (!("response" in settled)) {
+    const res = settled.value
+    throw new Error(`Expected the request to fail, got ${res?.status}: ${JSON.stringify(res?.data ?? res)}`)
+  }
+  return settled.response as { status: number; data: { type: string; message: string } }
+}
+
+/** A request's value, or the HTTP answer of its error; any other error is thrown. */
+async function settle(promise: Promise<any>): Promise<{ value: any } | { response: { status: number; data: any } }> {
   try {
-    const res = await promise
-    throw new Error(`Expected the request to fail, got ${res.status}: ${JSON.stringify(res.data)}`)
+    return { value: await promise }
   } catch (e: any) {
     if (!e.response) {
       throw e
     }
-    return { status: e.response.status as number, data: e.response.data as { type: string; message: string } }
+    return { response: { status: e.response.status as number, data: e.response.data } }
   }
 }
-

@@ -8,7 +8,8 @@ import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 import { CARD_PAYMENT_ACCOUNT_KEY, CARD_PAYMENT_CUSTOMER_KEY } from "../../src/utils/card-payment"
 import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
-import { buyer, customerGroup } from "../helpers/fixtures"
+import { answer, buyer, customerGroup } from "../helpers/fixtures"
+import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -224,18 +225,6 @@ const CROSS_COMPANY: Record<string, (w: World, api: any) => Promise<void>> = {
   },
 }
 
-async function answer(promise: Promise<any>): Promise<{ status: number; data: any }> {
-  try {
-    const res = await promise
-    return { status: res.status, data: res.data }
-  } catch (e: any) {
-    if (!e.response) {
-      throw e
-    }
-    return { status: e.response.status, data: e.response.data }
-  }
-}
-
 async function expectStatus(promise: Promise<any>, status: number | number[]) {
   const res = await answer(promise)
   expect([status].flat()).toContain(res.status)
@@ -252,24 +241,16 @@ async function buildWorld(api: any, container: MedusaContainer) {
     email: "alice@joinery.example",
     credit_limit: 1,
   })
-  await api.post(`/admin/trade-credit/accounts/${accountA.id}`, { over_limit_policy: "hold", reason: "Hold orders over the limit" }, { headers: admin.headers })
+  await client.updateAccount(api, admin.headers, accountA.id, { over_limit_policy: "hold", reason: "Hold orders over the limit" })
   const held = await complete(api, buyerA.headers, (await cartReadyToPay(api, buyerA.headers, shop)).id)
   expect(held.type).toBe("order")
-  const [reviewA] = (await api.get(`/admin/trade-credit/reviews?order_id=${held.order.id}`, { headers: admin.headers })).data.reviews
+  const [reviewA] = (await client.listReviews(api, admin.headers, { order_id: held.order.id })).reviews
   expect(reviewA.status).toBe("pending")
 
   const companyB = await customerGroup(container, "Bruges Bricks")
   const buyerB = await buyer(api, container, shop.pk, "bob@bricks.example", [companyB.id])
-  const { data: openedB } = await api.post(
-    "/admin/trade-credit/accounts",
-    { customer_group_id: companyB.id, currency_code: "eur", credit_limit: 5000, reference: "B-1" },
-    { headers: admin.headers }
-  )
-  const { data: paidB } = await api.post(
-    `/admin/trade-credit/accounts/${openedB.account.id}/reimbursements`,
-    { amount: 50, reference: "BANK-0", comment: "First payment" },
-    { headers: admin.headers }
-  )
+  const accountB = await client.openAccount(api, admin.headers, { customer_group_id: companyB.id, credit_limit: 5000, reference: "B-1" })
+  const paidB = await client.reimburse(api, admin.headers, accountB.id, { amount: 50, reference: "BANK-0", comment: "First payment" })
   const spareGroup = await customerGroup(container, "Spare Co")
 
   // Card payments made the way the card-payment route makes them (a tagged collection with a session).
@@ -287,13 +268,13 @@ async function buildWorld(api: any, container: MedusaContainer) {
     buyerA,
     buyerB,
     accountA,
-    accountB: openedB.account,
+    accountB,
     reimbursementB: paidB.entry,
     reviewA,
     heldOrderA: held.order.id as string,
     spareGroup,
     cardPaymentA: await cardPayment(accountA.id, buyerA.customer.id),
-    cardPaymentB: await cardPayment(openedB.account.id, buyerB.customer.id),
+    cardPaymentB: await cardPayment(accountB.id, buyerB.customer.id),
   }
 }
 

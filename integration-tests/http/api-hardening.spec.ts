@@ -3,6 +3,7 @@ import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 import { INTERNAL_KEY_PREFIXES } from "../../src/modules/trade-credit/utils/idempotency-keys"
 import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
+import * as client from "../../scripts/lib/api-client"
 import { adminHeaders, customerGroup, failure, setStoreCurrencies } from "../helpers/fixtures"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -77,12 +78,7 @@ medusaIntegrationTestRunner({
       })
       const open = async (groupName: string, body: Record<string, unknown> = {}) => {
         const group = await customerGroup(getContainer(), groupName)
-        const { data } = await api.post(
-          "/admin/trade-credit/accounts",
-          { customer_group_id: group.id, currency_code: "eur", credit_limit: 1000, ...body },
-          { headers: admin.headers }
-        )
-        return data.account
+        return client.openAccount(api, admin.headers, { customer_group_id: group.id, credit_limit: 1000, ...body })
       }
 
       it("caps list limits at 200 and answers 400 for bad paging, ordering and fields", async () => {

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
 import { buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
 import { cartReadyToPay, companyWithBuyer, complete, ON_ACCOUNT } from "../helpers/checkout"
+import * as client from "../../scripts/lib/api-client"
 import {
   APPROVED_TOKEN,
   DECLINED_TOKEN,
@@ -33,9 +34,8 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const world = await companyWithBuyer(api, container, { company, email, credit_limit })
       await enableInRegion(container, world.shop.regionId, [TEST_CARD, TEST_CARD_UNLISTED])
-      const accountUrl = `/admin/trade-credit/accounts/${world.account.id}`
-      const getAccount = async () => (await api.get(accountUrl, { headers: world.admin.headers })).data.account
-      const entries = async () => (await api.get(`${accountUrl}/entries?limit=100`, { headers: world.admin.headers })).data.entries
+      const getAccount = () => client.getAccount(api, world.admin.headers, world.account.id)
+      const entries = () => client.allEntries(api, world.admin.headers, world.account.id)
       const start = (body: Record<string, unknown>, headers = world.buyer.headers) =>
         api.post(`/store/trade-credit/accounts/${world.account.id}/card-payments`, body, { headers })
       const completeUrl = (id: string) => `/store/trade-credit/accounts/${world.account.id}/card-payments/${id}/complete`

@@ -4,6 +4,7 @@ import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-
 import { acquireLockOrConflictStep, type AcquireLockOrConflictInput } from "../../src/workflows/steps/acquire-lock-or-conflict"
 import { adminHeaders, buyer, customerGroup } from "../helpers/fixtures"
 import { cartReadyToPay, storefront } from "../helpers/checkout"
+import { mapLimit } from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -36,12 +37,6 @@ const PREP_CONCURRENCY = 4
 jest.setTimeout(300_000)
 
 const cents = (value: unknown) => MathBN.convert(value as any, 2)
-
-/** The same bounded-parallel helper the process-level tests and the bench use. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { mapLimit } = require("../../scripts/lib/store-client") as {
-  mapLimit: <T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>) => Promise<R[]>
-}
 
 medusaIntegrationTestRunner({
   hooks: {

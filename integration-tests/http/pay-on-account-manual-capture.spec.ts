@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
 import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 import { eventually } from "../helpers/fixtures"
+import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -26,9 +27,8 @@ medusaIntegrationTestRunner({
         email: "alice@lille.example",
         credit_limit: 50000,
       })
-      const accountUrl = `/admin/trade-credit/accounts/${opened.id}`
-      const account = async () => (await api.get(accountUrl, { headers: admin.headers })).data.account
-      const entries = async () => (await api.get(`${accountUrl}/entries?limit=100`, { headers: admin.headers })).data.entries
+      const account = () => client.getAccount(api, admin.headers, opened.id)
+      const entries = () => client.allEntries(api, admin.headers, opened.id)
       const paymentOf = async (orderId: string) =>
         (await api.get(`/admin/orders/${orderId}?fields=payment_status,payment_collections.payments.id`, { headers: admin.headers })).data.order
 

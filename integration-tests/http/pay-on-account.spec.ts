@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
 import { adminHeaders, buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
 import { cartReadyToPay, complete, ON_ACCOUNT, storefront } from "../helpers/checkout"
+import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -25,20 +26,16 @@ medusaIntegrationTestRunner({
       alice = await buyer(api, container, shop.pk, "alice@rbs.example", [company.id])
     })
 
-    const openAccount = async (body: Record<string, unknown>) =>
-      (await api.post("/admin/trade-credit/accounts", { currency_code: "eur", ...body }, { headers: admin.headers })).data.account
-    const getAccount = async (id: string) =>
-      (await api.get(`/admin/trade-credit/accounts/${id}`, { headers: admin.headers })).data.account
-    const entries = async (id: string) =>
-      (await api.get(`/admin/trade-credit/accounts/${id}/entries?limit=100`, { headers: admin.headers })).data.entries
+    const openAccount = (body: Record<string, unknown>) => client.openAccount(api, admin.headers, body)
+    const getAccount = (id: string) => client.getAccount(api, admin.headers, id)
+    const entries = (id: string) => client.allEntries(api, admin.headers, id)
     const order = async (id: string) =>
       (
         await api.get(`/admin/orders/${id}?fields=id,status,payment_status,total,payment_collections.status,payment_collections.payments.captures.id`, {
           headers: admin.headers,
         })
       ).data.order
-    const reviews = async (params = "status=pending") =>
-      (await api.get(`/admin/trade-credit/reviews?${params}`, { headers: admin.headers })).data
+    const reviews = (params = "status=pending") => client.listReviews(api, admin.headers, params)
 
     it("pays under the limit: the order is posted to the company account at once", async () => {
       const account = await openAccount({ customer_group_id: company.id, credit_limit: 100000 })

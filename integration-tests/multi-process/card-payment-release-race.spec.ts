@@ -16,9 +16,10 @@
 import path from "path"
 import { MathBN } from "@medusajs/framework/utils"
 
+import * as client from "../../scripts/lib/api-client"
+
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
-const client = require("../../scripts/lib/store-client")
 
 const ROUNDS = 4
 const TEST_CARD = "pp_test-card_test-card"
@@ -80,32 +81,16 @@ describe("card payments releasing held orders on two Medusa processes", () => {
     }
     const total = cents(orders[0].total)
     // 0.01 short of covering one order.
-    await client.post(
-      url(0),
-      `/admin/trade-credit/accounts/${account.id}/reimbursements`,
-      { amount: total.minus("0.01").toFixed(2) },
-      { headers: adminHeaders }
-    )
+    await client.reimburse(url(0), adminHeaders, account.id, { amount: total.minus("0.01").toFixed(2) })
     const payments = await Promise.all(
-      buyers.map(async (b: any, i: number) => {
-        const { card_payment } = await client.post(
-          url(i),
-          `/store/trade-credit/accounts/${account.id}/card-payments`,
-          { amount: "0.01", provider_id: TEST_CARD, data: { token: APPROVED_TOKEN } },
-          { headers: b.headers }
-        )
-        return card_payment
-      })
+      buyers.map((b, i) =>
+        client.startCardPayment(url(i), b.headers, account.id, { amount: "0.01", provider_id: TEST_CARD, data: { token: APPROVED_TOKEN } })
+      )
     )
     // Both completions at the same moment, one per server, each naming its own held order.
     const answers = await Promise.all(
-      buyers.map((b: any, i: number) =>
-        client.request(
-          url(i),
-          "POST",
-          `/store/trade-credit/accounts/${account.id}/card-payments/${payments[i].id}/complete`,
-          { body: { release_order_id: orders[i].id }, headers: b.headers, allowError: true }
-        )
+      buyers.map((b, i) =>
+        client.completeCardPayment(url(i), b.headers, account.id, payments[i].id, { release_order_id: orders[i].id }, { allowError: true })
       )
     )
     const after = await client.getAccount(url(0), adminHeaders, account.id)

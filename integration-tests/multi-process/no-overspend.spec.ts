@@ -8,7 +8,7 @@
  * ./seed.ts, and TWO Medusa servers on it (scripts/lib/medusa-server.js),
  * sharing their locks through Medusa's Redis locking provider (REDIS_URL), as
  * a store with several processes must.
- * Everything goes through HTTP (scripts/lib/store-client.js), alternating the
+ * Everything goes through HTTP (scripts/lib/api-client.js), alternating the
  * two servers. The servers are stopped and the database dropped at the end,
  * also on failure. Server logs: .test-artifacts/multi-process/.
  *
@@ -24,9 +24,10 @@ import path from "path"
 import { MathBN } from "@medusajs/framework/utils"
 import { eventually } from "../helpers/eventually"
 
+import * as client from "../../scripts/lib/api-client"
+
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
-const client = require("../../scripts/lib/store-client")
 const { phaseTimer, phaseReport } = require("../../scripts/lib/phase-timer")
 
 const BUYERS = 40
