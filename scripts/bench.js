@@ -84,18 +84,14 @@ const x = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : "–")
 // ---------------------------------------------------------------------------
 
 /** `count` buyers registered and logged in, members of one new company with a big EUR limit. */
-async function company(store, adminHeaders, slug, count) {
-  const url = store.servers[0].url
-  const buyers = await client.mapLimit([...Array(count).keys()], PREP_CONCURRENCY, (i) =>
-    client.registerBuyer(url, store.seed.publishableKey, `buyer-${i}@${slug}.example`)
-  )
-  const group = await client.createCompany(url, adminHeaders, `Bench ${slug}`, buyers.map((b) => b.customer.id))
-  const account = await client.openAccount(url, adminHeaders, {
-    customer_group_id: group.id,
-    credit_limit: "100000000",
-    over_limit_policy: "block",
+function company(store, adminHeaders, slug, count) {
+  return client.companyOfBuyers(store.servers[0].url, adminHeaders, store.seed.publishableKey, {
+    slug,
+    name: `Bench ${slug}`,
+    count,
+    account: { credit_limit: "100000000", over_limit_policy: "block" },
+    concurrency: PREP_CONCURRENCY,
   })
-  return { buyers, account }
 }
 
 function completeOk(result, cartId) {

@@ -17,13 +17,12 @@ import path from "path"
 import { MathBN } from "@medusajs/framework/utils"
 
 import * as client from "../../scripts/lib/api-client"
+import { APPROVED_TOKEN, TEST_CARD } from "../helpers/test-card"
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
 
 const ROUNDS = 4
-const TEST_CARD = "pp_test-card_test-card"
-const APPROVED_TOKEN = "tok_visa"
 const LOG_DIR = path.join(medusa.ROOT, ".test-artifacts", "multi-process-card-race")
 
 jest.setTimeout(600_000)
@@ -60,12 +59,14 @@ describe("card payments releasing held orders on two Medusa processes", () => {
   /** One round: returns what happened, asserting nothing (the test asserts over all rounds). */
   const round = async (r: number) => {
     const slug = `race-${r}`
-    const buyers = await Promise.all(
-      [0, 1].map((i) => client.registerBuyer(url(i), store.seed.publishableKey, `buyer-${i}@${slug}.example`))
-    )
-    const group = await client.createCompany(url(0), adminHeaders, `Company ${slug}`, buyers.map((b: any) => b.customer.id))
     // No credit at all: both orders are held for review.
-    const account = await client.openAccount(url(0), adminHeaders, { customer_group_id: group.id, credit_limit: 0, over_limit_policy: "hold" })
+    const { buyers, account } = await client.companyOfBuyers(url(0), adminHeaders, store.seed.publishableKey, {
+      slug,
+      count: 2,
+      account: { credit_limit: 0, over_limit_policy: "hold" },
+      concurrency: 2,
+      targetOf: url,
+    })
     const orders: any[] = []
     for (const [i, b] of buyers.entries()) {
       const cart = await client.cartReadyToPay(url(i), b.headers, shop, {

@@ -88,16 +88,10 @@ describe("pay on account across two Medusa processes", () => {
   }, 60_000)
 
   /** A company (customer group) of `count` buyers registered and logged in through the store API, with its EUR account. */
-  const company = async (slug: string, count: number, account: Record<string, unknown>) => {
-    const buyers = await timed<any[]>(`${slug}: register + log in ${count} buyers`, () =>
-      client.mapLimit([...Array(count).keys()], PREP_CONCURRENCY, (i: number) =>
-        client.registerBuyer(url(i), store.seed.publishableKey, `buyer-${i}@${slug}.example`)
-      )
+  const company = (slug: string, count: number, account: Record<string, unknown>) =>
+    timed(`${slug}: register + log in ${count} buyers, open the account`, () =>
+      client.companyOfBuyers(admin(), adminHeaders, store.seed.publishableKey, { slug, count, account, concurrency: PREP_CONCURRENCY, targetOf: url })
     )
-    const group = await client.createCompany(admin(), adminHeaders, `Company ${slug}`, buyers.map((b: any) => b.customer.id))
-    const opened = await client.openAccount(admin(), adminHeaders, { customer_group_id: group.id, ...account })
-    return { buyers, group, account: opened }
-  }
 
   const prepareCarts = (slug: string, buyers: any[]) =>
     timed<any[]>(`${slug}: ${buyers.length} carts up to the payment session`, () =>

@@ -72,6 +72,20 @@ export declare function registerBuyer(
 ): Promise<Buyer>
 export declare function createCompany(target: Target, adminHeaders: Headers, name: string, customerIds?: string[]): Promise<ApiRecord & { name: string }>
 
+export declare function companyOfBuyers(
+  target: Target,
+  adminHeaders: Headers,
+  publishableKey: string,
+  opts: {
+    slug: string
+    name?: string
+    count: number
+    account?: Record<string, unknown>
+    concurrency?: number
+    targetOf?: (i: number) => Target
+  }
+): Promise<{ buyers: Buyer[]; group: ApiRecord & { name: string }; account: ApiRecord }>
+
 export declare function listAccounts(target: Target, adminHeaders: Headers, query?: Query): Promise<{ accounts: ApiRecord[]; count: number; [k: string]: any }>
 export declare function openAccount(target: Target, adminHeaders: Headers, body: Record<string, unknown>): Promise<ApiRecord>
 export declare function getAccount(target: Target, adminHeaders: Headers, id: string): Promise<ApiRecord>

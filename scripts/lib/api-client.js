@@ -122,6 +122,21 @@ async function createCompany(target, adminHeaders, name, customerIds = []) {
   return customer_group
 }
 
+/**
+ * A company of `count` buyers (buyer-<i>@<slug>.example) who registered and
+ * logged in through the store API, and its trade credit account opened with
+ * `account` (EUR unless it says otherwise). Buyer i registers on `targetOf(i)`
+ * (default: `target`), at most `concurrency` at a time.
+ */
+async function companyOfBuyers(target, adminHeaders, publishableKey, { slug, name = `Company ${slug}`, count, account = {}, concurrency = 4, targetOf = () => target }) {
+  const buyers = await mapLimit([...Array(count).keys()], concurrency, (i) =>
+    registerBuyer(targetOf(i), publishableKey, `buyer-${i}@${slug}.example`)
+  )
+  const group = await createCompany(target, adminHeaders, name, buyers.map((b) => b.customer.id))
+  const opened = await openAccount(target, adminHeaders, { customer_group_id: group.id, ...account })
+  return { buyers, group, account: opened }
+}
+
 // ---------------------------------------------------------------------------
 // Trade credit: admin routes
 // ---------------------------------------------------------------------------
@@ -280,6 +295,7 @@ module.exports = {
   adminLogin,
   registerBuyer,
   createCompany,
+  companyOfBuyers,
   listAccounts,
   openAccount,
   getAccount,
