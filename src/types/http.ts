@@ -95,6 +95,8 @@ export type LedgerEntry = {
   over_limit: boolean
   order_id: string | null
   order_display_id: number | null
+  /** For a `reverted` or `refunded` entry: the entry whose money it gives back. */
+  reverses_entry_id: string | null
   reference: string | null
   comment: string | null
   /** For `allocated` / `updated`: each changed setting's before and after. */

@@ -1,6 +1,5 @@
 import { CurrencyInput } from "@medusajs/ui"
 import { useFormat } from "../hooks/use-format"
-import { currencyDecimals } from "../lib/format"
 
 /** More than any currency has (KWD 3): the form refuses extra decimals with a message. */
 const MAX_TYPED_DECIMALS = 8

@@ -58,7 +58,9 @@ export function postingTotals(
     )
   }
   const available = availableCredit({ credit_limit: row.credit_limit, balance, reserved })
-  const takesCredit = amount.isNegative() || reservedDelta.isPositive()
+  // gt/lt, not isPositive/isNegative: bignumber.js calls zero positive, and a
+  // reimbursement (reserved unchanged) gives credit back, it never takes it.
+  const takesCredit = amount.lt(0) || reservedDelta.gt(0)
   const overLimit = takesCredit && available.isNegative()
   if (overLimit && input.enforce_limit && !row.allow_exceed && !input.force_over_limit) {
     throw new MedusaError(

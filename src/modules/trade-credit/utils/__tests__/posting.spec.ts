@@ -27,6 +27,12 @@ describe("postingTotals", () => {
     expect(() => postingTotals(account, { amount: "1.001" })).toThrow()
   })
 
+  it("never flags a payment into an account that is still over its limit (it gives credit back)", () => {
+    const overdrawn = { ...account, balance: "-150" }
+    const t = postingTotals(overdrawn, { amount: "20" })
+    expect([t.available.toString(), t.over_limit]).toEqual(["-60", false])
+  })
+
   it("flags a posting that takes credit over the limit, and refuses it when the limit is enforced", () => {
     expect(postingTotals(account, { amount: "-60" }).over_limit).toBe(true)
     expect(() => postingTotals(account, { amount: "-60", enforce_limit: true })).toThrow(
