@@ -1,5 +1,5 @@
 /**
- * The trade credit admin in a real browser (issue 4), as a credit controller:
+ * The trade credit admin in a real browser, as a credit controller:
  * log in, open a company account from the customer group page, set its limit,
  * record and correct a reimbursement, release an over-limit order from the
  * order page, and filter the Trade credit page.

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { seedStorefront } from "../../src/scripts/seed-demo"
+import { seedStorefront } from "../../src/scripts/demo/storefront"
 import { ON_ACCOUNT_PROVIDER } from "../../src/scripts/seed-held-order"
 import * as client from "../../scripts/lib/api-client"
 import { adminHeaders, buyer, customerGroup } from "./fixtures"

@@ -20,7 +20,7 @@ jest.setTimeout(180_000)
 const TEST_CARD_RETIRED = "pp_test-card_retired"
 
 /**
- * Seed 003: "lets the buyer near their limit clear the difference up front to
+ * Card payment of the excess: "lets the buyer near their limit clear the difference up front to
  * release a held order". The card provider is the test provider
  * (integration-tests/helpers/test-card-provider), which models a card
  * processor: only a card the processor approved authorizes, and the capture

@@ -1,5 +1,5 @@
 /**
- * The core promise of pay on account (issue 3): however many checkouts of one
+ * The core promise of pay on account: however many checkouts of one
  * company complete at once, on however many Medusa processes, the account
  * never gives more credit than its limit, and one cart never pays twice.
  *

@@ -19,7 +19,7 @@
 import type { ExecArgs, IFulfillmentModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createUsersWorkflow } from "@medusajs/medusa/core-flows"
-import { seedStorefront } from "../../src/scripts/seed-demo"
+import { seedStorefront } from "../../src/scripts/demo/storefront"
 
 const SEED_LINE_PREFIX = "TRADE_CREDIT_SEED="
 const STOCKED_SKU = "TILE-6060-ANT-BOX"

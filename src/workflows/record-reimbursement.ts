@@ -4,7 +4,7 @@ import { postLedgerEntryStep } from "./steps"
 
 export type RecordReimbursementInput = {
   account_id: string
-  /** Positive: the holder paid us (or prepaid). Negative: a correction or payout (seed 001). */
+  /** Positive: the holder paid us (or prepaid). Negative: a correction, a bounced transfer or a payout. */
   amount: string | number
   reference?: string | null
   comment?: string | null

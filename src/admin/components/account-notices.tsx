@@ -22,9 +22,9 @@ const STATUS_NOTICES: Record<NoticePlace, Record<"on_stop" | "query", Notice>> =
 const unsigned = (amount: number) => String(amount).replace(/^-/, "")
 
 /**
- * What an admin should know about an account: its status (seed 002's query /
+ * What an admin should know about an account: its status (query /
  * on stop), and on its card how far it is over the limit, on an order what
- * it owes (seed 001's outstanding balance notice).
+ * it owes (the outstanding balance notice).
  */
 export function accountNotices(account: TradeCreditAccount, place: NoticePlace, fmt: Formatters): Notice[] {
   const notices: Notice[] = []

@@ -18,7 +18,7 @@ const column = createDataTableColumnHelper<LedgerEntry>()
 
 const none = <span className="text-ui-fg-muted">–</span>
 
-/** Seed 001's activity grid: what moved, the figures after it, who, and why. */
+/** The activity grid: what moved, the figures after it, who, and why. */
 function historyColumns(fmt: Formatters, onEdit: (entry: LedgerEntry) => void) {
   return [
     column.accessor("created_at", {

@@ -13,7 +13,7 @@ const OPERATION_CHOICES: Choice<LedgerOperation>[] = LEDGER_OPERATIONS.map((op) 
 }))
 
 /**
- * The account's credit history (seed 001's activity grid), newest first.
+ * The account's credit history (the activity grid), newest first.
  * In a narrow page column the grid scrolls sideways; "expand" shows it full width.
  */
 export const CreditHistory = ({ accountId, title }: { accountId: string; title: string }) => {

@@ -11,7 +11,7 @@ import { FormDrawer, useDrawerForm } from "./form-drawer"
 import { TextField } from "./form-fields"
 
 /**
- * "Reimburse balance" (seed 001): record an offline payment from the buyer.
+ * "Reimburse balance": record an offline payment from the buyer (a bank transfer, a cheque).
  * A negative amount takes a recorded payment back (e.g. a bounced transfer).
  */
 export const ReimburseBalanceDrawer = ({ account, open, onOpenChange }: AccountDrawerProps) => {

@@ -11,7 +11,7 @@ const TERMS_CHOICES = (Object.keys(PAYMENT_TERMS_LABELS) as PaymentTermsType[]).
   label: PAYMENT_TERMS_LABELS[t],
 }))
 
-/** Seed 002's day codes: 14 / 30 / 60 days, or end of next month. */
+/** The day codes credit controllers use most: 14 / 30 / 60 days, or end of next month. */
 const COMMON_NET_DAYS = ["14", "30", "60"]
 
 type TermsFieldsProps = {

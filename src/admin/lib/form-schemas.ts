@@ -4,11 +4,12 @@
  * its values into the API body when it submits.
  */
 import { z } from "zod"
+import { DEFAULT_PAYMENT_TERMS, MAX_ACCOUNT_REFERENCE_LENGTH, MAX_TERMS_DAYS } from "../../modules/trade-credit/constants"
 import { checkAmount } from "./decimal"
 import type { AccountStatus, OverLimitPolicy, PaymentTerms, PaymentTermsType, TradeCreditAccount } from "./types"
 
 /** Longest account reference the server keeps. */
-export const ACCOUNT_REFERENCE_MAX = 20
+export const ACCOUNT_REFERENCE_MAX = MAX_ACCOUNT_REFERENCE_LENGTH
 
 type AmountRules = Parameters<typeof checkAmount>[2]
 
@@ -34,9 +35,13 @@ export function termsDraftErrors(draft: TermsDraft): { net_days?: string; grace_
     errors.net_days = "Enter the number of days, like 30."
   } else if (draft.type === "net_days" && Number(draft.net_days) < 1) {
     errors.net_days = "At least 1 day."
+  } else if (draft.type === "net_days" && Number(draft.net_days) > MAX_TERMS_DAYS) {
+    errors.net_days = `At most ${MAX_TERMS_DAYS} days.`
   }
   if (draft.type !== "prepayment" && draft.grace_days.trim() !== "" && !/^\d+$/.test(draft.grace_days.trim())) {
     errors.grace_days = "Enter a whole number of days, or leave it empty."
+  } else if (draft.type !== "prepayment" && Number(draft.grace_days || 0) > MAX_TERMS_DAYS) {
+    errors.grace_days = `At most ${MAX_TERMS_DAYS} days.`
   }
   return errors
 }
@@ -51,8 +56,8 @@ export function termsFromDraft(draft: TermsDraft): PaymentTerms {
 
 export function termsDraftOf(terms: PaymentTerms | null | undefined): TermsDraft {
   return {
-    type: terms?.type ?? "net_days",
-    net_days: terms?.net_days != null ? String(terms.net_days) : "30",
+    type: terms?.type ?? DEFAULT_PAYMENT_TERMS.type,
+    net_days: String(terms?.net_days ?? DEFAULT_PAYMENT_TERMS.net_days),
     grace_days: terms?.grace_days ? String(terms.grace_days) : "",
   }
 }

@@ -22,7 +22,7 @@ function rangeFilter(range?: Partial<Record<(typeof OPERATORS)[number], string>>
 }
 
 /**
- * Accounts with search and filters; seed 000's "search customers by balance".
+ * Accounts with search and filters, e.g. to find every customer who owes more than an amount.
  * `order=balance` lists the most owed first.
  */
 export const GET = async (
