@@ -168,6 +168,8 @@ export type AdminAccountListResponse = { accounts: AdminTradeCreditAccount[] } &
 export type AdminAccountMutationResponse = { account: AdminTradeCreditAccount; entry: LedgerEntry | null }
 export type AdminEntryPageResponse = EntryPage<AdminLedgerEntry>
 export type AdminEntryResponse = { entry: AdminLedgerEntry }
+/** The account that pays for an order on account; `known` when its payment session names it. */
+export type AdminPayingAccountResponse = { account: AdminTradeCreditAccount | null; known: boolean }
 export type AdminReviewResponse = { review: CreditReview }
 export type AdminReviewListResponse = { reviews: CreditReview[] } & PageMeta
 

@@ -1,7 +1,7 @@
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useConfirmFailure } from "../hooks/confirm-failure"
 import type { OnAccountPayment } from "../hooks/order-payment"
-import { usePayingAccounts } from "../hooks/paying-accounts"
+import { usePayingAccount } from "../hooks/paying-accounts"
 import { useFormat } from "../hooks/use-format"
 import { useReviews } from "../hooks/reviews"
 import { ConfirmFailureBanner } from "./confirm-failure-banner"
@@ -28,7 +28,8 @@ export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; paymen
   const reviews = useReviews({ order_id: orderId, status: "pending" })
   const review = reviews.data?.reviews.find((r) => r.status === "pending") ?? null
   const confirmFailure = useConfirmFailure(orderId).data ?? null
-  const { known, accounts } = usePayingAccounts(payment, review?.account_id ?? null)
+  const paying = usePayingAccount(orderId).data
+  const account = paying?.account ?? null
   const statusKey = payment.collectionStatus ?? payment.session.status ?? ""
   const status = PAYMENT_STATUS[statusKey] ?? { label: statusKey.replace(/_/g, " ") || "Unknown", color: "grey" as const }
   const currency = payment.session.currency_code ?? payment.currencyCode
@@ -56,19 +57,17 @@ export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; paymen
           <ConfirmFailureBanner failure={confirmFailure} />
         </div>
       )}
-      {accounts.length > 0 ? (
-        accounts.map((account) => (
-          <div key={account.id} className="flex flex-col gap-y-3 px-6 py-4">
-            {!known && accounts.length > 1 && (
-              <Text size="xsmall" className="text-ui-fg-muted">
-                Accounts this customer can pay from in {currency.toUpperCase()}:
-              </Text>
-            )}
-            <AccountNotices account={account} place="order" />
-            <PayingAccountRow account={account} />
-          </div>
-        ))
-      ) : (
+      {account ? (
+        <div className="flex flex-col gap-y-3 px-6 py-4">
+          {!paying?.known && (
+            <Text size="xsmall" className="text-ui-fg-muted">
+              The account this customer pays from in {currency.toUpperCase()}:
+            </Text>
+          )}
+          <AccountNotices account={account} place="order" />
+          <PayingAccountRow account={account} />
+        </div>
+      ) : paying && (
         <Text size="small" className="text-ui-fg-subtle px-6 py-4">
           No credit account in {currency.toUpperCase()} found for this customer.
         </Text>

@@ -3,7 +3,6 @@ import { sdk } from "../lib/sdk"
 import { isPayOnAccountProvider } from "../../providers/pay-on-account/provider-id"
 import { tradeCreditKeys } from "./query-keys"
 
-
 type PaymentLike = {
   id: string
   provider_id: string
@@ -17,15 +16,11 @@ export type OnAccountPayment = {
   /** The on-account payment session (or payment when there is no session). */
   session: PaymentLike
   collectionStatus: string | null
-  /** Trade credit account named in the session data, when the provider stores it. */
-  accountId: string | null
-  customerId: string | null
-  groupIds: string[]
   currencyCode: string
   total: number | null
 }
 
-const ORDER_FIELDS = "+payment_collections.payment_sessions.*,+customer.*,+customer.groups.*"
+const ORDER_FIELDS = "+payment_collections.payment_sessions.*"
 
 /**
  * Reads the order with its payment sessions and tells whether it is paid on
@@ -47,15 +42,9 @@ export function useOnAccountPayment(orderId: string) {
         if (!session) {
           continue
         }
-        const data = (session.data ?? {}) as Record<string, unknown>
-        const accountId = typeof data.account_id === "string" ? data.account_id : null
-        const customer = order.customer as { id?: string; groups?: Array<{ id: string }> } | null | undefined
         return {
           session,
           collectionStatus: collection.status ?? null,
-          accountId,
-          customerId: customer?.id ?? order.customer_id ?? null,
-          groupIds: (customer?.groups ?? []).map((g) => g.id),
           currencyCode: order.currency_code,
           total: typeof order.total === "number" ? order.total : null,
         }

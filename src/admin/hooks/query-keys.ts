@@ -21,6 +21,7 @@ export const tradeCreditKeys = {
   reviewList: (params: ReviewListParams) => [ROOT, "reviews", params] as const,
   order: (orderId: string | null) => [ROOT, "order", orderId] as const,
   confirmFailure: (orderId: string) => [ROOT, "order", orderId, "confirm-failure"] as const,
+  payingAccount: (orderId: string) => [ROOT, "order", orderId, "paying-account"] as const,
   customerGroups: (customerId: string) => [ROOT, "customer-groups", customerId] as const,
   storeCurrencies: () => [ROOT, "store-currencies"] as const,
 }
