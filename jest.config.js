@@ -7,7 +7,7 @@ loadEnv("test", process.cwd())
  */
 const testMatch = {
   unit: ["**/src/**/__tests__/**/*.spec.[jt]s"],
-  modules: ["**/src/modules/*/__tests__/**/*.[jt]s", "**/integration-tests/modules/**/*.spec.[jt]s"],
+  modules: ["**/src/modules/*/__tests__/**/*.spec.[jt]s", "**/integration-tests/modules/**/*.spec.[jt]s"],
   http: ["**/integration-tests/http/**/*.spec.[jt]s"],
   // Two real `medusa` server processes against one database and one Redis
   // (scripts/lib/medusa-server.js): `npm run test:topology`, every spec file here.

@@ -13,7 +13,6 @@ import type {
   HolderType,
   LedgerOperation,
   OverLimitPolicy,
-  PaymentTermsType,
   ReviewStatus,
 } from "../modules/trade-credit/constants"
 
@@ -22,11 +21,8 @@ export type Amount = number
 /** A date as JSON carries it (ISO 8601). */
 export type DateString = string
 
-export type PaymentTerms = {
-  type: PaymentTermsType
-  net_days?: number | null
-  grace_days?: number | null
-}
+export type { PaymentTerms } from "../modules/trade-credit/types"
+import type { PaymentTerms } from "../modules/trade-credit/types"
 
 /** Who holds an account: a customer, or a customer group (a company). */
 export type AccountHolder = {

@@ -11,7 +11,14 @@ import type {
   OverLimitPolicy,
   ReviewStatus,
 } from "../../modules/trade-credit/constants"
-import type { Amount, PaymentTerms } from "../../types/http"
+import type { z } from "zod"
+import type {
+  AdminCreateAccount,
+  AdminCreateAdjustment,
+  AdminCreateReimbursement,
+  AdminUpdateAccount,
+  AdminUpdateReimbursement,
+} from "../../api/admin/trade-credit/validators"
 
 export type {
   AccountStatus,
@@ -57,44 +64,16 @@ export type AccountListParams = {
   offset?: number
 }
 
-export type CreateAccountBody = {
-  customer_id?: string
-  customer_group_id?: string
-  currency_code: string
-  credit_limit?: Amount
-  allow_exceed?: boolean
-  over_limit_policy?: OverLimitPolicy | null
-  status?: AccountStatus
-  payment_terms?: PaymentTerms
-  reference?: string | null
-  comment?: string | null
-}
-
-export type UpdateAccountBody = {
-  credit_limit?: Amount
-  allow_exceed?: boolean
-  over_limit_policy?: OverLimitPolicy | null
-  status?: AccountStatus
-  payment_terms?: PaymentTerms
-  reference?: string | null
-  reason: string
-}
-
-export type ReimbursementBody = {
-  amount: Amount
-  reference?: string | null
-  comment?: string | null
-}
-
-export type EditReimbursementBody = {
-  reference?: string | null
-  comment?: string | null
-}
-
-export type AdjustmentBody = {
-  amount: Amount
-  comment: string
-}
+/**
+ * Request bodies: what the routes' zod validators accept (type-only imports,
+ * nothing of the server reaches the browser), so a field the server adds or
+ * renames changes the admin's types too.
+ */
+export type CreateAccountBody = z.input<typeof AdminCreateAccount>
+export type UpdateAccountBody = z.input<typeof AdminUpdateAccount>
+export type ReimbursementBody = z.input<typeof AdminCreateReimbursement>
+export type EditReimbursementBody = z.input<typeof AdminUpdateReimbursement>
+export type AdjustmentBody = z.input<typeof AdminCreateAdjustment>
 
 export type ReviewListParams = {
   status?: ReviewStatus

@@ -1,4 +1,4 @@
-import { SETTINGS_OPERATIONS } from "../../modules/trade-credit/constants"
+import { ACCOUNT_SETTING_FIELDS, SETTINGS_OPERATIONS } from "../../modules/trade-credit/constants"
 import { toAmount } from "../../modules/trade-credit/utils/money"
 import type {
   AccountHolder,
@@ -22,14 +22,7 @@ export const ACCOUNT_FIELDS = [
   "reserved",
   "available_credit",
   "credit_limit",
-  "allow_exceed",
-  "over_limit_policy",
-  "status",
-  "terms_type",
-  "terms_net_days",
-  "terms_grace_days",
-  "reference",
-  "metadata",
+  ...ACCOUNT_SETTING_FIELDS,
   "created_at",
   "updated_at",
   "customer.id",

@@ -80,3 +80,18 @@ export const DEFAULT_OVER_LIMIT_POLICY: OverLimitPolicy = "hold"
 export const DEFAULT_PAGE_SIZE = 20
 /** Largest page a list or the credit history serves. */
 export const MAX_PAGE_SIZE = 200
+
+/**
+ * The account's settings as stored (beside its holder and money totals): what
+ * the ledger reads under the account lock and every account response carries.
+ */
+export const ACCOUNT_SETTING_FIELDS = [
+  "allow_exceed",
+  "over_limit_policy",
+  "status",
+  "terms_type",
+  "terms_net_days",
+  "terms_grace_days",
+  "reference",
+  "metadata",
+] as const

@@ -40,22 +40,7 @@ export type Idempotency = {
   request_hash?: string | null
 }
 
-export type OpenAccountInput = {
-  customer_id?: string | null
-  customer_group_id?: string | null
-  currency_code: string
-  credit_limit?: BigNumberInput
-  allow_exceed?: boolean
-  over_limit_policy?: OverLimitPolicy | null
-  status?: AccountStatus
-  payment_terms?: PaymentTerms
-  reference?: string | null
-  metadata?: Record<string, unknown> | null
-  comment?: string | null
-  actor: Actor
-  idempotency?: Idempotency
-}
-
+/** The settings an account is opened with and an admin changes later. */
 export type AccountSettingsChanges = {
   credit_limit?: BigNumberInput
   allow_exceed?: boolean
@@ -64,6 +49,15 @@ export type AccountSettingsChanges = {
   payment_terms?: PaymentTerms
   reference?: string | null
   metadata?: Record<string, unknown> | null
+}
+
+export type OpenAccountInput = AccountSettingsChanges & {
+  customer_id?: string | null
+  customer_group_id?: string | null
+  currency_code: string
+  comment?: string | null
+  actor: Actor
+  idempotency?: Idempotency
 }
 
 export type UpdateAccountSettingsInput = {

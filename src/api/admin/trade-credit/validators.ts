@@ -31,33 +31,32 @@ export const PaymentTerms = z
   })
   .strict()
 
+/** The settings an admin sets when opening an account and changes later. */
+const accountSettings = {
+  credit_limit: amount.optional(),
+  allow_exceed: z.boolean().optional(),
+  over_limit_policy: overLimitPolicy.nullish(),
+  status: status.optional(),
+  payment_terms: PaymentTerms.optional(),
+  reference: plainText("reference").nullish(),
+  metadata: jsonRecord("metadata").nullish(),
+}
+
 export type AdminCreateAccountType = z.infer<typeof AdminCreateAccount>
 export const AdminCreateAccount = z
   .object({
     customer_id: idText("customer_id").optional(),
     customer_group_id: idText("customer_group_id").optional(),
     currency_code: plainText("currency_code"),
-    credit_limit: amount.optional(),
-    allow_exceed: z.boolean().optional(),
-    over_limit_policy: overLimitPolicy.nullish(),
-    status: status.optional(),
-    payment_terms: PaymentTerms.optional(),
-    reference: plainText("reference").nullish(),
+    ...accountSettings,
     comment: plainText("comment").nullish(),
-    metadata: jsonRecord("metadata").nullish(),
   })
   .strict()
 
 export type AdminUpdateAccountType = z.infer<typeof AdminUpdateAccount>
 export const AdminUpdateAccount = z
   .object({
-    credit_limit: amount.optional(),
-    allow_exceed: z.boolean().optional(),
-    over_limit_policy: overLimitPolicy.nullish(),
-    status: status.optional(),
-    payment_terms: PaymentTerms.optional(),
-    reference: plainText("reference").nullish(),
-    metadata: jsonRecord("metadata").nullish(),
+    ...accountSettings,
     reason: plainText("reason").trim().min(1, "reason is required: say why the account's settings change"),
   })
   .strict()

@@ -1,27 +1,17 @@
-import path from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { TRADE_CREDIT_MODULE } from ".."
 import type TradeCreditModuleService from "../service"
+import { tradeCreditModule, openCompanyAccount, creditController } from "./fixtures"
 
 jest.setTimeout(60_000)
 
-const admin = { type: "user" as const, id: "user_1", name: "Credit Controller" }
+const admin = creditController
 
 moduleIntegrationTestRunner<TradeCreditModuleService>({
-  moduleName: TRADE_CREDIT_MODULE,
-  resolve: path.join(__dirname, ".."),
-  pathToMigrations: path.join(__dirname, "../migrations"),
+  ...tradeCreditModule,
   testSuite: ({ service, MikroOrmWrapper }) => {
     const knex = () => MikroOrmWrapper.getManager().getConnection().getKnex()
 
-    const openCompany = (overrides: Record<string, unknown> = {}) =>
-      service.openAccount({
-        customer_group_id: "cusgroup_acme",
-        currency_code: "eur",
-        credit_limit: 1000,
-        actor: admin,
-        ...overrides,
-      })
+    const openCompany = (overrides: Record<string, unknown> = {}) => openCompanyAccount(service, overrides)
 
     describe("the history", () => {
       it("is append-only in the database", async () => {

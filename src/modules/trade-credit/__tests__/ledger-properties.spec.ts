@@ -1,9 +1,8 @@
-import path from "path"
 import fc from "fast-check"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import { TRADE_CREDIT_MODULE } from ".."
 import type TradeCreditModuleService from "../service"
+import { tradeCreditModule } from "./fixtures"
 
 jest.setTimeout(300_000)
 
@@ -28,9 +27,7 @@ const operation = fc.oneof(
 )
 
 moduleIntegrationTestRunner<TradeCreditModuleService>({
-  moduleName: TRADE_CREDIT_MODULE,
-  resolve: path.join(__dirname, ".."),
-  pathToMigrations: path.join(__dirname, "../migrations"),
+  ...tradeCreditModule,
   testSuite: ({ service }) => {
     it(`keeps totals equal to the history over ${RUNS} random operation sequences`, async () => {
       let run = 0

@@ -1,8 +1,7 @@
-import path from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MedusaError } from "@medusajs/framework/utils"
-import { TRADE_CREDIT_MODULE } from ".."
 import type TradeCreditModuleService from "../service"
+import { tradeCreditModule, creditController } from "./fixtures"
 import { ACCOUNT_BUSY_MESSAGE } from "../service"
 
 /**
@@ -16,7 +15,7 @@ jest.setTimeout(120_000)
 
 /** Liveness only: the refusal comes at all within this bound (lock_timeout is 10 s). */
 const ANSWER_WITHIN_MS = 40_000
-const admin = { type: "user" as const, id: "user_1", name: "Credit Controller" }
+const admin = creditController
 
 /** Resolves with the promise's rejection, or fails when it settles otherwise or not within `ms`. */
 async function refusalWithin(promise: Promise<unknown>, ms: number): Promise<any> {
@@ -37,9 +36,7 @@ async function refusalWithin(promise: Promise<unknown>, ms: number): Promise<any
 }
 
 moduleIntegrationTestRunner<TradeCreditModuleService>({
-  moduleName: TRADE_CREDIT_MODULE,
-  resolve: path.join(__dirname, ".."),
-  pathToMigrations: path.join(__dirname, "../migrations"),
+  ...tradeCreditModule,
   testSuite: ({ service, MikroOrmWrapper }) => {
     const knex = () => MikroOrmWrapper.getManager().getConnection().getKnex()
 

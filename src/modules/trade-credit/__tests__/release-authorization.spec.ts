@@ -1,11 +1,10 @@
-import path from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { TRADE_CREDIT_MODULE } from ".."
 import type TradeCreditModuleService from "../service"
+import { tradeCreditModule, creditController } from "./fixtures"
 
 jest.setTimeout(60_000)
 
-const admin = { type: "user" as const, id: "user_1", name: "Credit Controller" }
+const admin = creditController
 const buyer = { type: "customer" as const, id: "cus_1", name: "Alice Buyer" }
 
 /**
@@ -14,9 +13,7 @@ const buyer = { type: "customer" as const, id: "cus_1", name: "Alice Buyer" }
  * admin's may go over the limit.
  */
 moduleIntegrationTestRunner<TradeCreditModuleService>({
-  moduleName: TRADE_CREDIT_MODULE,
-  resolve: path.join(__dirname, ".."),
-  pathToMigrations: path.join(__dirname, "../migrations"),
+  ...tradeCreditModule,
   testSuite: ({ service }) => {
     it("authorizes a buyer's release only as a checkout would (never over the limit, never on stop); an admin's may go over", async () => {
       const { account } = await service.openAccount({ customer_group_id: "cusgroup_acme", currency_code: "eur", credit_limit: 100, actor: admin })

@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { ACCOUNT_BUSY_MESSAGE } from "../utils/refusals"
 import type { LockedAccountRow } from "../utils/posting"
+import { ACCOUNT_SETTING_FIELDS } from "../constants"
 
 /**
  * The ledger's raw SQL: row and advisory locks, the bounded lock wait, and
@@ -72,14 +73,7 @@ export async function lockAccount(sharedContext: Context, id: string): Promise<L
       knex.raw("credit_limit::text AS credit_limit"),
       knex.raw("balance::text AS balance"),
       knex.raw("reserved::text AS reserved"),
-      "allow_exceed",
-      "over_limit_policy",
-      "status",
-      "terms_type",
-      "terms_net_days",
-      "terms_grace_days",
-      "reference",
-      "metadata"
+      ...ACCOUNT_SETTING_FIELDS
     )
     .catch(rethrowLockTimeout)
   if (!row) {

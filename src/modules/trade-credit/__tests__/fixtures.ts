@@ -1,0 +1,23 @@
+import path from "path"
+import { TRADE_CREDIT_MODULE } from ".."
+import type TradeCreditModuleService from "../service"
+
+/** The module as Medusa's module test runner loads it, on a fresh database with our migrations. */
+export const tradeCreditModule = {
+  moduleName: TRADE_CREDIT_MODULE,
+  resolve: path.join(__dirname, ".."),
+  pathToMigrations: path.join(__dirname, "../migrations"),
+}
+
+/** The admin user who makes the changes in these tests. */
+export const creditController = { type: "user" as const, id: "user_1", name: "Credit Controller" }
+
+/** A company's EUR account with a 1,000 limit, opened by the credit controller. */
+export const openCompanyAccount = (service: TradeCreditModuleService, overrides: Record<string, unknown> = {}) =>
+  service.openAccount({
+    customer_group_id: "cusgroup_acme",
+    currency_code: "eur",
+    credit_limit: 1000,
+    actor: creditController,
+    ...overrides,
+  })
