@@ -38,6 +38,47 @@ if (testCardProvider) {
 }
 
 /**
+ * E-mail (demo and tests): when TRADE_CREDIT_SMTP_HOST is set, the plugin's
+ * SMTP notification provider (src/providers/smtp) sends on channel
+ * TRADE_CREDIT_SMTP_CHANNEL (default `email`) through that server, beside
+ * Medusa's default `local` provider on `feed`. `npm run demo` sets them to its
+ * local mail catcher (scripts/lib/mail-catcher.js); the e-mail tests to an SMTP
+ * server they start. A store configures the provider itself (README, "E-mails").
+ */
+const smtpHost = process.env.TRADE_CREDIT_SMTP_HOST
+const notificationModules = smtpHost
+  ? [
+      {
+        resolve: "@medusajs/medusa/notification",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/notification-local",
+              id: "local",
+              options: { name: "Local Notification Provider", channels: ["feed"] },
+            },
+            {
+              // Absolute: Medusa reads a "./" path as relative to src/.
+              resolve: path.join(__dirname, "src", "providers", "smtp"),
+              id: "trade-credit-smtp",
+              options: {
+                channels: [process.env.TRADE_CREDIT_SMTP_CHANNEL || "email"],
+                host: smtpHost,
+                port: Number(process.env.TRADE_CREDIT_SMTP_PORT || 587),
+                secure: process.env.TRADE_CREDIT_SMTP_SECURE === "true",
+                ...(process.env.TRADE_CREDIT_SMTP_USER
+                  ? { auth: { user: process.env.TRADE_CREDIT_SMTP_USER, pass: process.env.TRADE_CREDIT_SMTP_PASS ?? "" } }
+                  : {}),
+                from: process.env.TRADE_CREDIT_SMTP_FROM || "Accounts receivable <accounts@trade-credit.demo>",
+              },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+/**
  * In production, tokens and cookies must be signed with secrets of the
  * store's own: with Medusa's fallback ("supersecret") anyone can forge an
  * admin token. The demo generates its own (scripts/demo.js).
@@ -112,5 +153,6 @@ module.exports = defineConfig({
       },
     },
     ...lockingModules,
+    ...notificationModules,
   ],
 })
