@@ -24,6 +24,11 @@ const tradeCreditOptions: Record<string, unknown> = {
  * `pp_test-card_retired`, which is not registered. Test card payments may
  * leave up to 1000 EUR in advance. Never set in the demo or a store.
  */
+/** How to pay, shown in reminder e-mails: the demo sets it (scripts/demo.js). */
+if (process.env.TRADE_CREDIT_BANK_DETAILS) {
+  tradeCreditOptions.bank_details = process.env.TRADE_CREDIT_BANK_DETAILS
+}
+
 const testCardProvider = process.env.TRADE_CREDIT_TEST_CARD_PROVIDER === "1"
 const testCardProviders = testCardProvider
   ? ["test-card", "elsewhere", "unlisted"].map((id) => ({

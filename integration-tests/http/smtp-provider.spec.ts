@@ -2,6 +2,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import type { INotificationModuleService } from "@medusajs/framework/types"
 import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher"
+import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
+import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
+import { dueReminderStage } from "../../src/modules/trade-credit/utils/reminder-stages"
+import { renderReminderEmail } from "../../src/modules/trade-credit/utils/reminder-email"
 
 jest.setTimeout(180_000)
 
@@ -19,11 +23,13 @@ beforeAll(async () => {
   process.env.TRADE_CREDIT_SMTP_HOST = "127.0.0.1"
   process.env.TRADE_CREDIT_SMTP_PORT = String(catcher.port)
   process.env.TRADE_CREDIT_SMTP_FROM = "Accounts receivable <accounts@shop.example>"
+  process.env.TRADE_CREDIT_BANK_DETAILS = "IBAN BE68 5390 0754 7034\nBIC TRIOBEBB"
 })
 
 afterAll(async () => {
   await catcher?.stop()
   delete process.env.TRADE_CREDIT_SMTP_HOST
+  delete process.env.TRADE_CREDIT_BANK_DETAILS
 })
 
 medusaIntegrationTestRunner({
@@ -70,6 +76,56 @@ medusaIntegrationTestRunner({
       // Medusa keeps the SMTP message id as the notification's external id.
       const [stored] = await notifications().listNotifications({ id: sent.id })
       expect(stored.external_id).toMatch(/^<.+@.+>$/)
+    })
+
+    it("sends a reminder rendered from the module's options: stage, invoices, amounts, bank details", async () => {
+      const tradeCredit = getContainer().resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+      const reminders = tradeCredit.getReminderOptions()
+      expect(reminders.channel).toBe("email")
+      const { stage } = dueReminderStage({
+        due_at: "2026-11-20",
+        now: new Date("2026-11-27T08:00:00Z"),
+        sent_stages: ["upcoming", "due"],
+        stages: reminders.stages,
+      })
+      expect(stage?.name).toBe("overdue_7")
+      const email = renderReminderEmail(
+        {
+          stage: stage!,
+          holder_name: "Antwerp Joinery",
+          currency_code: "eur",
+          invoices: [
+            { number: "INV-2026-000101", amount_open: "1250.5", currency_code: "eur", due_at: "2026-11-20", days_overdue: 7 },
+            { number: "INV-2026-000123", amount_open: "0.1", currency_code: "eur", due_at: "2026-12-20", days_overdue: -23 },
+          ],
+          reminder_for: ["INV-2026-000101"],
+          total_open: "1250.6",
+          available_credit: "3749.4",
+          bank_details: reminders.bank_details,
+          locale: "en",
+          store_name: "Tiles & Co",
+        },
+        reminders.templates
+      )
+      await notifications().createNotifications({
+        to: "ap@joinery.example",
+        channel: reminders.channel,
+        template: `trade-credit.reminder.${stage!.name}`,
+        content: email,
+      })
+      const [message] = await catcher.waitFor(1)
+      expect(message.envelope.to).toEqual(["ap@joinery.example"])
+      expect(message.subject).toBe("Invoice INV-2026-000101 is 7 days overdue")
+      for (const body of [message.text!, message.html!]) {
+        expect(body).toContain("INV-2026-000101")
+        expect(body).toContain("€1,250.50")
+        expect(body).toContain("INV-2026-000123")
+        expect(body).toContain("€0.10")
+        expect(body).toContain("€1,250.60")
+        expect(body).toContain("€3,749.40")
+        expect(body).toContain("IBAN BE68 5390 0754 7034")
+      }
+      expect(message.html).toContain("Tiles &amp; Co")
     })
 
     it("fails the send when the server refuses a recipient, so the caller can retry; the retry is sent once", async () => {

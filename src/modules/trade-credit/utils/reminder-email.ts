@@ -129,7 +129,7 @@ function invoiceTableHtml(
   notOverdue: string,
   integer: Intl.NumberFormat
 ): string {
-  const cell = 'style="padding:6px 12px;border-bottom:1px solid #e5e7eb"'
+  const cell = 'style="padding:6px 12px;border-bottom:1px solid #e5e7eb;text-align:left"'
   const right = 'style="padding:6px 12px;border-bottom:1px solid #e5e7eb;text-align:right"'
   const head = [columns.number, columns.due_date, columns.days_overdue, columns.amount_open]
     .map((c, i) => `<th ${i >= 2 ? right : cell}>${escapeHtml(c)}</th>`)

@@ -63,7 +63,7 @@ describe("renderReminderEmail", () => {
         "",
       ].join("\n")
     )
-    expect(email.html).toContain("<td style=\"padding:6px 12px;border-bottom:1px solid #e5e7eb\">INV-2026-000101</td>")
+    expect(email.html).toContain("<td style=\"padding:6px 12px;border-bottom:1px solid #e5e7eb;text-align:left\">INV-2026-000101</td>")
     expect(email.html).toContain(">€1,250.50</td>")
     expect(email.html).toContain("<strong>Total open on your account:</strong> €1,350.49")
     expect(email.html).toContain("Bank: Example Bank<br>\nIBAN DE02 1203 0000 0000 2020 51")
