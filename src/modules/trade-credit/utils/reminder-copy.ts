@@ -32,7 +32,9 @@ const en: ReminderCopy = {
       case "overdue":
         return one ? `Invoice ${v.number} is ${v.days_overdue} ${v.days_overdue === 1 ? "day" : "days"} overdue` : `${v.count} invoices are overdue`
       case "final_notice":
-        return one ? `Final notice: invoice ${v.number} is ${v.days_overdue} days overdue` : `Final notice: ${v.count} invoices are overdue`
+        return one
+          ? `Final notice: invoice ${v.number} is ${v.days_overdue} ${v.days_overdue === 1 ? "day" : "days"} overdue`
+          : `Final notice: ${v.count} invoices are overdue`
     }
   },
   greeting: (holder) => `Dear ${holder},`,
@@ -71,7 +73,9 @@ const de: ReminderCopy = {
       case "overdue":
         return one ? `Rechnung ${v.number} ist seit ${v.days_overdue} ${v.days_overdue === 1 ? "Tag" : "Tagen"} überfällig` : `${v.count} Rechnungen sind überfällig`
       case "final_notice":
-        return one ? `Letzte Mahnung: Rechnung ${v.number} ist seit ${v.days_overdue} Tagen überfällig` : `Letzte Mahnung: ${v.count} Rechnungen sind überfällig`
+        return one
+          ? `Letzte Mahnung: Rechnung ${v.number} ist seit ${v.days_overdue} ${v.days_overdue === 1 ? "Tag" : "Tagen"} überfällig`
+          : `Letzte Mahnung: ${v.count} Rechnungen sind überfällig`
     }
   },
   greeting: (holder) => `Guten Tag ${holder},`,

@@ -79,6 +79,13 @@ describe("renderReminderEmail", () => {
     expect(subject("final_notice", ["INV-2026-000101"])).toBe("Final notice: invoice INV-2026-000101 is 11 days overdue")
     expect(subject("overdue", undefined)).toBe("2 invoices are overdue")
     expect(renderReminderEmail(input({ stage: { name: "final", kind: "final_notice" } })).text).toContain("This is our final notice")
+    const oneDay = input({
+      stage: { name: "final", kind: "final_notice" },
+      invoices: [{ number: "INV-7", amount_open: 1, currency_code: "eur", due_at: "2026-11-30", days_overdue: 1 }],
+      reminder_for: undefined,
+    })
+    expect(renderReminderEmail(oneDay).subject).toBe("Final notice: invoice INV-7 is 1 day overdue")
+    expect(renderReminderEmail({ ...oneDay, locale: "de" }).subject).toBe("Letzte Mahnung: Rechnung INV-7 ist seit 1 Tag überfällig")
   })
 
   it("escapes every value it puts in HTML", () => {
