@@ -24,6 +24,11 @@ const tradeCreditOptions: Record<string, unknown> = {
  * `pp_test-card_retired`, which is not registered. Test card payments may
  * leave up to 1000 EUR in advance. Never set in the demo or a store.
  */
+/** How to pay, shown in reminder e-mails: the demo sets it (scripts/demo.js). */
+if (process.env.TRADE_CREDIT_BANK_DETAILS) {
+  tradeCreditOptions.bank_details = process.env.TRADE_CREDIT_BANK_DETAILS
+}
+
 const testCardProvider = process.env.TRADE_CREDIT_TEST_CARD_PROVIDER === "1"
 const testCardProviders = testCardProvider
   ? ["test-card", "elsewhere", "unlisted"].map((id) => ({
@@ -36,6 +41,47 @@ if (testCardProvider) {
   tradeCreditOptions.cardPaymentProviders = ["pp_test-card_test-card", "pp_test-card_elsewhere", "pp_test-card_retired"]
   tradeCreditOptions.cardPaymentMaxPrepayment = { eur: 1000 }
 }
+
+/**
+ * E-mail (demo and tests): when TRADE_CREDIT_SMTP_HOST is set, the plugin's
+ * SMTP notification provider (src/providers/smtp) sends on channel
+ * TRADE_CREDIT_SMTP_CHANNEL (default `email`) through that server, beside
+ * Medusa's default `local` provider on `feed`. `npm run demo` sets them to its
+ * local mail catcher (scripts/lib/mail-catcher.js); the e-mail tests to an SMTP
+ * server they start. A store configures the provider itself (README, "E-mails").
+ */
+const smtpHost = process.env.TRADE_CREDIT_SMTP_HOST
+const notificationModules = smtpHost
+  ? [
+      {
+        resolve: "@medusajs/medusa/notification",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/notification-local",
+              id: "local",
+              options: { name: "Local Notification Provider", channels: ["feed"] },
+            },
+            {
+              // Absolute: Medusa reads a "./" path as relative to src/.
+              resolve: path.join(__dirname, "src", "providers", "smtp"),
+              id: "trade-credit-smtp",
+              options: {
+                channels: [process.env.TRADE_CREDIT_SMTP_CHANNEL || "email"],
+                host: smtpHost,
+                port: Number(process.env.TRADE_CREDIT_SMTP_PORT || 587),
+                secure: process.env.TRADE_CREDIT_SMTP_SECURE === "true",
+                ...(process.env.TRADE_CREDIT_SMTP_USER
+                  ? { auth: { user: process.env.TRADE_CREDIT_SMTP_USER, pass: process.env.TRADE_CREDIT_SMTP_PASS ?? "" } }
+                  : {}),
+                from: process.env.TRADE_CREDIT_SMTP_FROM || "Accounts receivable <accounts@trade-credit.demo>",
+              },
+            },
+          ],
+        },
+      },
+    ]
+  : []
 
 /**
  * In production, tokens and cookies must be signed with secrets of the
@@ -112,5 +158,6 @@ module.exports = defineConfig({
       },
     },
     ...lockingModules,
+    ...notificationModules,
   ],
 })

@@ -12,6 +12,12 @@
  * Nothing is written to the project root while running: `medusa develop`
  * restarts on every such write, so configuration goes through env vars.
  *
+ * E-mail: the demo needs no mail server of its own. It starts a local SMTP
+ * catcher (scripts/lib/mail-catcher.js: npm smtp-server + mailparser) on a
+ * free port, points the plugin's SMTP notification provider at it
+ * (TRADE_CREDIT_SMTP_* variables, read in medusa-config.ts), and writes every
+ * e-mail the store sends to .demo-data/mail/ as <time>-<subject>.eml and .html.
+ *
  * Medusa signs admin tokens and session cookies with JWT_SECRET and
  * COOKIE_SECRET. The first run generates random ones and keeps them in
  * .demo-data/secrets.json (yours from the environment win), so a demo
@@ -35,6 +41,8 @@ const PG_DIR = path.join(DEMO_DIR, "pg")
 const PG_LOCATION_FILE = path.join(DEMO_DIR, "pg-location")
 /** The demo's own JWT and cookie secrets, generated on its first run. */
 const SECRETS_FILE = path.join(DEMO_DIR, "secrets.json")
+/** Where the mail catcher writes every e-mail the demo store sends. */
+const MAIL_DIR = path.join(DEMO_DIR, "mail")
 const DATABASE = "medusa_demo"
 const PORT = 9000
 const BASE_URL = `http://localhost:${PORT}`
@@ -91,9 +99,11 @@ function runFront() {
 function runWorker() {
   const { startDatabase, stopLeftoverPostgres } = require("./lib/database")
   const { healthy, demoSeedInfo } = require("./lib/medusa-server")
+  const { startMailCatcher } = require("./lib/mail-catcher")
   const children = new Set()
   const timings = []
   let db = null
+  let mail = null
   let stopping = null
 
   const log = (message) => console.log(`[demo] ${message}`)
@@ -112,6 +122,9 @@ function runWorker() {
         await stopGroup(child.pid, STOP_TIMEOUT_MS, {
           onForceKill: () => log(`Process group ${child.pid} ignored SIGTERM; killing it.`),
         })
+      }
+      if (mail) {
+        await mail.stop().catch(() => {})
       }
       if (db) {
         log(db.embedded ? "Stopping PostgreSQL…" : "Leaving the DATABASE_URL server running.")
@@ -196,6 +209,12 @@ function runWorker() {
         : `PostgreSQL from DATABASE_URL (${db.env.DB_HOST}:${db.env.DB_PORT}/${db.env.DB_NAME})`
     )
 
+    mail = await startMailCatcher({
+      dir: MAIL_DIR,
+      onMessage: (m) => log(`✉ "${m.subject}" to ${m.envelope.to.join(", ")} → ${path.relative(ROOT, m.files.html)}`),
+    })
+    log(`Mail catcher on smtp://127.0.0.1:${mail.port}: e-mails go to ${path.relative(ROOT, MAIL_DIR)}/ (.eml and .html)`)
+
     const admin = {
       email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
       password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
@@ -207,6 +226,13 @@ function runWorker() {
       MEDUSA_DISABLE_TELEMETRY: "true",
       DEMO_ADMIN_EMAIL: admin.email,
       DEMO_ADMIN_PASSWORD: admin.password,
+      // The plugin's SMTP provider, pointed at the mail catcher (medusa-config.ts).
+      TRADE_CREDIT_SMTP_HOST: "127.0.0.1",
+      TRADE_CREDIT_SMTP_PORT: String(mail.port),
+      TRADE_CREDIT_SMTP_FROM: process.env.TRADE_CREDIT_SMTP_FROM || "Tiles & Co accounts <accounts@tiles.demo>",
+      TRADE_CREDIT_BANK_DETAILS:
+        process.env.TRADE_CREDIT_BANK_DETAILS ||
+        "Bank transfer to Tiles & Co NV\nIBAN BE68 5390 0754 7034 · BIC TRIOBEBB\nPlease quote the invoice number.",
     }
     delete env[WORKER_FLAG]
 
@@ -225,7 +251,7 @@ function runWorker() {
     info.publishable_key = publishableKey
 
     const medusa = await timed("ready", () => startMedusa(env))
-    printReadyBox({ admin, info, timings, embedded: db.embedded })
+    printReadyBox({ admin, info, timings, embedded: db.embedded, mail })
 
     // Medusa's own logs from here on; an exit we didn't ask for ends the demo.
     medusa.on("exit", (code, signal) => {
@@ -303,7 +329,7 @@ function echo(line) {
   process.stdout.write(`${line}\n`)
 }
 
-function printReadyBox({ admin, info, timings, embedded }) {
+function printReadyBox({ admin, info, timings, embedded, mail }) {
   const buyerWidth = Math.max(...info.buyers.map((b) => b.email.length))
   const lines = [
     "Trade credit demo is ready",
@@ -317,6 +343,9 @@ function printReadyBox({ admin, info, timings, embedded }) {
     "",
     `Buyers (store login, password "${info.buyer_password}"):`,
     ...info.buyers.map((b) => `  ${b.email.padEnd(buyerWidth)}  ${b.company}`),
+    "",
+    `E-mails           ${path.relative(ROOT, MAIL_DIR)}/ (.eml and .html; no mail leaves this machine)`,
+    `  SMTP catcher    smtp://127.0.0.1:${mail.port}`,
     "",
     `Timings: ${timings.map(([phase, s]) => `${phase} ${s.toFixed(1)} s`).join(" · ")}`,
     `Seed: ${info.created} created, ${info.reused} reused`,

@@ -1,12 +1,22 @@
 /**
  * The store configuration the demo and the tests run (medusa-config.ts):
- * which locking provider it loads, and its refusal to run in production with
+ * which locking provider it loads, when it sends e-mail through the plugin's
+ * SMTP provider, and its refusal to run in production with
  * Medusa's default secrets.
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 
-const VARIABLES = ["NODE_ENV", "JWT_SECRET", "COOKIE_SECRET", "REDIS_URL"] as const
+const VARIABLES = [
+  "NODE_ENV",
+  "JWT_SECRET",
+  "COOKIE_SECRET",
+  "REDIS_URL",
+  "TRADE_CREDIT_SMTP_HOST",
+  "TRADE_CREDIT_SMTP_PORT",
+  "TRADE_CREDIT_SMTP_CHANNEL",
+  "TRADE_CREDIT_SMTP_FROM",
+] as const
 
 /** medusa-config.ts loaded afresh with these environment variables (others as they are). */
 function loadConfig(env: Partial<Record<(typeof VARIABLES)[number], string>>): any {
@@ -63,5 +73,26 @@ describe("medusa-config.ts", () => {
       }),
     ])
     expect(JSON.stringify(config)).not.toMatch(/locking-postgres/)
+  })
+
+  it("sends no e-mail unless TRADE_CREDIT_SMTP_HOST is set: Medusa's default notification module", () => {
+    const config = loadConfig({ NODE_ENV: "development" })
+    expect(JSON.stringify(config.modules.notification ?? {})).not.toMatch(/providers\/smtp/)
+  })
+
+  it("with TRADE_CREDIT_SMTP_HOST: the plugin's SMTP provider on the e-mail channel beside Medusa's local feed", () => {
+    const config = loadConfig({
+      NODE_ENV: "development",
+      TRADE_CREDIT_SMTP_HOST: "127.0.0.1",
+      TRADE_CREDIT_SMTP_PORT: "2525",
+      TRADE_CREDIT_SMTP_CHANNEL: "trade-credit-email",
+    })
+    const providers = config.modules.notification.options.providers
+    expect(providers.map((p: any) => [p.id, p.options.channels])).toEqual([
+      ["local", ["feed"]],
+      ["trade-credit-smtp", ["trade-credit-email"]],
+    ])
+    expect(providers[1].resolve).toMatch(/src\/providers\/smtp$/)
+    expect(providers[1].options).toMatchObject({ host: "127.0.0.1", port: 2525, secure: false, from: expect.stringContaining("@") })
   })
 })

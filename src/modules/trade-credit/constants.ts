@@ -95,3 +95,35 @@ export const ACCOUNT_SETTING_FIELDS = [
   "reference",
   "metadata",
 ] as const
+
+/**
+ * Reminder e-mails. A stage is a day relative to an invoice's due date
+ * (`days_after_due`: negative before, 0 on the day, positive after) and has a
+ * kind, which picks the wording: `upcoming` (before due), `due` (on the due
+ * date), `overdue` (after), `final_notice` (the last stage after due).
+ */
+export const REMINDER_STAGE_KINDS = ["upcoming", "due", "overdue", "final_notice"] as const
+export type ReminderStageKind = (typeof REMINDER_STAGE_KINDS)[number]
+
+/**
+ * Stages when the plugin option `reminder_stages` names none: 3 days before
+ * due, on the due date, 7, 14 and 30 days after (the last one the final notice).
+ */
+export const DEFAULT_REMINDER_STAGES = [
+  { name: "upcoming", days_after_due: -3 },
+  { name: "due", days_after_due: 0 },
+  { name: "overdue_7", days_after_due: 7 },
+  { name: "overdue_14", days_after_due: 14 },
+  { name: "final_notice", days_after_due: 30 },
+] as const satisfies readonly { name: string; days_after_due: number }[]
+
+/** A stage's name: lower-case letters, digits and `_`, at most this long (it is stored with each sent reminder). */
+export const MAX_REMINDER_STAGE_NAME_LENGTH = 40
+/** How far before or after the due date a stage may be, in days. */
+export const MAX_REMINDER_STAGE_DAYS = 365
+/** The notification channel reminders are sent on when the option `reminder_channel` names none. */
+export const DEFAULT_REMINDER_CHANNEL = "email"
+/** The language of reminders when neither the option `reminder_locale` nor the store names one. */
+export const DEFAULT_REMINDER_LOCALE = "en"
+/** Bank details text (option `bank_details`): at most this long. */
+export const MAX_BANK_DETAILS_LENGTH = 2000

@@ -19,11 +19,13 @@ import type {
   Idempotency,
   LedgerOperation,
   PostLedgerEntryInput,
+  ReminderModuleOptions,
   TradeCreditModuleOptions,
 } from "./types"
 import { normalizePaymentTerms } from "./utils/payment-terms"
 import { decodeEntryCursor, encodeEntryCursor } from "./utils/entry-cursor"
 import { type CardPaymentOptions, normalizeCardPaymentOptions } from "./utils/card-payments"
+import { normalizeReminderOptions, type ReminderOptions } from "./utils/reminder-options"
 import { actorFields, asRow, idempotencyFields, type LockedAccountRow, postingTotals, sessionOutstanding } from "./utils/posting"
 import { diffEntryNote, MAX_COMMENT, MAX_ENTRY_REFERENCE, normalizeText } from "./utils/account-settings"
 import { lockAccount, lockEntry, lockSessionPurchase } from "./repositories/ledger-locks"
@@ -61,13 +63,15 @@ export class LedgerService extends MedusaService({
   TradeCreditEntryEdit: EntryEdit,
   TradeCreditCapture: CaptureRecord,
 }) {
-  protected readonly options_: Required<TradeCreditModuleOptions>
+  protected readonly options_: Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions>>
   protected readonly cardPayments_: CardPaymentOptions
+  protected readonly reminders_: ReminderOptions
 
   constructor(container: Record<string, unknown>, options: TradeCreditModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.cardPayments_ = normalizeCardPaymentOptions(options)
+    this.reminders_ = normalizeReminderOptions(options)
     this.options_ = {
       defaultOverLimitPolicy: options.defaultOverLimitPolicy ?? "hold",
       defaultPaymentTerms: normalizePaymentTerms(
@@ -78,8 +82,13 @@ export class LedgerService extends MedusaService({
     }
   }
 
-  getOptions(): Required<TradeCreditModuleOptions> {
+  getOptions(): Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions>> {
     return this.options_
+  }
+
+  /** Reminder stages, channel, bank details, templates and locale, as checked at load (utils/reminder-options.ts). */
+  getReminderOptions(): ReminderOptions {
+    return this.reminders_
   }
 
   /** Which providers may pay toward an account, and the prepayment allowed per currency. */

@@ -20,6 +20,12 @@ export type {
   ReviewStatus,
 } from "./constants"
 
+import type { ReminderStageOption } from "./utils/reminder-stages"
+import type { ReminderTemplatesOption } from "./utils/reminder-templates"
+
+export type { ReminderStageOption, ReminderStage } from "./utils/reminder-stages"
+export type { ReminderTemplatesOption, ReminderTemplateData, RenderedEmail } from "./utils/reminder-templates"
+
 export type PaymentTerms = {
   type: PaymentTermsType
   net_days?: number | null
@@ -130,6 +136,7 @@ export type EntryPageInput = {
   operation?: LedgerOperation | LedgerOperation[]
 }
 
+/** Options of the ledger and checkout; reminders have theirs in ReminderModuleOptions. */
 export type TradeCreditModuleOptions = {
   /** What happens to an on-account order over the limit when the account doesn't say. Default `hold`. */
   defaultOverLimitPolicy?: OverLimitPolicy
@@ -147,6 +154,32 @@ export type TradeCreditModuleOptions = {
    * the account owes and its held orders need, no more.
    */
   cardPaymentMaxPrepayment?: Record<string, BigNumberInput>
+} & ReminderModuleOptions
+
+/** The reminder options of the module (utils/reminder-options.ts reads and checks them). */
+export type ReminderModuleOptions = {
+  /**
+   * Reminder e-mails by stage, relative to each invoice's due date. Default
+   * DEFAULT_REMINDER_STAGES (3 days before, due date, 7, 14, 30 days after, the
+   * last a final notice); `[]` sends none. See utils/reminder-stages.ts.
+   */
+  reminder_stages?: ReminderStageOption[]
+  /**
+   * The notification channel reminders are sent on. Default `email`; name
+   * the channel of the SMTP provider's `channels` when it sits beside another
+   * e-mail provider.
+   */
+  reminder_channel?: string
+  /** How to pay, shown in every reminder (plain text, line breaks kept): bank, IBAN, BIC, reference to quote. */
+  bank_details?: string
+  /**
+   * Overrides the reminder wording: template strings with `{{placeholders}}`
+   * (per stage or for all), or a function of the formatted data. See
+   * utils/reminder-templates.ts and the README.
+   */
+  reminder_templates?: ReminderTemplatesOption
+  /** Language of reminders (BCP 47). Default: the store's first supported locale, else `en`. */
+  reminder_locale?: string
 }
 
 export type AuthorizeOnAccountInput = {
