@@ -80,3 +80,42 @@ export const DEFAULT_OVER_LIMIT_POLICY: OverLimitPolicy = "hold"
 export const DEFAULT_PAGE_SIZE = 20
 /** Largest page a list or the credit history serves. */
 export const MAX_PAGE_SIZE = 200
+
+/**
+ * What the reconciliation check (`GET /admin/trade-credit/reconciliation`,
+ * `src/scripts/reconcile.ts`) can find wrong. Account totals against the
+ * credit history: `balance_mismatch`, `reserved_mismatch`,
+ * `available_credit_mismatch`, `credit_limit_mismatch`. Reservations that
+ * belong to no checkout: `reservation_without_payment_session`,
+ * `negative_reservation`. A checkout's entries against Medusa's payment:
+ * `duplicate_purchase`, `payment_without_entries`, `entries_without_payment`,
+ * `canceled_payment_still_charged`, `reserved_without_live_authorization`,
+ * `charged_more_than_payment`. The database: `append_only_trigger_missing`,
+ * `append_only_trigger_disabled`.
+ */
+export const RECONCILIATION_KINDS = [
+  "balance_mismatch",
+  "reserved_mismatch",
+  "available_credit_mismatch",
+  "credit_limit_mismatch",
+  "reservation_without_payment_session",
+  "negative_reservation",
+  "duplicate_purchase",
+  "payment_without_entries",
+  "entries_without_payment",
+  "canceled_payment_still_charged",
+  "reserved_without_live_authorization",
+  "charged_more_than_payment",
+  "append_only_trigger_missing",
+  "append_only_trigger_disabled",
+] as const
+export type ReconciliationKind = (typeof RECONCILIATION_KINDS)[number]
+
+/**
+ * Seconds a checkout's entries and its Medusa payment must have been left alone
+ * before the reconciliation compares them: a checkout, capture, cancel or
+ * refund in progress writes the ledger and Medusa's payment one after the
+ * other. Account totals are always compared (they change in one transaction).
+ */
+export const DEFAULT_RECONCILIATION_GRACE_SECONDS = 60
+export const MAX_RECONCILIATION_GRACE_SECONDS = 86_400
