@@ -36,7 +36,7 @@ import {
   operationLabel,
 } from "../admin/lib/format"
 import { checkAmount } from "../admin/lib/decimal"
-import { termsDraftErrors } from "../admin/components/terms-fields"
+import { termsDraftErrors } from "../admin/lib/form-schemas"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -5,6 +5,7 @@
  */
 import { z } from "zod"
 import { checkAmount } from "./decimal"
+import { MAX_TERMS_DAYS } from "../../modules/trade-credit/constants"
 import type { AccountStatus, OverLimitPolicy, PaymentTerms, PaymentTermsType, TradeCreditAccount } from "./types"
 
 /** Longest account reference the server keeps. */
@@ -34,9 +35,13 @@ export function termsDraftErrors(draft: TermsDraft): { net_days?: string; grace_
     errors.net_days = "Enter the number of days, like 30."
   } else if (draft.type === "net_days" && Number(draft.net_days) < 1) {
     errors.net_days = "At least 1 day."
+  } else if (draft.type === "net_days" && Number(draft.net_days) > MAX_TERMS_DAYS) {
+    errors.net_days = `At most ${MAX_TERMS_DAYS} days.`
   }
   if (draft.type !== "prepayment" && draft.grace_days.trim() !== "" && !/^\d+$/.test(draft.grace_days.trim())) {
     errors.grace_days = "Enter a whole number of days, or leave it empty."
+  } else if (draft.type !== "prepayment" && Number(draft.grace_days || 0) > MAX_TERMS_DAYS) {
+    errors.grace_days = `At most ${MAX_TERMS_DAYS} days.`
   }
   return errors
 }
