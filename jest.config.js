@@ -6,7 +6,8 @@ loadEnv("test", process.cwd())
  * TEST_TYPE picks the suite: unit, modules, http, browser, topology.
  */
 const testMatch = {
-  unit: ["**/src/**/__tests__/**/*.spec.[jt]s"],
+  // Pure rules in src, and the scripts' own helpers (scripts/lib: port check, browser discovery).
+  unit: ["**/src/**/__tests__/**/*.spec.[jt]s", "**/scripts/lib/__tests__/**/*.spec.[jt]s"],
   modules: ["**/src/modules/*/__tests__/**/*.spec.[jt]s", "**/integration-tests/modules/**/*.spec.[jt]s"],
   http: ["**/integration-tests/http/**/*.spec.[jt]s"],
   // Two real `medusa` server processes against one database and one Redis

@@ -3,6 +3,7 @@
  * `npm run demo`: a seeded Medusa store with the plugin, at http://localhost:9000/app.
  *
  *   npm run demo               start (PostgreSQL data persists in .demo-data/)
+ *   PORT=9001 npm run demo     serve on another port (default 9000)
  *   npm run demo -- --reset    wipe .demo-data first, then start from scratch
  *   npm run demo -- --verbose  also show PostgreSQL, migration and startup logs
  *
@@ -29,10 +30,10 @@
  * that, the terminal's SIGINT would hit PostgreSQL at the same moment as Medusa.
  */
 const fs = require("fs")
-const net = require("net")
 const path = require("path")
 const { spawn } = require("child_process")
 const { run, startGroup, stopGroup, watchParent } = require("./lib/process")
+const { portFromEnv, portProblem } = require("./lib/port")
 
 const ROOT = path.resolve(__dirname, "..")
 const DEMO_DIR = path.join(ROOT, ".demo-data")
@@ -44,7 +45,14 @@ const SECRETS_FILE = path.join(DEMO_DIR, "secrets.json")
 /** Where the mail catcher writes every e-mail the demo store sends. */
 const MAIL_DIR = path.join(DEMO_DIR, "mail")
 const DATABASE = "medusa_demo"
-const PORT = 9000
+/** PORT from the environment, default 9000 (`medusa develop` reads the same variable). */
+let PORT
+try {
+  PORT = portFromEnv(process.env)
+} catch (e) {
+  console.error(`[demo] ${e.message}`)
+  process.exit(1)
+}
 const BASE_URL = `http://localhost:${PORT}`
 const READY_TIMEOUT_MS = 180_000
 const STOP_TIMEOUT_MS = 20_000
@@ -172,8 +180,9 @@ function runWorker() {
   }
 
   ;(async () => {
-    if (await portInUse(PORT)) {
-      throw new Error(`Port ${PORT} is in use: is another demo or Medusa running?`)
+    const taken = await portProblem(PORT)
+    if (taken) {
+      throw new Error(taken)
     }
     if (RESET) {
       // Never wipe a folder a PostgreSQL left behind still runs on.
@@ -219,10 +228,15 @@ function runWorker() {
       email: process.env.DEMO_ADMIN_EMAIL || "admin@example.com",
       password: process.env.DEMO_ADMIN_PASSWORD || "supersecret",
     }
+    // The dashboard and its login are served from BASE_URL: allow it as an origin on any PORT.
+    const origins = `${BASE_URL},http://127.0.0.1:${PORT}`
     const env = {
       ...process.env,
       ...db.env,
       ...demoSecrets(log),
+      PORT: String(PORT),
+      ADMIN_CORS: process.env.ADMIN_CORS || `${origins},http://localhost:5173`,
+      AUTH_CORS: process.env.AUTH_CORS || `${origins},http://localhost:5173,http://localhost:8000`,
       MEDUSA_DISABLE_TELEMETRY: "true",
       DEMO_ADMIN_EMAIL: admin.email,
       DEMO_ADMIN_PASSWORD: admin.password,
@@ -405,15 +419,3 @@ function resetDemoData(log) {
   fs.rmSync(DEMO_DIR, { recursive: true, force: true })
   log("Wiped .demo-data.")
 }
-
-function portInUse(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: "localhost" })
-    socket.once("connect", () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once("error", () => resolve(false))
-  })
-}
-

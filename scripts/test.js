@@ -11,8 +11,11 @@
  *   npm run test:topology     (= npm test -- topology) the multi-process suite
  *
  * `browser` (last) starts one Medusa server with the admin dashboard and drives
- * it with Debian's chromium (/usr/bin/chromium) through playwright-core
- * (integration-tests/browser); it fails when chromium is missing.
+ * it with Chromium through playwright-core (integration-tests/browser). The
+ * browser is found by scripts/lib/browser.js: CHROMIUM_PATH, then chromium /
+ * google-chrome / chrome on PATH, then playwright's cache (~/.cache/ms-playwright);
+ * with none, as root with apt-get, Debian's chromium is installed first (a line
+ * says so); otherwise the suite fails with the one command to run.
  *
  * `topology` is the production shape: two real Medusa servers on one database
  * (integration-tests/multi-process/*.spec.ts), sharing Medusa's Redis locking
@@ -27,6 +30,7 @@ const os = require("os")
 const path = require("path")
 const { startDatabase } = require("./lib/database")
 const { runForeground } = require("./lib/process")
+const { ensureBrowser } = require("./lib/browser")
 
 const SUITES = ["unit", "modules", "http", "browser"]
 const TOPOLOGY = "topology"
@@ -126,7 +130,21 @@ function checkRedis(url) {
   for (const suite of suites) {
     const t = Date.now()
     const reportFile = path.join(os.tmpdir(), `trade-credit-jest-${process.pid}-${suite}.json`)
-    const code = await runJest(suite, argv, env, reportFile)
+    let suiteEnv = env
+    if (suite === "browser") {
+      try {
+        const browser = ensureBrowser()
+        console.log(`\nBrowser: ${browser.path} (from ${browser.source})`)
+        suiteEnv = { ...env, CHROMIUM_PATH: browser.path }
+      } catch (e) {
+        console.error(`\n=== browser tests ===\n${e.message}`)
+        totals.failed += 1
+        results.push(`${suite}: FAILED (no browser)`)
+        failed++
+        continue
+      }
+    }
+    const code = await runJest(suite, argv, suiteEnv, reportFile)
     const counts = readCounts(reportFile)
     totals.passed += counts.passed
     totals.failed += counts.failed

@@ -18,9 +18,10 @@
  *
  *   npm test -- browser
  *
- * Needs /usr/bin/chromium (apt-get install chromium; .ci/run installs it). A
- * missing browser FAILS the suite: it is never skipped. CHROMIUM_PATH
- * overrides the path.
+ * The browser is the one scripts/lib/browser.js finds (CHROMIUM_PATH, then
+ * chromium / google-chrome / chrome on PATH, then playwright's cache);
+ * `npm test` installs Debian's chromium first when there is none and it runs
+ * as root with apt-get. A missing browser FAILS the suite: it is never skipped.
  */
 import fs from "fs"
 import os from "os"
@@ -37,8 +38,8 @@ const medusa = require("../../scripts/lib/medusa-server")
 const pg = require("../../scripts/lib/pg-connection")
 const { freePort } = require("../../scripts/lib/database")
 const { phaseTimer, phaseReport } = require("../../scripts/lib/phase-timer")
+const { findBrowser, missingBrowserMessage } = require("../../scripts/lib/browser")
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -203,13 +204,12 @@ describe("trade credit admin in a browser", () => {
   beforeAll(async () => {
     fs.rmSync(ARTIFACTS, { recursive: true, force: true })
     fs.mkdirSync(LOG_DIR, { recursive: true })
-    // Fail, never skip, without the browser: CI installs it (.ci/run).
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: the browser suite drives Debian's chromium through playwright-core. ` +
-          "Install it with `apt-get install -y chromium` (.ci/run does), or set CHROMIUM_PATH."
-      )
+    // Fail, never skip, without a browser (`npm test` installs one when it can).
+    const browser = findBrowser()
+    if (!browser) {
+      throw new Error(missingBrowserMessage())
     }
+    log(`browser ${browser.path} (from ${browser.source})`)
     const { chromium } = require("playwright-core")
 
     dbServer = pg.serverOf(process.env)
@@ -249,7 +249,7 @@ describe("trade credit admin in a browser", () => {
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tc-browser-profile-"))
     context = await timed("chromium launch", () =>
       chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
+        executablePath: browser.path,
         headless: true,
         args: CHROMIUM_FLAGS,
         viewport: { width: 1440, height: 1300 },

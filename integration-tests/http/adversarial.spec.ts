@@ -177,6 +177,11 @@ const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: 
     url: (w) => `/admin/trade-credit/orders/${w.heldOrderA}/confirm-failure`,
     bad: [],
   },
+  "GET /admin/trade-credit/reconciliation": {
+    auth: "admin",
+    url: () => "/admin/trade-credit/reconciliation",
+    bad: ["grace_seconds=-1", "grace_seconds=1.5", "grace_seconds=x", "grace_seconds=86401", "grace_seconds=%00", "unknown=1", "a.b.c=1"],
+  },
   "GET /admin/trade-credit/orders/:id/paying-account": {
     auth: "admin",
     url: (w) => `/admin/trade-credit/orders/${w.heldOrderA}/paying-account`,

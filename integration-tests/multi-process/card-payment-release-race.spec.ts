@@ -18,6 +18,7 @@ import { MathBN } from "@medusajs/framework/utils"
 
 import * as client from "../../scripts/lib/api-client"
 import { APPROVED_TOKEN, TEST_CARD } from "../helpers/test-card"
+import { eventually } from "../helpers/eventually"
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
@@ -134,5 +135,17 @@ describe("card payments releasing held orders on two Medusa processes", () => {
       expect(MathBN.gte(outcome.lowest_available_after, 0)).toBe(true)
       expect(MathBN.gte(outcome.available_credit, 0)).toBe(true)
     }
+  })
+
+  it("ends with the ledger reconciled with itself and with Medusa's payments (GET /admin/trade-credit/reconciliation)", async () => {
+    // grace_seconds=0: the rounds are over; retried while subscribers still record Medusa's captures.
+    const result = await eventually(async () => {
+      const r = await client.reconciliation(url(1), adminHeaders, { grace_seconds: 0 })
+      expect(r.differences).toEqual([])
+      return r
+    }, 60_000, 1000)
+    log(`reconciliation: ok, ${result.accounts_checked} accounts, ${result.sessions_checked} checkouts, ${result.payments_checked} payments`)
+    expect(result.ok).toBe(true)
+    expect(result.accounts_checked).toBeGreaterThanOrEqual(ROUNDS)
   })
 })

@@ -258,4 +258,17 @@ describe("pay on account across two Medusa processes", () => {
       expect(order.order.payment_status).toBe("captured")
     })
   })
+
+  it("ends with the ledger reconciled with itself and with Medusa's payments (GET /admin/trade-credit/reconciliation)", async () => {
+    // grace_seconds=0: the bursts are over; retried while subscribers still record Medusa's captures.
+    const result = await eventually(async () => {
+      const r = await client.reconciliation(url(1), adminHeaders, { grace_seconds: 0 })
+      expect(r.differences).toEqual([])
+      return r
+    }, 60_000, 1000)
+    log(`reconciliation: ok, ${result.accounts_checked} accounts, ${result.sessions_checked} checkouts, ${result.payments_checked} payments`)
+    expect(result.ok).toBe(true)
+    expect(result.accounts_checked).toBeGreaterThanOrEqual(3)
+    expect(result.payments_checked).toBeGreaterThanOrEqual(2 * FITS + 1)
+  })
 })

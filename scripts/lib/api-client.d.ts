@@ -105,6 +105,11 @@ export declare function accountReviews(target: Target, adminHeaders: Headers, ac
 export declare function releaseReview(target: Target, adminHeaders: Headers, reviewId: string, body?: Record<string, unknown>): Promise<any>
 export declare function rejectReview(target: Target, adminHeaders: Headers, reviewId: string, body?: Record<string, unknown>): Promise<any>
 export declare function confirmFailure(target: Target, adminHeaders: Headers, orderId: string): Promise<any>
+export declare function reconciliation(
+  target: Target,
+  adminHeaders: Headers,
+  query?: Query
+): Promise<import("../../src/types/http").AdminReconciliationResponse>
 
 export declare function myAccounts(target: Target, headers: Headers): Promise<{ accounts: ApiRecord[]; [k: string]: any }>
 export declare function myEntries(target: Target, headers: Headers, accountId: string, query?: Query): Promise<{ entries: ApiRecord[]; [k: string]: any }>

@@ -209,6 +209,10 @@ const rejectReview = (target, adminHeaders, reviewId, body = {}) => post(target,
 const confirmFailure = (target, adminHeaders, orderId) =>
   get(target, `/admin/trade-credit/orders/${orderId}/confirm-failure`, { headers: adminHeaders })
 
+/** `GET /admin/trade-credit/reconciliation`: `{ ok, accounts_checked, differences, … }` (query e.g. `{ grace_seconds: 0 }`). */
+const reconciliation = (target, adminHeaders, query) =>
+  get(target, `/admin/trade-credit/reconciliation${queryString(query)}`, { headers: adminHeaders })
+
 // ---------------------------------------------------------------------------
 // Trade credit: store routes (a logged-in buyer's headers)
 // ---------------------------------------------------------------------------
@@ -310,6 +314,7 @@ module.exports = {
   releaseReview,
   rejectReview,
   confirmFailure,
+  reconciliation,
   myAccounts,
   myEntries,
   startCardPayment,

@@ -21,6 +21,7 @@ import {
   AdminListReviews,
   AdminGetAccount,
   AdminListAccounts,
+  AdminReconciliation,
   AdminUpdateAccount,
   AdminUpdateReimbursement,
   EntryPage,
@@ -87,6 +88,11 @@ export default defineMiddlewares({
       matcher: "/admin/trade-credit/reviews/:id/reject",
       method: "POST",
       middlewares: [validateAndTransformBody(AdminDecideReview)],
+    },
+    {
+      matcher: "/admin/trade-credit/reconciliation",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(AdminReconciliation, {})],
     },
     {
       matcher: "/admin/orders/:id/fulfillments",

@@ -13,6 +13,7 @@ import type {
   HolderType,
   LedgerOperation,
   OverLimitPolicy,
+  ReconciliationKind,
   ReviewStatus,
 } from "../modules/trade-credit/constants"
 
@@ -168,6 +169,33 @@ export type AdminEntryResponse = { entry: AdminLedgerEntry }
 export type AdminPayingAccountResponse = { account: AdminTradeCreditAccount | null; known: boolean }
 export type AdminReviewResponse = { review: CreditReview }
 export type AdminReviewListResponse = { reviews: CreditReview[] } & PageMeta
+
+/** One disagreement the reconciliation found (`GET /admin/trade-credit/reconciliation`). */
+export type ReconciliationDifference = {
+  kind: ReconciliationKind
+  /** The account it concerns (null for the database trigger and a payment no account has). */
+  account_id: string | null
+  currency_code: string | null
+  payment_session_id: string | null
+  payment_id: string | null
+  order_id: string | null
+  /** What it should be: an amount in major units, a count, or a state (`installed`). */
+  expected: Amount | string | null
+  /** What it is. */
+  actual: Amount | string | null
+  /** What is wrong, for a credit controller. */
+  message: string
+}
+
+export type AdminReconciliationResponse = {
+  ok: boolean
+  accounts_checked: number
+  sessions_checked: number
+  payments_checked: number
+  grace_seconds: number
+  checked_at: DateString
+  differences: ReconciliationDifference[]
+}
 
 // Store routes
 export type StoreAccountListResponse = { accounts: StoreTradeCreditAccount[]; count: number }

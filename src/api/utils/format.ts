@@ -34,7 +34,7 @@ export const ACCOUNT_FIELDS = [
   "customer_group.name",
 ]
 
-function holderOf(account: any): AccountHolder {
+export function holderOf(account: any): AccountHolder {
   if (account.customer_id) {
     const c = account.customer ?? {}
     const name = [c.first_name, c.last_name].filter(Boolean).join(" ") || c.company_name || c.email || null

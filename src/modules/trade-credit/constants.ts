@@ -127,3 +127,42 @@ export const DEFAULT_REMINDER_CHANNEL = "email"
 export const DEFAULT_REMINDER_LOCALE = "en"
 /** Bank details text (option `bank_details`): at most this long. */
 export const MAX_BANK_DETAILS_LENGTH = 2000
+
+/**
+ * What the reconciliation check (`GET /admin/trade-credit/reconciliation`,
+ * `src/scripts/reconcile.ts`) can find wrong. Account totals against the
+ * credit history: `balance_mismatch`, `reserved_mismatch`,
+ * `available_credit_mismatch`, `credit_limit_mismatch`. Reservations that
+ * belong to no checkout: `reservation_without_payment_session`,
+ * `negative_reservation`. A checkout's entries against Medusa's payment:
+ * `duplicate_purchase`, `payment_without_entries`, `entries_without_payment`,
+ * `canceled_payment_still_charged`, `reserved_without_live_authorization`,
+ * `charged_more_than_payment`. The database: `append_only_trigger_missing`,
+ * `append_only_trigger_disabled`.
+ */
+export const RECONCILIATION_KINDS = [
+  "balance_mismatch",
+  "reserved_mismatch",
+  "available_credit_mismatch",
+  "credit_limit_mismatch",
+  "reservation_without_payment_session",
+  "negative_reservation",
+  "duplicate_purchase",
+  "payment_without_entries",
+  "entries_without_payment",
+  "canceled_payment_still_charged",
+  "reserved_without_live_authorization",
+  "charged_more_than_payment",
+  "append_only_trigger_missing",
+  "append_only_trigger_disabled",
+] as const
+export type ReconciliationKind = (typeof RECONCILIATION_KINDS)[number]
+
+/**
+ * Seconds a checkout's entries and its Medusa payment must have been left alone
+ * before the reconciliation compares them: a checkout, capture, cancel or
+ * refund in progress writes the ledger and Medusa's payment one after the
+ * other. Account totals are always compared (they change in one transaction).
+ */
+export const DEFAULT_RECONCILIATION_GRACE_SECONDS = 60
+export const MAX_RECONCILIATION_GRACE_SECONDS = 86_400

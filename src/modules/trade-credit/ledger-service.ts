@@ -23,6 +23,7 @@ import type {
   TradeCreditModuleOptions,
 } from "./types"
 import { normalizePaymentTerms } from "./utils/payment-terms"
+import { normalizeOrphanedAuthorizationTtl } from "./utils/orphaned-authorizations"
 import { decodeEntryCursor, encodeEntryCursor } from "./utils/entry-cursor"
 import { type CardPaymentOptions, normalizeCardPaymentOptions } from "./utils/card-payments"
 import { normalizeReminderOptions, type ReminderOptions } from "./utils/reminder-options"
@@ -79,6 +80,7 @@ export class LedgerService extends MedusaService({
       ),
       cardPaymentProviders: this.cardPayments_.providers,
       cardPaymentMaxPrepayment: this.cardPayments_.maxPrepayment,
+      orphanedAuthorizationTtlMinutes: normalizeOrphanedAuthorizationTtl(options.orphanedAuthorizationTtlMinutes),
     }
   }
 

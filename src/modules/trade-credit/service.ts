@@ -22,6 +22,7 @@ import { asRow, authorized, decidedBy } from "./utils/posting"
 import {
   ACCOUNT_BUSY_MESSAGE,
   ACCOUNT_NO_LONGER_USABLE_MESSAGE,
+  AUTHORIZATION_RELEASED_MESSAGE,
   CANCEL_AFTER_CAPTURE_MESSAGE,
   CAPTURE_AFTER_CANCEL_MESSAGE,
   currencyMismatchMessage,
@@ -80,6 +81,10 @@ export default class TradeCreditModuleService extends AccountService {
     const amount = parseAmount(input.amount, currency, "amount", { allowNegative: false })
     const [purchase] = await this.sessionEntries_(input.payment_session_id, "purchased", sharedContext)
     if (purchase) {
+      // Credit given back (a cancel, the orphaned-authorization sweep) is never handed out again for free.
+      if ((await this.sessionEntries_(input.payment_session_id, "reverted", sharedContext)).length) {
+        throw paymentRefusal(AUTHORIZATION_RELEASED_MESSAGE)
+      }
       return authorized(row.id, purchase)
     }
     const [review] = await this.listTradeCreditReviews(

@@ -154,6 +154,13 @@ export type TradeCreditModuleOptions = {
    * the account owes and its held orders need, no more.
    */
   cardPaymentMaxPrepayment?: Record<string, BigNumberInput>
+  /**
+   * Minutes after which an on-account authorization whose checkout never
+   * became an order (the cart was abandoned after authorization, or the
+   * process stopped in between) is released by the scheduled sweep, with a
+   * `reverted` entry by the system. Default 60, at least 5.
+   */
+  orphanedAuthorizationTtlMinutes?: number
 } & ReminderModuleOptions
 
 /** The reminder options of the module (utils/reminder-options.ts reads and checks them). */

@@ -2,6 +2,8 @@ import { z } from "@medusajs/framework/zod"
 import {
   ACCOUNT_STATUSES,
   DEFAULT_PAGE_SIZE,
+  DEFAULT_RECONCILIATION_GRACE_SECONDS,
+  MAX_RECONCILIATION_GRACE_SECONDS,
   HOLDER_TYPES,
   LEDGER_OPERATIONS,
   MAX_PAGE_SIZE,
@@ -135,3 +137,12 @@ export const AdminListReviews = listParams({ allowed: REVIEW_FIELDS, orderable: 
 
 export type AdminDecideReviewType = z.infer<typeof AdminDecideReview>
 export const AdminDecideReview = z.object({ comment: plainText("comment").nullish() }).strict()
+
+export type AdminReconciliationType = z.infer<typeof AdminReconciliation>
+/**
+ * `grace_seconds`: checkouts and payments changed more recently than this are
+ * not compared with each other (default 60; 0 once the store is quiet).
+ */
+export const AdminReconciliation = z.object({
+  grace_seconds: z.coerce.number().int().min(0).max(MAX_RECONCILIATION_GRACE_SECONDS).default(DEFAULT_RECONCILIATION_GRACE_SECONDS),
+})

@@ -2,14 +2,17 @@ import type { LoaderOptions } from "@medusajs/framework/types"
 import type { TradeCreditModuleOptions } from "../types"
 import { normalizeCardPaymentOptions } from "../utils/card-payments"
 import { normalizeReminderOptions } from "../utils/reminder-options"
+import { normalizeOrphanedAuthorizationTtl } from "../utils/orphaned-authorizations"
 
 /**
  * Refuses, when the module loads, options that would let buyers pay toward an
  * account with a provider that moves no real money (see normalizeCardPaymentOptions),
- * and reminder options (stages, channel, bank details, templates, locale) that
- * are malformed (see normalizeReminderOptions).
+ * reminder options (stages, channel, bank details, templates, locale) that
+ * are malformed (see normalizeReminderOptions), and an orphaned-authorization
+ * TTL that is not a sensible number of minutes.
  */
 export default async function validateOptions({ options }: LoaderOptions<TradeCreditModuleOptions>) {
   normalizeCardPaymentOptions(options ?? {})
   normalizeReminderOptions(options ?? {})
+  normalizeOrphanedAuthorizationTtl(options?.orphanedAuthorizationTtlMinutes)
 }

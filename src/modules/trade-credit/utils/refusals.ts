@@ -20,6 +20,9 @@ export const NOT_LOGGED_IN_MESSAGE =
 export const ACCOUNT_NOT_USABLE_MESSAGE = "That trade credit account can't be used by this customer."
 export const NOT_STARTED_HERE_MESSAGE = "This payment session was not started by pay on account; start the payment again."
 export const ACCOUNT_NO_LONGER_USABLE_MESSAGE = "This customer may no longer pay with that trade credit account."
+/** A payment session whose authorization was given back (canceled, or released by the orphaned-authorization sweep). */
+export const AUTHORIZATION_RELEASED_MESSAGE =
+  "This payment on account was released because the checkout did not complete; choose pay on account again to place the order."
 
 export function noAccountMessage(currency: string): string {
   return `You have no trade credit account in ${currency.toUpperCase()}: choose another payment method or ask us to open one.`
