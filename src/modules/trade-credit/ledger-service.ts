@@ -12,6 +12,9 @@ import CreditReview from "./models/credit-review"
 import ConfirmFailure from "./models/confirm-failure"
 import EntryEdit from "./models/entry-edit"
 import CaptureRecord from "./models/capture-record"
+import Invoice from "./models/invoice"
+import InvoiceAllocation from "./models/invoice-allocation"
+import InvoiceCounter from "./models/invoice-counter"
 import type {
   EditLedgerEntryNoteInput,
   EntryEditChanges,
@@ -60,6 +63,9 @@ export class LedgerService extends MedusaService({
   TradeCreditConfirmFailure: ConfirmFailure,
   TradeCreditEntryEdit: EntryEdit,
   TradeCreditCapture: CaptureRecord,
+  TradeCreditInvoice: Invoice,
+  TradeCreditInvoiceAllocation: InvoiceAllocation,
+  TradeCreditInvoiceCounter: InvoiceCounter,
 }) {
   protected readonly options_: Required<TradeCreditModuleOptions>
   protected readonly cardPayments_: CardPaymentOptions
