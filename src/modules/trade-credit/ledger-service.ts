@@ -30,6 +30,8 @@ import { type CardPaymentOptions, normalizeCardPaymentOptions } from "./utils/ca
 import { actorFields, asRow, idempotencyFields, type LockedAccountRow, postingTotals, sessionOutstanding } from "./utils/posting"
 import { diffEntryNote, MAX_COMMENT, MAX_ENTRY_REFERENCE, normalizeText } from "./utils/account-settings"
 import { lockAccount, lockEntry, lockSessionPurchase } from "./repositories/ledger-locks"
+import { normalizeInvoiceOptions } from "./utils/invoice-options"
+import { Receivables } from "./receivables"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -69,6 +71,8 @@ export class LedgerService extends MedusaService({
 }) {
   protected readonly options_: Required<TradeCreditModuleOptions>
   protected readonly cardPayments_: CardPaymentOptions
+  /** Invoices and their settlement, written in each posting's transaction. */
+  protected readonly receivables_: Receivables
 
   constructor(container: Record<string, unknown>, options: TradeCreditModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -81,7 +85,9 @@ export class LedgerService extends MedusaService({
       ),
       cardPaymentProviders: this.cardPayments_.providers,
       cardPaymentMaxPrepayment: this.cardPayments_.maxPrepayment,
+      ...normalizeInvoiceOptions(options),
     }
+    this.receivables_ = new Receivables(this as never, this.options_)
   }
 
   getOptions(): Required<TradeCreditModuleOptions> {
@@ -122,6 +128,10 @@ export class LedgerService extends MedusaService({
     const totals = postingTotals(row, input)
     const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
     const comment = normalizeText(input.comment, "comment", MAX_COMMENT)
+    // Refused before anything is written: a named invoice must be the account's.
+    const namedInvoiceId = totals.amount.gt(0) || input.invoice_id
+      ? await this.receivables_.namedInvoice(sharedContext, row.id, { invoice_id: input.invoice_id }, reference)
+      : null
     const account = await this.updateTradeCreditAccounts(
       asRow({
         id: row.id,
@@ -153,6 +163,21 @@ export class LedgerService extends MedusaService({
         ...idempotencyFields(input.idempotency),
       }),
       sharedContext
+    )
+    await this.receivables_.afterPosting(
+      sharedContext,
+      row,
+      {
+        id: entry.id,
+        operation: input.operation,
+        amount: totals.amount,
+        balance_after: totals.balance,
+        reference,
+        order_id: input.order_id ?? null,
+        order_display_id: input.order_display_id ?? null,
+        payment_session_id: input.payment_session_id ?? null,
+      },
+      namedInvoiceId
     )
     return { account, entry, replayed: false }
   }

@@ -157,11 +157,12 @@ export default class TradeCreditModuleService extends AccountService {
     const named = (r: { order_id: string | null; order_display_id: number | null }) =>
       r.order_id === input.order_id && r.order_display_id === (input.order_display_id ?? null)
     const select = { select: ["id", "order_id", "order_display_id"] }
-    const [entries, reviews] = await Promise.all([
+    const [entries, reviews, invoices] = await Promise.all([
       this.listTradeCreditLedgerEntries({ payment_session_id: input.payment_session_id }, select, sharedContext),
       this.listTradeCreditReviews({ payment_session_id: input.payment_session_id }, select, sharedContext),
+      this.listTradeCreditInvoices({ payment_session_id: input.payment_session_id }, select, sharedContext),
     ])
-    if (entries.every(named) && reviews.every(named)) {
+    if (entries.every(named) && reviews.every(named) && invoices.every(named)) {
       return { entries: 0, reviews: 0 }
     }
     return await this.nameOrderOfSession_(input, sharedContext)

@@ -3,6 +3,7 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import type {
   AccountStatus,
   ActorType,
+  InvoiceAt,
   LedgerOperation,
   OverLimitPolicy,
   PaymentTermsType,
@@ -13,6 +14,8 @@ export type {
   AccountStatus,
   ActorType,
   HolderType,
+  InvoiceAt,
+  InvoiceStatus,
   LedgerOperation,
   OverLimitPolicy,
   PaymentTermsType,
@@ -99,6 +102,11 @@ export type PostLedgerEntryInput = {
    * both pass.
    */
   enforce_limit?: boolean
+  /**
+   * A credit (reimbursement) that pays this invoice of the account first; by
+   * default an invoice whose number is the posting's reference is paid first.
+   */
+  invoice_id?: string | null
   /** Allow going over the limit anyway (an admin released a held order); the entry is flagged. */
   force_over_limit?: boolean
 }
@@ -153,6 +161,12 @@ export type TradeCreditModuleOptions = {
    * the account owes and its held orders need, no more.
    */
   cardPaymentMaxPrepayment?: Record<string, BigNumberInput>
+  /** IANA time zone that decides on which day an invoice was issued and when a day ends. Default `UTC`. */
+  timezone?: string
+  /** Invoice numbers start with it, then the year and a 6-digit sequence: `INV-2026-000123`. Default `INV-`. */
+  invoice_prefix?: string
+  /** When an order paid on account is invoiced. Default (and only value so far) `placement`. */
+  invoice_at?: InvoiceAt
 }
 
 export type AuthorizeOnAccountInput = {
