@@ -10,7 +10,9 @@
 import type {
   AccountStatus,
   ActorType,
+  AllocationKind,
   HolderType,
+  InvoiceStatus,
   LedgerOperation,
   OverLimitPolicy,
   PaymentTermsType,
@@ -181,3 +183,64 @@ export type StoreCardPaymentCompletedResponse = {
   /** Why the named held order was not released, when it wasn't. */
   reason: string | null
 }
+
+/**
+ * An invoice: what an account owes for an order paid on account, due by its
+ * terms. `amount_open = amount - amount_credited - amount_paid`; `overdue`
+ * once the end of (due date + grace days) passed in the store's time zone
+ * (plugin option `timezone`), and `days_overdue` counts days since the due
+ * date (0 when not overdue).
+ */
+export type Invoice = {
+  id: string
+  number: string
+  account_id: string
+  order_id: string | null
+  order_display_id: number | null
+  currency_code: string
+  amount: Amount
+  /** Taken off by refunds (credit notes); the whole amount when the order was canceled. */
+  amount_credited: Amount
+  amount_paid: Amount
+  amount_open: Amount
+  issued_at: DateString
+  /** The due day in the store's time zone, `YYYY-MM-DD`. */
+  due_date: string
+  /** The instant the due day begins in the store's time zone. */
+  due_at: DateString
+  grace_days: number
+  terms: { type: PaymentTermsType; net_days: number | null }
+  status: InvoiceStatus
+  overdue: boolean
+  days_overdue: number
+}
+
+/** An invoice as the admin sees it. */
+export type AdminInvoice = Invoice & {
+  reminders_paused: boolean
+  dispute_note: string | null
+  metadata: Record<string, unknown> | null
+  created_at: DateString
+  updated_at: DateString
+}
+
+/**
+ * Which ledger entry paid (or credited) an invoice: `payment` (negative when
+ * a bounced payment or a refund undid one) or `credit_note` (a refund or the
+ * cancel of the invoice's order).
+ */
+export type InvoiceAllocation = {
+  id: string
+  kind: AllocationKind
+  amount: Amount
+  entry_id: string
+  /** The entry's operation and reference (the bank transfer id of a reimbursement, say). */
+  operation: LedgerOperation | null
+  reference: string | null
+  created_at: DateString
+}
+
+export type AdminInvoiceListResponse = { invoices: AdminInvoice[] } & PageMeta
+export type AdminInvoiceResponse = { invoice: AdminInvoice & { allocations: InvoiceAllocation[] } }
+export type StoreInvoiceListResponse = { invoices: Invoice[] } & PageMeta
+export type StoreInvoiceResponse = { invoice: Invoice & { allocations: InvoiceAllocation[] } }

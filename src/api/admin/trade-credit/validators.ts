@@ -3,6 +3,7 @@ import {
   ACCOUNT_STATUSES,
   DEFAULT_PAGE_SIZE,
   HOLDER_TYPES,
+  INVOICE_STATUSES,
   LEDGER_OPERATIONS,
   MAX_PAGE_SIZE,
   OVER_LIMIT_POLICIES,
@@ -11,7 +12,7 @@ import {
 } from "../../../modules/trade-credit/constants"
 import { ACCOUNT_FIELDS } from "../../utils/format"
 import { idText, jsonRecord, listParams, plainText, selectFields } from "../../utils/validators"
-import { ACCOUNT_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-config"
+import { ACCOUNT_ORDERABLE, INVOICE_FIELDS, INVOICE_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-config"
 
 /**
  * Amounts arrive as JSON numbers (as everywhere in Medusa) or decimal
@@ -68,6 +69,8 @@ export const AdminCreateReimbursement = z
     amount,
     reference: plainText("reference").nullish(),
     comment: plainText("comment").nullish(),
+    /** An invoice of the account this payment pays first (else one whose number is the reference, else the oldest due). */
+    invoice_id: idText("invoice_id").nullish(),
   })
   .strict()
 
@@ -136,3 +139,33 @@ export const AdminListReviews = listParams({ allowed: REVIEW_FIELDS, orderable: 
 
 export type AdminDecideReviewType = z.infer<typeof AdminDecideReview>
 export const AdminDecideReview = z.object({ comment: plainText("comment").nullish() }).strict()
+
+const invoiceStatus = z.enum(INVOICE_STATUSES)
+const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date, YYYY-MM-DD")
+
+/** `status` and the due-date range of an invoice list (admin and store). */
+const invoiceFilters = {
+  status: z.union([invoiceStatus, z.array(invoiceStatus)]).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+  /** Due on or before this day. */
+  due_before: calendarDay.optional(),
+  /** Due on or after this day. */
+  due_after: calendarDay.optional(),
+}
+
+export type AdminListInvoicesType = z.infer<typeof AdminListInvoices>
+export const AdminListInvoices = listParams({ allowed: INVOICE_FIELDS, orderable: INVOICE_ORDERABLE }).merge(
+  z.object({
+    ...invoiceFilters,
+    account_id: ids("account_id"),
+    order_id: ids("order_id"),
+    number: plainText("number").trim().min(1).max(100).optional(),
+  })
+)
+
+export const AdminGetInvoice = z.object({})
+
+export type StoreListInvoicesType = z.infer<typeof StoreListInvoices>
+export const StoreListInvoices = listParams({ allowed: INVOICE_FIELDS, orderable: INVOICE_ORDERABLE }).merge(
+  z.object(invoiceFilters)
+)
