@@ -200,5 +200,45 @@ medusaIntegrationTestRunner({
       }
       expect((await client.myInvoices(api, bob.headers, rivalAccount.id)).invoices).toEqual([])
     })
+
+    /** Moves an invoice's due date 10 days into the past: overdue past its grace. */
+    const makeOverdue = async (invoiceId: string) => {
+      const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)
+      const day = (offset: number) => new Date(today + offset * 86_400_000)
+      await getContainer()
+        .resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+        .updateTradeCreditInvoices({ id: invoiceId, due_date: day(-10).toISOString().slice(0, 10), due_at: day(-10), overdue_at: day(-9) } as any)
+    }
+
+    it("refuses pay on account while an invoice is overdue, naming it, and pays again the moment it is paid", async () => {
+      const account = await openAccount()
+      expect(account.overdue_policy).toBe("block")
+      await buy(1)
+      const [invoice] = await invoicesOf(account.id)
+      await makeOverdue(invoice.id)
+      const refused = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
+      expect(refused.type).toBe("cart")
+      expect(refused.error.message).toBe(
+        `Pay on account is paused because an invoice is overdue: ${invoice.number} (${invoice.amount_open.toFixed(2)} EUR open, 10 days overdue). Pay it to order on account again, or choose another payment method.`
+      )
+      // Paying the invoice unblocks at once.
+      await pay(account.id, { amount: invoice.amount_open, reference: invoice.number })
+      expect((await complete(api, alice.headers, refused.cart?.id ?? (await cartReadyToPay(api, alice.headers, shop)).id)).type).toBe("order")
+    })
+
+    it("holds the order for review under overdue_policy hold, and lets it through under allow", async () => {
+      const account = await openAccount({ overdue_policy: "hold" })
+      await buy(1)
+      const [invoice] = await invoicesOf(account.id)
+      await makeOverdue(invoice.id)
+      const held = await buy(1)
+      const { reviews } = await client.listReviews(api, admin.headers, { order_id: held.id })
+      expect(reviews).toEqual([expect.objectContaining({ status: "pending", reason: "overdue_invoices", comment: expect.stringContaining(invoice.number) })])
+      expect((await invoicesOf(account.id)).length).toBe(1)
+
+      await client.updateAccount(api, admin.headers, account.id, { overdue_policy: "allow", reason: "Agreed payment plan" })
+      await buy(1)
+      expect((await invoicesOf(account.id)).length).toBe(2)
+    })
   },
 })

@@ -15,7 +15,9 @@ import type {
   InvoiceStatus,
   LedgerOperation,
   OverLimitPolicy,
+  OverduePolicy,
   PaymentTermsType,
+  ReviewReason,
   ReviewStatus,
 } from "../modules/trade-credit/constants"
 
@@ -51,6 +53,8 @@ export type AdminTradeCreditAccount = {
   credit_limit: Amount
   allow_exceed: boolean
   over_limit_policy: OverLimitPolicy | null
+  /** Checkout while an invoice is overdue past grace: `block`, `hold` or `allow`. */
+  overdue_policy: OverduePolicy
   status: AccountStatus
   payment_terms: PaymentTerms
   reference: string | null
@@ -60,7 +64,7 @@ export type AdminTradeCreditAccount = {
 }
 
 /** What a buyer sees of an account: no internal reference, metadata or over-limit policy. */
-export type StoreTradeCreditAccount = Omit<AdminTradeCreditAccount, "reference" | "metadata" | "over_limit_policy">
+export type StoreTradeCreditAccount = Omit<AdminTradeCreditAccount, "reference" | "metadata" | "over_limit_policy" | "overdue_policy">
 
 /** Who did it ("Updated by" in the credit history). */
 export type EntryActor = {
@@ -141,6 +145,8 @@ export type CreditReview = {
   order_id: string | null
   order_display_id: number | null
   status: ReviewStatus
+  /** Why the order was held: over the limit, or invoices overdue (overdue policy `hold`). */
+  reason: ReviewReason
   account_id: string
   currency_code: string
   customer: ReviewParty | null

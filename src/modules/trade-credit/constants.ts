@@ -83,6 +83,19 @@ export const INVOICE_SEQUENCE_DIGITS = 6
 export const OVER_LIMIT_POLICIES = ["hold", "block"] as const
 export type OverLimitPolicy = (typeof OVER_LIMIT_POLICIES)[number]
 
+/**
+ * An account with an invoice overdue past its grace days, at checkout:
+ * `block` (refused, naming the invoices), `hold` (placed and held for credit
+ * review, reason "overdue invoices") or `allow`.
+ */
+export const OVERDUE_POLICIES = ["block", "hold", "allow"] as const
+export type OverduePolicy = (typeof OVERDUE_POLICIES)[number]
+export const DEFAULT_OVERDUE_POLICY: OverduePolicy = "block"
+
+/** Why an order was held for credit review. */
+export const REVIEW_REASONS = ["over_limit", "overdue_invoices"] as const
+export type ReviewReason = (typeof REVIEW_REASONS)[number]
+
 /** Who did it: an admin user, the buyer, a system job, an ERP integration. */
 export const ACTOR_TYPES = ["user", "customer", "system", "erp"] as const
 export type ActorType = (typeof ACTOR_TYPES)[number]

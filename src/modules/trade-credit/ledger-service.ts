@@ -78,6 +78,7 @@ export class LedgerService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.cardPayments_ = normalizeCardPaymentOptions(options)
+    const invoicing = normalizeInvoiceOptions(options)
     this.options_ = {
       defaultOverLimitPolicy: options.defaultOverLimitPolicy ?? "hold",
       defaultPaymentTerms: normalizePaymentTerms(
@@ -85,9 +86,9 @@ export class LedgerService extends MedusaService({
       ),
       cardPaymentProviders: this.cardPayments_.providers,
       cardPaymentMaxPrepayment: this.cardPayments_.maxPrepayment,
-      ...normalizeInvoiceOptions(options),
+      ...invoicing,
     }
-    this.receivables_ = new Receivables(this as never, this.options_)
+    this.receivables_ = new Receivables(this as never, invoicing)
   }
 
   getOptions(): Required<TradeCreditModuleOptions> {

@@ -4,7 +4,8 @@ import type BigNumberJS from "bignumber.js"
 import { INVOICE_SEQUENCE_DIGITS, ORDER_OPERATIONS, type AllocationKind, type LedgerOperation } from "./constants"
 import type { LockedAccountRow } from "./utils/posting"
 import { asRow } from "./utils/posting"
-import { calendarDay, dueDate, overdueAt, startOfDay } from "./utils/due-dates"
+import { calendarDay, dueDate, overdueAt, overdueState, startOfDay } from "./utils/due-dates"
+import { type InvoiceOptions, overdueThresholdFor } from "./utils/invoice-options"
 import {
   fundingSources,
   invoiceState,
@@ -23,12 +24,13 @@ import {
   invoicesByIds,
   invoicesOfOrder,
   nextInvoiceSequence,
+  overdueInvoices,
   owingInvoices,
   paymentAllocations,
   receivablesTotals,
 } from "./repositories/invoices"
 
-export type ReceivablesOptions = { timezone: string; invoice_prefix: string }
+export type ReceivablesOptions = Pick<InvoiceOptions, "timezone" | "invoice_prefix" | "overdue_threshold">
 
 /** The posting just written, as settlement needs it. */
 export type PostedEntry = {
@@ -93,6 +95,22 @@ export class Receivables {
     }
     const byNumber = reference ? await findAccountInvoice(sharedContext, accountId, { number: reference.trim() }) : null
     return byNumber?.id ?? null
+  }
+
+  /**
+   * The account's invoices overdue past grace now, with their days overdue
+   * (`overdueState`), and the amount they may add up to without stopping pay
+   * on account. Read under the account lock, so a payment that settles them
+   * and a checkout can't pass each other.
+   */
+  async overdue(sharedContext: Context, row: LockedAccountRow, now = new Date()) {
+    const rows = await overdueInvoices(sharedContext, row.id, now)
+    const invoices = rows.map((i) => ({
+      number: i.number,
+      amount_open: MathBN.convert(i.amount_open),
+      days_overdue: overdueState({ due_date: i.due_date, grace_days: i.grace_days, owing: true }, now, this.options.timezone).days_overdue,
+    }))
+    return { invoices, threshold: overdueThresholdFor(this.options, row.currency_code) }
   }
 
   /** Settles the posting just written on the locked account row. */

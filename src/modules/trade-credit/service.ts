@@ -25,6 +25,7 @@ import {
   CANCEL_AFTER_CAPTURE_MESSAGE,
   CAPTURE_AFTER_CANCEL_MESSAGE,
   currencyMismatchMessage,
+  overdueHoldComment,
   paymentRefusal,
 } from "./utils/refusals"
 import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
@@ -93,6 +94,8 @@ export default class TradeCreditModuleService extends AccountService {
       review: review ?? null,
       actor: input.actor,
       default_over_limit_policy: input.default_over_limit_policy,
+      // Only asked when it can matter (not for an admin's release): one indexed read under the lock.
+      overdue: row.overdue_policy === "allow" ? null : await this.receivables_.overdue(sharedContext, row),
     })
     if (decision.kind === "refuse") {
       throw paymentRefusal(decision.message)
@@ -118,6 +121,8 @@ export default class TradeCreditModuleService extends AccountService {
           amount: amount.toString(),
           available_credit: decision.available.toString(),
           amount_over: decision.over.toString(),
+          reason: decision.reason,
+          comment: decision.overdue ? overdueHoldComment(decision.overdue, currency) : null,
         }),
         sharedContext
       )

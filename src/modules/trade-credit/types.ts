@@ -6,6 +6,7 @@ import type {
   InvoiceAt,
   LedgerOperation,
   OverLimitPolicy,
+  OverduePolicy,
   PaymentTermsType,
   ReviewDecision,
 } from "./constants"
@@ -18,8 +19,10 @@ export type {
   InvoiceStatus,
   LedgerOperation,
   OverLimitPolicy,
+  OverduePolicy,
   PaymentTermsType,
   ReviewDecision,
+  ReviewReason,
   ReviewStatus,
 } from "./constants"
 
@@ -50,6 +53,7 @@ export type OpenAccountInput = {
   credit_limit?: BigNumberInput
   allow_exceed?: boolean
   over_limit_policy?: OverLimitPolicy | null
+  overdue_policy?: OverduePolicy
   status?: AccountStatus
   payment_terms?: PaymentTerms
   reference?: string | null
@@ -63,6 +67,7 @@ export type AccountSettingsChanges = {
   credit_limit?: BigNumberInput
   allow_exceed?: boolean
   over_limit_policy?: OverLimitPolicy | null
+  overdue_policy?: OverduePolicy
   status?: AccountStatus
   payment_terms?: PaymentTerms
   reference?: string | null
@@ -167,6 +172,12 @@ export type TradeCreditModuleOptions = {
   invoice_prefix?: string
   /** When an order paid on account is invoiced. Default (and only value so far) `placement`. */
   invoice_at?: InvoiceAt
+  /**
+   * Overdue invoices adding up to at most this much (in the account's
+   * currency) don't stop pay on account: one amount for every currency, or
+   * per currency (`{ eur: 1 }`). Default 0: any overdue amount counts.
+   */
+  overdue_threshold?: BigNumberInput | Record<string, BigNumberInput>
 }
 
 export type AuthorizeOnAccountInput = {

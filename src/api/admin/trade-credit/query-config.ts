@@ -45,6 +45,7 @@ export const REVIEW_FIELDS = [
   "available_credit",
   "amount_over",
   "status",
+  "reason",
   "comment",
   "decided_by_type",
   "decided_by_id",

@@ -7,6 +7,7 @@ import {
   LEDGER_OPERATIONS,
   MAX_PAGE_SIZE,
   OVER_LIMIT_POLICIES,
+  OVERDUE_POLICIES,
   PAYMENT_TERMS_TYPES,
   REVIEW_STATUSES,
 } from "../../../modules/trade-credit/constants"
@@ -22,6 +23,7 @@ import { ACCOUNT_ORDERABLE, INVOICE_FIELDS, INVOICE_ORDERABLE, REVIEW_FIELDS, RE
 const amount = z.union([z.number(), z.string()])
 const status = z.enum(ACCOUNT_STATUSES)
 const overLimitPolicy = z.enum(OVER_LIMIT_POLICIES)
+const overduePolicy = z.enum(OVERDUE_POLICIES)
 const operation = z.enum(LEDGER_OPERATIONS)
 
 export const PaymentTerms = z
@@ -41,6 +43,7 @@ export const AdminCreateAccount = z
     credit_limit: amount.optional(),
     allow_exceed: z.boolean().optional(),
     over_limit_policy: overLimitPolicy.nullish(),
+    overdue_policy: overduePolicy.optional(),
     status: status.optional(),
     payment_terms: PaymentTerms.optional(),
     reference: plainText("reference").nullish(),
@@ -55,6 +58,7 @@ export const AdminUpdateAccount = z
     credit_limit: amount.optional(),
     allow_exceed: z.boolean().optional(),
     over_limit_policy: overLimitPolicy.nullish(),
+    overdue_policy: overduePolicy.optional(),
     status: status.optional(),
     payment_terms: PaymentTerms.optional(),
     reference: plainText("reference").nullish(),

@@ -27,9 +27,15 @@ export class Migration20261201021940 extends Migration {
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_trade_credit_invoice_counter_scope_unique" ON "trade_credit_invoice_counter" ("scope") WHERE deleted_at IS NULL;`);
 
     this.addSql(`alter table if exists "trade_credit_invoice_allocation" add constraint "trade_credit_invoice_allocation_invoice_id_foreign" foreign key ("invoice_id") references "trade_credit_invoice" ("id") on update cascade;`);
+
+    this.addSql(`alter table if exists "trade_credit_account" add column if not exists "overdue_policy" text check ("overdue_policy" in ('block', 'hold', 'allow')) not null default 'block';`);
+    this.addSql(`alter table if exists "trade_credit_review" add column if not exists "reason" text check ("reason" in ('over_limit', 'overdue_invoices')) not null default 'over_limit';`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`alter table if exists "trade_credit_account" drop column if exists "overdue_policy";`);
+    this.addSql(`alter table if exists "trade_credit_review" drop column if exists "reason";`);
+
     this.addSql(`alter table if exists "trade_credit_invoice_allocation" drop constraint if exists "trade_credit_invoice_allocation_invoice_id_foreign";`);
 
     this.addSql(`drop table if exists "trade_credit_invoice" cascade;`);

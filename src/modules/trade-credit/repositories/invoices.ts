@@ -183,3 +183,19 @@ export async function paymentAllocations(
   )
   return rows
 }
+
+/** The account's owing invoices overdue at `now` (overdue_at, set by `overdueAt`, has passed), oldest due first. */
+export async function overdueInvoices(
+  sharedContext: Context,
+  accountId: string,
+  now: Date
+): Promise<Array<{ number: string; amount_open: string; due_date: string; grace_days: number }>> {
+  const knex = transactionKnex(sharedContext)
+  return await knex(INVOICE_TABLE)
+    .where({ account_id: accountId })
+    .whereIn("status", OWING)
+    .where("overdue_at", "<=", now)
+    .whereNull("deleted_at")
+    .orderBy([{ column: "due_at" }, { column: "number" }])
+    .select("number", knex.raw("amount_open::text AS amount_open"), "due_date", "grace_days")
+}

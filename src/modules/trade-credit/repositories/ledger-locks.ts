@@ -74,6 +74,7 @@ export async function lockAccount(sharedContext: Context, id: string): Promise<L
       knex.raw("reserved::text AS reserved"),
       "allow_exceed",
       "over_limit_policy",
+      "overdue_policy",
       "status",
       "terms_type",
       "terms_net_days",

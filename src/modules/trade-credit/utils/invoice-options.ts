@@ -1,8 +1,17 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import type BigNumberJS from "bignumber.js"
+import { parseAmount } from "./money"
 import { DEFAULT_INVOICE_PREFIX, INVOICE_AT, type InvoiceAt, MAX_INVOICE_PREFIX_LENGTH } from "../constants"
 import { checkTimezone, DEFAULT_TIMEZONE } from "./due-dates"
 
-export type InvoiceOptions = { timezone: string; invoice_prefix: string; invoice_at: InvoiceAt }
+export type InvoiceOptions = {
+  timezone: string
+  invoice_prefix: string
+  invoice_at: InvoiceAt
+  /** One amount for every currency, or per (lower-case) currency. */
+  overdue_threshold: string | Record<string, string>
+}
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `Trade credit: ${message}`)
 
@@ -11,7 +20,12 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
  * `timezone` (IANA name, default UTC), `invoice_prefix` (default `INV-`; the
  * year and a 6-digit sequence follow) and `invoice_at` (`placement`).
  */
-export function normalizeInvoiceOptions(options: { timezone?: unknown; invoice_prefix?: unknown; invoice_at?: unknown }): InvoiceOptions {
+export function normalizeInvoiceOptions(options: {
+  timezone?: unknown
+  invoice_prefix?: unknown
+  invoice_at?: unknown
+  overdue_threshold?: unknown
+}): InvoiceOptions {
   const timezone = options.timezone ?? DEFAULT_TIMEZONE
   if (typeof timezone !== "string") {
     throw invalid(`option "timezone" must be an IANA time zone name such as "Europe/Amsterdam".`)
@@ -33,5 +47,42 @@ export function normalizeInvoiceOptions(options: { timezone?: unknown; invoice_p
   if (at === "shipment") {
     throw invalid(`option "invoice_at": "shipment" is not available in this release; use "placement" (the default).`)
   }
-  return { timezone, invoice_prefix: prefix, invoice_at: at as InvoiceAt }
+  return { timezone, invoice_prefix: prefix, invoice_at: at as InvoiceAt, overdue_threshold: normalizeThreshold(options.overdue_threshold) }
+}
+
+function normalizeThreshold(value: unknown): string | Record<string, string> {
+  const refuse = () =>
+    invalid(`option "overdue_threshold" must be an amount of at least 0, or one per currency such as { eur: 1 }.`)
+  if (value === undefined || value === null) {
+    return "0"
+  }
+  if (typeof value === "number" || typeof value === "string") {
+    let amount: BigNumberJS
+    try {
+      amount = MathBN.convert(value as BigNumberInput)
+    } catch {
+      throw refuse()
+    }
+    if (!amount.isFinite() || amount.lt(0)) {
+      throw refuse()
+    }
+    return amount.toFixed()
+  }
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw refuse()
+  }
+  const perCurrency: Record<string, string> = {}
+  for (const [currency, amount] of Object.entries(value as Record<string, unknown>)) {
+    perCurrency[currency.toLowerCase()] = parseAmount(amount as BigNumberInput, currency, `overdue_threshold.${currency}`, {
+      allowNegative: false,
+      allowZero: true,
+    }).toFixed()
+  }
+  return perCurrency
+}
+
+/** The overdue amount an account in `currency` may carry and still pay on account. */
+export function overdueThresholdFor(options: Pick<InvoiceOptions, "overdue_threshold">, currency: string): BigNumberJS {
+  const t = options.overdue_threshold
+  return MathBN.convert(typeof t === "string" ? t : t[currency.toLowerCase()] ?? "0")
 }
