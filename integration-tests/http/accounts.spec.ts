@@ -87,6 +87,7 @@ medusaIntegrationTestRunner({
           credit_limit: 25000,
           allow_exceed: false,
           over_limit_policy: null,
+          overdue_policy: "block",
           status: "normal",
           payment_terms: { type: "net_days", net_days: 60, grace_days: 5 },
           reference: "ACME-0001",

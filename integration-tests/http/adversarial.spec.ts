@@ -97,7 +97,16 @@ const MUTATIONS: Record<string, { url: (w: World) => string; valid: (w: World) =
     auth: "admin",
     url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}/reimbursements`,
     valid: () => ({ amount: 10, reference: "BANK-1", comment: "Paid" }),
-    extra: () => [{}, { amount: 0 }, { amount: "-0" }, { reference: "R" }],
+    extra: (w) => [
+      {},
+      { amount: 0 },
+      { amount: "-0" },
+      { reference: "R" },
+      { amount: 10, invoice_id: "tcinv_forged" },
+      // Another account's invoice.
+      { amount: 10, invoice_id: w.invoiceA.id },
+      { amount: 10, invoice_id: "" },
+    ],
   },
   // Another change adds an edit history to this route: only "4xx, nothing changed" is asserted.
   "POST /admin/trade-credit/accounts/:id/reimbursements/:entry_id": {
@@ -197,6 +206,27 @@ const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: 
     url: (w) => `/store/trade-credit/accounts/${w.accountA.id}/entries`,
     bad: ["limit=0", "limit=500", "cursor=bogus", "cursor=%00", "operation=stolen", "unknown=1"],
   },
+  "GET /admin/trade-credit/invoices": {
+    auth: "admin",
+    url: () => "/admin/trade-credit/invoices",
+    bad: ["limit=-1", "limit=100000", "offset=-5", "order=nope", "order=overdue_at%3Bdrop", "fields=*allocations", "status=bogus",
+      "overdue=maybe", "due_before=2026-13", "due_before=yesterday", "due_after=%00", "number=%00", "account_id=%00", "unknown=1"],
+  },
+  "GET /admin/trade-credit/invoices/:id": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/invoices/${w.invoiceA.id}`,
+    bad: ["unknown=1", "fields=*allocations"],
+  },
+  "GET /store/trade-credit/accounts/:id/invoices": {
+    auth: "buyer",
+    url: (w) => `/store/trade-credit/accounts/${w.accountA.id}/invoices`,
+    bad: ["limit=0", "limit=500", "status=stolen", "overdue=1", "due_after=tomorrow", "account_id=x", "unknown=1"],
+  },
+  "GET /store/trade-credit/accounts/:id/invoices/:invoice_id": {
+    auth: "buyer",
+    url: (w) => `/store/trade-credit/accounts/${w.accountA.id}/invoices/${w.invoiceA.id}`,
+    bad: ["unknown=1"],
+  },
 }
 
 /**
@@ -210,6 +240,15 @@ const CROSS_COMPANY: Record<string, (w: World, api: any) => Promise<void>> = {
   },
   "GET /store/trade-credit/accounts/:id/entries": async (w, api) => {
     await expectStatus(api.get(`/store/trade-credit/accounts/${w.accountB.id}/entries`, { headers: w.buyerA.headers }), 404)
+  },
+  "GET /store/trade-credit/accounts/:id/invoices": async (w, api) => {
+    await expectStatus(api.get(`/store/trade-credit/accounts/${w.accountB.id}/invoices`, { headers: w.buyerA.headers }), 404)
+  },
+  "GET /store/trade-credit/accounts/:id/invoices/:invoice_id": async (w, api) => {
+    // B's invoice on B's account, and B's invoice through A's account.
+    for (const accountId of [w.accountB.id, w.accountA.id]) {
+      await expectStatus(api.get(`/store/trade-credit/accounts/${accountId}/invoices/${w.invoiceB.id}`, { headers: w.buyerA.headers }), 404)
+    }
   },
   // The card-payment routes' validation is changing elsewhere (allowed providers): a refusal
   // may come as 400 before the account is looked up; never a success, a 403 or a 5xx.
@@ -257,6 +296,15 @@ async function buildWorld(api: any, container: MedusaContainer) {
   const accountB = await client.openAccount(api, admin.headers, { customer_group_id: companyB.id, credit_limit: 5000, reference: "B-1" })
   const paidB = await client.reimburse(api, admin.headers, accountB.id, { amount: 50, reference: "BANK-0", comment: "First payment" })
   const spareGroup = await customerGroup(container, "Spare Co")
+  // An invoice on each account: an order posted to it.
+  const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+  const invoiceOf = async (accountId: string) => {
+    const { entry } = await tradeCredit.postLedgerEntry({ account_id: accountId, operation: "purchased", amount: -20, actor: { type: "system" } })
+    const [invoice] = await tradeCredit.listTradeCreditInvoices({ entry_id: entry.id })
+    return invoice
+  }
+  const invoiceA = await invoiceOf(accountA.id)
+  const invoiceB = await invoiceOf(accountB.id)
 
   // Card payments made the way the card-payment route makes them (a tagged collection with a session).
   const cardPayment = async (accountId: string, customerId: string) => {
@@ -278,6 +326,8 @@ async function buildWorld(api: any, container: MedusaContainer) {
     reviewA,
     heldOrderA: held.order.id as string,
     spareGroup,
+    invoiceA,
+    invoiceB,
     cardPaymentA: await cardPayment(accountA.id, buyerA.customer.id),
     cardPaymentB: await cardPayment(accountB.id, buyerB.customer.id),
   }
@@ -290,6 +340,8 @@ async function snapshot(container: MedusaContainer) {
   const accounts = await tradeCredit.listTradeCreditAccounts({}, { order: { id: "ASC" } })
   const entries = await tradeCredit.listTradeCreditLedgerEntries({}, { order: { id: "ASC" } })
   const reviews = await tradeCredit.listTradeCreditReviews({}, { order: { id: "ASC" } })
+  const invoices = await tradeCredit.listTradeCreditInvoices({}, { order: { id: "ASC" } })
+  const allocations = await tradeCredit.listTradeCreditInvoiceAllocations({}, { order: { id: "ASC" } })
   const { data: collections } = await query.graph({
     entity: "payment_collection",
     fields: ["id", "status", "amount", "payment_sessions.id", "payment_sessions.status", "payments.id", "payments.captured_at", "payments.canceled_at"],
@@ -300,6 +352,8 @@ async function snapshot(container: MedusaContainer) {
       accounts: accounts.map((a: any) => ({ ...a, raw_balance: undefined, raw_reserved: undefined, raw_credit_limit: undefined })),
       entries: entries.map((e: any) => ({ id: e.id, reference: e.reference, comment: e.comment, amount: String(e.amount) })),
       reviews,
+      invoices: invoices.map((i: any) => ({ id: i.id, status: i.status, paid: String(i.amount_paid), open: String(i.amount_open) })),
+      allocations: allocations.length,
       collections: collections.sort((a: any, b: any) => a.id.localeCompare(b.id)),
       groups: groups.length,
     })

@@ -113,6 +113,10 @@ export declare function reconciliation(
 
 export declare function myAccounts(target: Target, headers: Headers): Promise<{ accounts: ApiRecord[]; [k: string]: any }>
 export declare function myEntries(target: Target, headers: Headers, accountId: string, query?: Query): Promise<{ entries: ApiRecord[]; [k: string]: any }>
+export declare function listInvoices(target: Target, adminHeaders: Headers, query?: Query): Promise<{ invoices: ApiRecord[]; count: number; limit: number; offset: number }>
+export declare function getInvoice(target: Target, adminHeaders: Headers, id: string): Promise<ApiRecord & { allocations: ApiRecord[] }>
+export declare function myInvoices(target: Target, headers: Headers, accountId: string, query?: Query): Promise<{ invoices: ApiRecord[]; count: number; limit: number; offset: number }>
+export declare function myInvoice(target: Target, headers: Headers, accountId: string, invoiceId: string): Promise<ApiRecord & { allocations: ApiRecord[] }>
 export declare function startCardPayment(target: Target, headers: Headers, accountId: string, body: Record<string, unknown>): Promise<ApiRecord>
 export declare function completeCardPayment(
   target: Target,

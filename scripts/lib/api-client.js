@@ -220,6 +220,21 @@ const reconciliation = (target, adminHeaders, query) =>
 /** `GET /store/trade-credit/accounts`: the accounts the buyer may see. */
 const myAccounts = (target, headers) => get(target, "/store/trade-credit/accounts", { headers })
 
+/** Invoices of all accounts (admin): `{invoices, count, limit, offset}`. */
+const listInvoices = (target, adminHeaders, query) => get(target, `/admin/trade-credit/invoices${queryString(query)}`, { headers: adminHeaders })
+
+/** One invoice with its allocations (admin). */
+const getInvoice = async (target, adminHeaders, id) =>
+  (await get(target, `/admin/trade-credit/invoices/${id}`, { headers: adminHeaders })).invoice
+
+/** The invoices of an account the buyer may use. */
+const myInvoices = (target, headers, accountId, query) =>
+  get(target, `/store/trade-credit/accounts/${accountId}/invoices${queryString(query)}`, { headers })
+
+/** One invoice of an account the buyer may use, with its allocations. */
+const myInvoice = async (target, headers, accountId, invoiceId) =>
+  (await get(target, `/store/trade-credit/accounts/${accountId}/invoices/${invoiceId}`, { headers })).invoice
+
 const myEntries = (target, headers, accountId, query) =>
   get(target, `/store/trade-credit/accounts/${accountId}/entries${queryString(query)}`, { headers })
 
@@ -317,6 +332,10 @@ module.exports = {
   reconciliation,
   myAccounts,
   myEntries,
+  listInvoices,
+  getInvoice,
+  myInvoices,
+  myInvoice,
   startCardPayment,
   completeCardPayment,
   shippingOptionFor,

@@ -4,7 +4,10 @@ import {
   ACCOUNT_STATUSES,
   ACTOR_TYPES,
   HOLDER_TYPES,
+  INVOICE_STATUSES,
   LEDGER_OPERATIONS,
+  OVERDUE_POLICIES,
+  REVIEW_REASONS,
   MAX_TERMS_DAYS,
   OVER_LIMIT_POLICIES,
   PAYMENT_TERMS_TYPES,
@@ -12,6 +15,7 @@ import {
 } from "../modules/trade-credit/constants"
 import Account from "../modules/trade-credit/models/account"
 import CreditReview from "../modules/trade-credit/models/credit-review"
+import Invoice from "../modules/trade-credit/models/invoice"
 import EntryEdit from "../modules/trade-credit/models/entry-edit"
 import LedgerEntry from "../modules/trade-credit/models/ledger-entry"
 import { parseAmount } from "../modules/trade-credit/utils/money"
@@ -19,6 +23,7 @@ import { normalizePaymentTerms } from "../modules/trade-credit/utils/payment-ter
 import {
   AdminCreateAccount,
   AdminListAccounts,
+  AdminListInvoices,
   AdminListReviews,
   AdminUpdateAccount,
   EntryPage,
@@ -46,6 +51,21 @@ function enumChoices(model: any, field: string): unknown[] {
 }
 
 describe("one vocabulary for the models, the API and the admin", () => {
+  it("every invoice status, overdue policy and review reason is a model value (and a validator value where one is accepted)", () => {
+    expect(enumChoices(Invoice, "status")).toEqual([...INVOICE_STATUSES])
+    for (const status of INVOICE_STATUSES) {
+      expect(AdminListInvoices.safeParse({ status }).success).toBe(true)
+    }
+    expect(AdminListInvoices.safeParse({ status: "overdue" }).success).toBe(false)
+    expect(enumChoices(Account, "overdue_policy")).toEqual([...OVERDUE_POLICIES])
+    for (const overdue_policy of OVERDUE_POLICIES) {
+      expect(AdminUpdateAccount.safeParse({ overdue_policy, reason: "check" }).success).toBe(true)
+      expect(AdminCreateAccount.safeParse({ customer_id: "cus_1", currency_code: "eur", overdue_policy }).success).toBe(true)
+    }
+    expect(AdminUpdateAccount.safeParse({ overdue_policy: "ignore", reason: "check" }).success).toBe(false)
+    expect(enumChoices(CreditReview, "reason")).toEqual([...REVIEW_REASONS])
+  })
+
   it("every ledger operation is a model value, a validator value and has an admin label and colour", () => {
     expect(enumChoices(LedgerEntry, "operation")).toEqual([...LEDGER_OPERATIONS])
     for (const operation of LEDGER_OPERATIONS) {

@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/http"
 import {
   listAccountsQueryConfig,
+  listInvoicesQueryConfig,
   listReviewsQueryConfig,
   retrieveAccountQueryConfig,
 } from "./admin/trade-credit/query-config"
@@ -20,11 +21,14 @@ import {
   AdminDecideReview,
   AdminListReviews,
   AdminGetAccount,
+  AdminGetInvoice,
   AdminListAccounts,
   AdminReconciliation,
+  AdminListInvoices,
   AdminUpdateAccount,
   AdminUpdateReimbursement,
   EntryPage,
+  StoreListInvoices,
 } from "./admin/trade-credit/validators"
 
 // /admin/* routes are authenticated by Medusa (admin session, bearer token or secret API key).
@@ -95,6 +99,16 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformQuery(AdminReconciliation, {})],
     },
     {
+      matcher: "/admin/trade-credit/invoices",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(AdminListInvoices, listInvoicesQueryConfig)],
+    },
+    {
+      matcher: "/admin/trade-credit/invoices/:id",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(AdminGetInvoice, {})],
+    },
+    {
       matcher: "/admin/orders/:id/fulfillments",
       method: "POST",
       middlewares: [refuseFulfillmentOfHeldOrder],
@@ -112,6 +126,16 @@ export default defineMiddlewares({
       matcher: "/store/trade-credit/accounts/:id/entries",
       method: "GET",
       middlewares: [validateAndTransformQuery(EntryPage, {})],
+    },
+    {
+      matcher: "/store/trade-credit/accounts/:id/invoices",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(StoreListInvoices, listInvoicesQueryConfig)],
+    },
+    {
+      matcher: "/store/trade-credit/accounts/:id/invoices/:invoice_id",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(AdminGetInvoice, {})],
     },
     {
       matcher: "/store/trade-credit/accounts/:id/card-payments",

@@ -10,10 +10,15 @@
 import type {
   AccountStatus,
   ActorType,
+  AllocationKind,
   HolderType,
+  InvoiceStatus,
   LedgerOperation,
   OverLimitPolicy,
+  OverduePolicy,
+  PaymentTermsType,
   ReconciliationKind,
+  ReviewReason,
   ReviewStatus,
 } from "../modules/trade-credit/constants"
 
@@ -46,6 +51,8 @@ export type AdminTradeCreditAccount = {
   credit_limit: Amount
   allow_exceed: boolean
   over_limit_policy: OverLimitPolicy | null
+  /** Checkout while an invoice is overdue past grace: `block`, `hold` or `allow`. */
+  overdue_policy: OverduePolicy
   status: AccountStatus
   payment_terms: PaymentTerms
   reference: string | null
@@ -55,7 +62,7 @@ export type AdminTradeCreditAccount = {
 }
 
 /** What a buyer sees of an account: no internal reference, metadata or over-limit policy. */
-export type StoreTradeCreditAccount = Omit<AdminTradeCreditAccount, "reference" | "metadata" | "over_limit_policy">
+export type StoreTradeCreditAccount = Omit<AdminTradeCreditAccount, "reference" | "metadata" | "over_limit_policy" | "overdue_policy">
 
 /** Who did it ("Updated by" in the credit history). */
 export type EntryActor = {
@@ -136,6 +143,8 @@ export type CreditReview = {
   order_id: string | null
   order_display_id: number | null
   status: ReviewStatus
+  /** Why the order was held: over the limit, or invoices overdue (overdue policy `hold`). */
+  reason: ReviewReason
   account_id: string
   currency_code: string
   customer: ReviewParty | null
@@ -207,3 +216,64 @@ export type StoreCardPaymentCompletedResponse = {
   /** Why the named held order was not released, when it wasn't. */
   reason: string | null
 }
+
+/**
+ * An invoice: what an account owes for an order paid on account, due by its
+ * terms. `amount_open = amount - amount_credited - amount_paid`; `overdue`
+ * once the end of (due date + grace days) passed in the store's time zone
+ * (plugin option `timezone`), and `days_overdue` counts days since the due
+ * date (0 when not overdue).
+ */
+export type Invoice = {
+  id: string
+  number: string
+  account_id: string
+  order_id: string | null
+  order_display_id: number | null
+  currency_code: string
+  amount: Amount
+  /** Taken off by refunds (credit notes); the whole amount when the order was canceled. */
+  amount_credited: Amount
+  amount_paid: Amount
+  amount_open: Amount
+  issued_at: DateString
+  /** The due day in the store's time zone, `YYYY-MM-DD`. */
+  due_date: string
+  /** The instant the due day begins in the store's time zone. */
+  due_at: DateString
+  grace_days: number
+  terms: { type: PaymentTermsType; net_days: number | null }
+  status: InvoiceStatus
+  overdue: boolean
+  days_overdue: number
+}
+
+/** An invoice as the admin sees it. */
+export type AdminInvoice = Invoice & {
+  reminders_paused: boolean
+  dispute_note: string | null
+  metadata: Record<string, unknown> | null
+  created_at: DateString
+  updated_at: DateString
+}
+
+/**
+ * Which ledger entry paid (or credited) an invoice: `payment` (negative when
+ * a bounced payment or a refund undid one) or `credit_note` (a refund or the
+ * cancel of the invoice's order).
+ */
+export type InvoiceAllocation = {
+  id: string
+  kind: AllocationKind
+  amount: Amount
+  entry_id: string
+  /** The entry's operation and reference (the bank transfer id of a reimbursement, say). */
+  operation: LedgerOperation | null
+  reference: string | null
+  created_at: DateString
+}
+
+export type AdminInvoiceListResponse = { invoices: AdminInvoice[] } & PageMeta
+export type AdminInvoiceResponse = { invoice: AdminInvoice & { allocations: InvoiceAllocation[] } }
+export type StoreInvoiceListResponse = { invoices: Invoice[] } & PageMeta
+export type StoreInvoiceResponse = { invoice: Invoice & { allocations: InvoiceAllocation[] } }

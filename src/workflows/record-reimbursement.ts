@@ -8,6 +8,8 @@ export type RecordReimbursementInput = {
   amount: string | number
   reference?: string | null
   comment?: string | null
+  /** An invoice of the account this payment pays first. */
+  invoice_id?: string | null
   actor: Actor
   idempotency?: Idempotency
 }

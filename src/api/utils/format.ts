@@ -62,6 +62,7 @@ export function formatAccount(account: any): AdminTradeCreditAccount {
     credit_limit: toAmount(account.raw_credit_limit ?? account.credit_limit),
     allow_exceed: account.allow_exceed,
     over_limit_policy: account.over_limit_policy ?? null,
+    overdue_policy: account.overdue_policy ?? "block",
     status: account.status,
     payment_terms: {
       type: account.terms_type,
@@ -77,7 +78,7 @@ export function formatAccount(account: any): AdminTradeCreditAccount {
 
 /** What a buyer sees of an account: no internal reference or metadata. */
 export function formatStoreAccount(account: any): StoreTradeCreditAccount {
-  const { metadata: _m, reference: _r, over_limit_policy: _p, ...visible } = formatAccount(account)
+  const { metadata: _m, reference: _r, over_limit_policy: _p, overdue_policy: _o, ...visible } = formatAccount(account)
   return visible
 }
 

@@ -35,6 +35,7 @@ export async function formatReviews(scope: MedusaContainer, reviews: any[]): Pro
       order_id: r.order_id ?? null,
       order_display_id: r.order_display_id ?? null,
       status: r.status,
+      reason: r.reason ?? "over_limit",
       account_id: r.account_id,
       currency_code: r.currency_code,
       customer: customer

@@ -13,6 +13,7 @@ import { diffSettings, holderOf, MAX_COMMENT, MAX_REFERENCE, normalizeCurrency, 
 import { choosePayingAccount, usableAccountFilter } from "./utils/paying-account"
 import { countEntries, deleteAccountWithEntries, lockAccount, lockHolderCurrency } from "./repositories/ledger-locks"
 import { LedgerService, type PostingResult } from "./ledger-service"
+import { DEFAULT_OVERDUE_POLICY } from "./constants"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -63,6 +64,7 @@ export class AccountService extends LedgerService {
         available_credit: available.toString(),
         allow_exceed: input.allow_exceed ?? false,
         over_limit_policy: input.over_limit_policy ?? null,
+        overdue_policy: input.overdue_policy ?? DEFAULT_OVERDUE_POLICY,
         status: input.status ?? "normal",
         terms_type: terms.type,
         terms_net_days: terms.net_days,

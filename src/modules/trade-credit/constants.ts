@@ -52,9 +52,49 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
 export const PAYMENT_TERMS_TYPES = ["prepayment", "net_days", "end_of_next_month"] as const
 export type PaymentTermsType = (typeof PAYMENT_TERMS_TYPES)[number]
 
+/**
+ * An invoice: `open` (nothing paid), `partially_paid`, `paid`, or `void` (its
+ * order was canceled or refunded in full: credit notes bring it to zero).
+ */
+export const INVOICE_STATUSES = ["open", "partially_paid", "paid", "void"] as const
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
+
+/** Invoices that still owe money: settled by credits, counted as overdue. */
+export const OWING_INVOICE_STATUSES: readonly InvoiceStatus[] = ["open", "partially_paid"]
+
+/**
+ * An allocation: `payment` (a credit to the account paid part of the
+ * invoice; negative when a bounced payment or a refund undoes it) or
+ * `credit_note` (a refund or cancel of the invoice's order reduced it).
+ */
+export const ALLOCATION_KINDS = ["payment", "credit_note"] as const
+export type AllocationKind = (typeof ALLOCATION_KINDS)[number]
+
+/** When an order paid on account is invoiced: when it is placed (captured), or when it ships. */
+export const INVOICE_AT = ["placement", "shipment"] as const
+export type InvoiceAt = (typeof INVOICE_AT)[number]
+
+/** Invoice numbers: prefix, year of issue and a gapless per-year sequence, `INV-2026-000123`. */
+export const DEFAULT_INVOICE_PREFIX = "INV-"
+export const MAX_INVOICE_PREFIX_LENGTH = 20
+export const INVOICE_SEQUENCE_DIGITS = 6
+
 /** An on-account order over the limit: held for an admin's review, or refused. */
 export const OVER_LIMIT_POLICIES = ["hold", "block"] as const
 export type OverLimitPolicy = (typeof OVER_LIMIT_POLICIES)[number]
+
+/**
+ * An account with an invoice overdue past its grace days, at checkout:
+ * `block` (refused, naming the invoices), `hold` (placed and held for credit
+ * review, reason "overdue invoices") or `allow`.
+ */
+export const OVERDUE_POLICIES = ["block", "hold", "allow"] as const
+export type OverduePolicy = (typeof OVERDUE_POLICIES)[number]
+export const DEFAULT_OVERDUE_POLICY: OverduePolicy = "block"
+
+/** Why an order was held for credit review. */
+export const REVIEW_REASONS = ["over_limit", "overdue_invoices"] as const
+export type ReviewReason = (typeof REVIEW_REASONS)[number]
 
 /** Who did it: an admin user, the buyer, a system job, an ERP integration. */
 export const ACTOR_TYPES = ["user", "customer", "system", "erp"] as const
@@ -88,6 +128,7 @@ export const MAX_PAGE_SIZE = 200
 export const ACCOUNT_SETTING_FIELDS = [
   "allow_exceed",
   "over_limit_policy",
+  "overdue_policy",
   "status",
   "terms_type",
   "terms_net_days",

@@ -12,6 +12,9 @@ import CreditReview from "./models/credit-review"
 import ConfirmFailure from "./models/confirm-failure"
 import EntryEdit from "./models/entry-edit"
 import CaptureRecord from "./models/capture-record"
+import Invoice from "./models/invoice"
+import InvoiceAllocation from "./models/invoice-allocation"
+import InvoiceCounter from "./models/invoice-counter"
 import type {
   EditLedgerEntryNoteInput,
   EntryEditChanges,
@@ -30,6 +33,8 @@ import { normalizeReminderOptions, type ReminderOptions } from "./utils/reminder
 import { actorFields, asRow, idempotencyFields, type LockedAccountRow, postingTotals, sessionOutstanding } from "./utils/posting"
 import { diffEntryNote, MAX_COMMENT, MAX_ENTRY_REFERENCE, normalizeText } from "./utils/account-settings"
 import { lockAccount, lockEntry, lockSessionPurchase } from "./repositories/ledger-locks"
+import { normalizeInvoiceOptions } from "./utils/invoice-options"
+import { Receivables } from "./receivables"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -63,16 +68,22 @@ export class LedgerService extends MedusaService({
   TradeCreditConfirmFailure: ConfirmFailure,
   TradeCreditEntryEdit: EntryEdit,
   TradeCreditCapture: CaptureRecord,
+  TradeCreditInvoice: Invoice,
+  TradeCreditInvoiceAllocation: InvoiceAllocation,
+  TradeCreditInvoiceCounter: InvoiceCounter,
 }) {
   protected readonly options_: Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions>>
   protected readonly cardPayments_: CardPaymentOptions
   protected readonly reminders_: ReminderOptions
+  /** Invoices and their settlement, written in each posting's transaction. */
+  protected readonly receivables_: Receivables
 
   constructor(container: Record<string, unknown>, options: TradeCreditModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.cardPayments_ = normalizeCardPaymentOptions(options)
     this.reminders_ = normalizeReminderOptions(options)
+    const invoicing = normalizeInvoiceOptions(options)
     this.options_ = {
       defaultOverLimitPolicy: options.defaultOverLimitPolicy ?? "hold",
       defaultPaymentTerms: normalizePaymentTerms(
@@ -81,7 +92,9 @@ export class LedgerService extends MedusaService({
       cardPaymentProviders: this.cardPayments_.providers,
       cardPaymentMaxPrepayment: this.cardPayments_.maxPrepayment,
       orphanedAuthorizationTtlMinutes: normalizeOrphanedAuthorizationTtl(options.orphanedAuthorizationTtlMinutes),
+      ...invoicing,
     }
+    this.receivables_ = new Receivables(this as never, invoicing)
   }
 
   getOptions(): Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions>> {
@@ -127,6 +140,10 @@ export class LedgerService extends MedusaService({
     const totals = postingTotals(row, input)
     const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
     const comment = normalizeText(input.comment, "comment", MAX_COMMENT)
+    // Refused before anything is written: a named invoice must be the account's.
+    const namedInvoiceId = totals.amount.gt(0) || input.invoice_id
+      ? await this.receivables_.namedInvoice(sharedContext, row.id, { invoice_id: input.invoice_id }, reference)
+      : null
     const account = await this.updateTradeCreditAccounts(
       asRow({
         id: row.id,
@@ -158,6 +175,21 @@ export class LedgerService extends MedusaService({
         ...idempotencyFields(input.idempotency),
       }),
       sharedContext
+    )
+    await this.receivables_.afterPosting(
+      sharedContext,
+      row,
+      {
+        id: entry.id,
+        operation: input.operation,
+        amount: totals.amount,
+        balance_after: totals.balance,
+        reference,
+        order_id: input.order_id ?? null,
+        order_display_id: input.order_display_id ?? null,
+        payment_session_id: input.payment_session_id ?? null,
+      },
+      namedInvoiceId
     )
     return { account, entry, replayed: false }
   }

@@ -26,6 +26,7 @@ import {
   CANCEL_AFTER_CAPTURE_MESSAGE,
   CAPTURE_AFTER_CANCEL_MESSAGE,
   currencyMismatchMessage,
+  overdueHoldComment,
   paymentRefusal,
 } from "./utils/refusals"
 import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
@@ -98,6 +99,8 @@ export default class TradeCreditModuleService extends AccountService {
       review: review ?? null,
       actor: input.actor,
       default_over_limit_policy: input.default_over_limit_policy,
+      // Only asked when it can matter (not for an admin's release): one indexed read under the lock.
+      overdue: row.overdue_policy === "allow" ? null : await this.receivables_.overdue(sharedContext, row),
     })
     if (decision.kind === "refuse") {
       throw paymentRefusal(decision.message)
@@ -123,6 +126,8 @@ export default class TradeCreditModuleService extends AccountService {
           amount: amount.toString(),
           available_credit: decision.available.toString(),
           amount_over: decision.over.toString(),
+          reason: decision.reason,
+          comment: decision.overdue ? overdueHoldComment(decision.overdue, currency) : null,
         }),
         sharedContext
       )
@@ -162,11 +167,12 @@ export default class TradeCreditModuleService extends AccountService {
     const named = (r: { order_id: string | null; order_display_id: number | null }) =>
       r.order_id === input.order_id && r.order_display_id === (input.order_display_id ?? null)
     const select = { select: ["id", "order_id", "order_display_id"] }
-    const [entries, reviews] = await Promise.all([
+    const [entries, reviews, invoices] = await Promise.all([
       this.listTradeCreditLedgerEntries({ payment_session_id: input.payment_session_id }, select, sharedContext),
       this.listTradeCreditReviews({ payment_session_id: input.payment_session_id }, select, sharedContext),
+      this.listTradeCreditInvoices({ payment_session_id: input.payment_session_id }, select, sharedContext),
     ])
-    if (entries.every(named) && reviews.every(named)) {
+    if (entries.every(named) && reviews.every(named) && invoices.every(named)) {
       return { entries: 0, reviews: 0 }
     }
     return await this.nameOrderOfSession_(input, sharedContext)

@@ -3,8 +3,10 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import type {
   AccountStatus,
   ActorType,
+  InvoiceAt,
   LedgerOperation,
   OverLimitPolicy,
+  OverduePolicy,
   PaymentTermsType,
   ReviewDecision,
 } from "./constants"
@@ -13,10 +15,14 @@ export type {
   AccountStatus,
   ActorType,
   HolderType,
+  InvoiceAt,
+  InvoiceStatus,
   LedgerOperation,
   OverLimitPolicy,
+  OverduePolicy,
   PaymentTermsType,
   ReviewDecision,
+  ReviewReason,
   ReviewStatus,
 } from "./constants"
 
@@ -51,6 +57,7 @@ export type AccountSettingsChanges = {
   credit_limit?: BigNumberInput
   allow_exceed?: boolean
   over_limit_policy?: OverLimitPolicy | null
+  overdue_policy?: OverduePolicy
   status?: AccountStatus
   payment_terms?: PaymentTerms
   reference?: string | null
@@ -99,6 +106,11 @@ export type PostLedgerEntryInput = {
    * both pass.
    */
   enforce_limit?: boolean
+  /**
+   * A credit (reimbursement) that pays this invoice of the account first; by
+   * default an invoice whose number is the posting's reference is paid first.
+   */
+  invoice_id?: string | null
   /** Allow going over the limit anyway (an admin released a held order); the entry is flagged. */
   force_over_limit?: boolean
 }
@@ -161,6 +173,18 @@ export type TradeCreditModuleOptions = {
    * `reverted` entry by the system. Default 60, at least 5.
    */
   orphanedAuthorizationTtlMinutes?: number
+  /** IANA time zone that decides on which day an invoice was issued and when a day ends. Default `UTC`. */
+  timezone?: string
+  /** Invoice numbers start with it, then the year and a 6-digit sequence: `INV-2026-000123`. Default `INV-`. */
+  invoice_prefix?: string
+  /** When an order paid on account is invoiced. Default (and only value so far) `placement`. */
+  invoice_at?: InvoiceAt
+  /**
+   * Overdue invoices adding up to at most this much (in the account's
+   * currency) don't stop pay on account: one amount for every currency, or
+   * per currency (`{ eur: 1 }`). Default 0: any overdue amount counts.
+   */
+  overdue_threshold?: BigNumberInput | Record<string, BigNumberInput>
 } & ReminderModuleOptions
 
 /** The reminder options of the module (utils/reminder-options.ts reads and checks them). */

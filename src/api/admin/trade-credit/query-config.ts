@@ -45,6 +45,7 @@ export const REVIEW_FIELDS = [
   "available_credit",
   "amount_over",
   "status",
+  "reason",
   "comment",
   "decided_by_type",
   "decided_by_id",
@@ -59,6 +60,43 @@ export const REVIEW_ORDERABLE = ["id", "order_display_id", "amount", "amount_ove
 export const listReviewsQueryConfig = {
   defaults: REVIEW_FIELDS,
   allowed: REVIEW_FIELDS,
+  defaultLimit: DEFAULT_PAGE_SIZE,
+  isList: true,
+}
+
+/** Columns every invoice response is built from. */
+export const INVOICE_FIELDS = [
+  "id",
+  "number",
+  "account_id",
+  "order_id",
+  "order_display_id",
+  "currency_code",
+  "amount",
+  "amount_credited",
+  "amount_paid",
+  "amount_open",
+  "issued_at",
+  "due_date",
+  "due_at",
+  "overdue_at",
+  "grace_days",
+  "terms_type",
+  "terms_net_days",
+  "status",
+  "reminders_paused",
+  "dispute_note",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+
+/** Columns an invoice list may be ordered by (`-` for descending); by default by due date, oldest first. */
+export const INVOICE_ORDERABLE = ["due_at", "issued_at", "number", "amount", "amount_open", "status", "created_at"]
+
+export const listInvoicesQueryConfig = {
+  defaults: INVOICE_FIELDS,
+  allowed: INVOICE_FIELDS,
   defaultLimit: DEFAULT_PAGE_SIZE,
   isList: true,
 }

@@ -5,15 +5,17 @@ import {
   DEFAULT_RECONCILIATION_GRACE_SECONDS,
   MAX_RECONCILIATION_GRACE_SECONDS,
   HOLDER_TYPES,
+  INVOICE_STATUSES,
   LEDGER_OPERATIONS,
   MAX_PAGE_SIZE,
   OVER_LIMIT_POLICIES,
+  OVERDUE_POLICIES,
   PAYMENT_TERMS_TYPES,
   REVIEW_STATUSES,
 } from "../../../modules/trade-credit/constants"
 import { ACCOUNT_FIELDS } from "../../utils/format"
 import { idText, jsonRecord, listParams, plainText, selectFields } from "../../utils/validators"
-import { ACCOUNT_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-config"
+import { ACCOUNT_ORDERABLE, INVOICE_FIELDS, INVOICE_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-config"
 
 /**
  * Amounts arrive as JSON numbers (as everywhere in Medusa) or decimal
@@ -23,6 +25,7 @@ import { ACCOUNT_ORDERABLE, REVIEW_FIELDS, REVIEW_ORDERABLE } from "./query-conf
 const amount = z.union([z.number(), z.string()])
 const status = z.enum(ACCOUNT_STATUSES)
 const overLimitPolicy = z.enum(OVER_LIMIT_POLICIES)
+const overduePolicy = z.enum(OVERDUE_POLICIES)
 const operation = z.enum(LEDGER_OPERATIONS)
 
 export const PaymentTerms = z
@@ -38,6 +41,7 @@ const accountSettings = {
   credit_limit: amount.optional(),
   allow_exceed: z.boolean().optional(),
   over_limit_policy: overLimitPolicy.nullish(),
+  overdue_policy: overduePolicy.optional(),
   status: status.optional(),
   payment_terms: PaymentTerms.optional(),
   reference: plainText("reference").nullish(),
@@ -69,6 +73,8 @@ export const AdminCreateReimbursement = z
     amount,
     reference: plainText("reference").nullish(),
     comment: plainText("comment").nullish(),
+    /** An invoice of the account this payment pays first (else one whose number is the reference, else the oldest due). */
+    invoice_id: idText("invoice_id").nullish(),
   })
   .strict()
 
@@ -146,3 +152,33 @@ export type AdminReconciliationType = z.infer<typeof AdminReconciliation>
 export const AdminReconciliation = z.object({
   grace_seconds: z.coerce.number().int().min(0).max(MAX_RECONCILIATION_GRACE_SECONDS).default(DEFAULT_RECONCILIATION_GRACE_SECONDS),
 })
+
+const invoiceStatus = z.enum(INVOICE_STATUSES)
+const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date, YYYY-MM-DD")
+
+/** `status` and the due-date range of an invoice list (admin and store). */
+const invoiceFilters = {
+  status: z.union([invoiceStatus, z.array(invoiceStatus)]).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+  /** Due on or before this day. */
+  due_before: calendarDay.optional(),
+  /** Due on or after this day. */
+  due_after: calendarDay.optional(),
+}
+
+export type AdminListInvoicesType = z.infer<typeof AdminListInvoices>
+export const AdminListInvoices = listParams({ allowed: INVOICE_FIELDS, orderable: INVOICE_ORDERABLE }).merge(
+  z.object({
+    ...invoiceFilters,
+    account_id: ids("account_id"),
+    order_id: ids("order_id"),
+    number: plainText("number").trim().min(1).max(100).optional(),
+  })
+)
+
+export const AdminGetInvoice = z.object({})
+
+export type StoreListInvoicesType = z.infer<typeof StoreListInvoices>
+export const StoreListInvoices = listParams({ allowed: INVOICE_FIELDS, orderable: INVOICE_ORDERABLE }).merge(
+  z.object(invoiceFilters)
+)

@@ -3,16 +3,19 @@ import type { TradeCreditModuleOptions } from "../types"
 import { normalizeCardPaymentOptions } from "../utils/card-payments"
 import { normalizeReminderOptions } from "../utils/reminder-options"
 import { normalizeOrphanedAuthorizationTtl } from "../utils/orphaned-authorizations"
+import { normalizeInvoiceOptions } from "../utils/invoice-options"
 
 /**
  * Refuses, when the module loads, options that would let buyers pay toward an
  * account with a provider that moves no real money (see normalizeCardPaymentOptions),
  * reminder options (stages, channel, bank details, templates, locale) that
- * are malformed (see normalizeReminderOptions), and an orphaned-authorization
- * TTL that is not a sensible number of minutes.
+ * are malformed (see normalizeReminderOptions), an orphaned-authorization
+ * TTL that is not a sensible number of minutes, and invoicing options it
+ * can't apply (an unknown time zone, say).
  */
 export default async function validateOptions({ options }: LoaderOptions<TradeCreditModuleOptions>) {
   normalizeCardPaymentOptions(options ?? {})
   normalizeReminderOptions(options ?? {})
   normalizeOrphanedAuthorizationTtl(options?.orphanedAuthorizationTtlMinutes)
+  normalizeInvoiceOptions(options ?? {})
 }

@@ -1,5 +1,13 @@
 import { model } from "@medusajs/framework/utils"
-import { ACCOUNT_STATUSES, DEFAULT_PAYMENT_TERMS, MAX_ACCOUNT_REFERENCE_LENGTH, OVER_LIMIT_POLICIES, PAYMENT_TERMS_TYPES } from "../constants"
+import {
+  ACCOUNT_STATUSES,
+  DEFAULT_OVERDUE_POLICY,
+  DEFAULT_PAYMENT_TERMS,
+  MAX_ACCOUNT_REFERENCE_LENGTH,
+  OVER_LIMIT_POLICIES,
+  OVERDUE_POLICIES,
+  PAYMENT_TERMS_TYPES,
+} from "../constants"
 import LedgerEntry from "./ledger-entry"
 
 /**
@@ -28,6 +36,8 @@ const Account = model
     // Null = the plugin option `overLimitPolicy` decides.
     over_limit_policy: model.enum([...OVER_LIMIT_POLICIES]).nullable(),
     status: model.enum([...ACCOUNT_STATUSES]).default("normal"),
+    // Checkout while an invoice is overdue past grace: block, hold for review, or allow.
+    overdue_policy: model.enum([...OVERDUE_POLICIES]).default(DEFAULT_OVERDUE_POLICY),
     terms_type: model.enum([...PAYMENT_TERMS_TYPES]).default(DEFAULT_PAYMENT_TERMS.type),
     terms_net_days: model.number().nullable(),
     terms_grace_days: model.number().default(0),

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { ACTOR_TYPES, REVIEW_STATUSES } from "../constants"
+import { ACTOR_TYPES, REVIEW_REASONS, REVIEW_STATUSES } from "../constants"
 
 /**
  * An on-account order that went over the account's limit under the `hold`
@@ -21,6 +21,8 @@ const CreditReview = model
     available_credit: model.bigNumber(),
     amount_over: model.bigNumber(),
     status: model.enum([...REVIEW_STATUSES]).default("pending"),
+    // Why it was held: over the limit, or invoices overdue (overdue_policy "hold").
+    reason: model.enum([...REVIEW_REASONS]).default("over_limit"),
     comment: model.text().nullable(),
     decided_by_type: model.enum([...ACTOR_TYPES]).nullable(),
     decided_by_id: model.text().nullable(),

@@ -146,7 +146,7 @@ export async function deleteAccountWithEntries(sharedContext: Context, accountId
 }
 
 /**
- * Names the placed order on a session's entries and reviews that don't name
+ * Names the placed order on a session's entries, reviews and invoices that don't name
  * it yet. Only the order reference changes: the append-only trigger allows it
  * for this session, in this transaction only.
  */
@@ -166,6 +166,13 @@ export async function writeOrderOfSession(
     .update({ order_id: input.order_id, order_display_id: displayId })
     .catch(rethrowLockTimeout)
   const reviews = await knex(REVIEW_TABLE)
+    .where({ payment_session_id: input.payment_session_id })
+    .whereNull("deleted_at")
+    .andWhere(differs)
+    .update({ order_id: input.order_id, order_display_id: displayId, updated_at: knex.fn.now() })
+    .catch(rethrowLockTimeout)
+  // The order's invoices (issued with the postings) name it too.
+  await knex("trade_credit_invoice")
     .where({ payment_session_id: input.payment_session_id })
     .whereNull("deleted_at")
     .andWhere(differs)

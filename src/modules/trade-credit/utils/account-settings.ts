@@ -80,6 +80,9 @@ export function diffSettings(row: LockedAccountRow, input: AccountSettingsChange
   if (input.over_limit_policy !== undefined) {
     record("over_limit_policy", row.over_limit_policy, input.over_limit_policy ?? null)
   }
+  if (input.overdue_policy !== undefined) {
+    record("overdue_policy", row.overdue_policy, input.overdue_policy)
+  }
   if (input.status !== undefined) {
     record("status", row.status, input.status)
   }

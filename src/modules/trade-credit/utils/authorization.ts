@@ -1,8 +1,11 @@
 import type BigNumberJS from "bignumber.js"
-import type { Actor, OverLimitPolicy } from "../types"
+import { MathBN } from "@medusajs/framework/utils"
+import type { Actor, OverLimitPolicy, ReviewReason } from "../types"
 import { availableCredit } from "./available-credit"
 import {
+  type OverdueInvoice,
   notEnoughCreditMessage,
+  overdueMessage,
   ON_STOP_MESSAGE,
   ON_STOP_RELEASE_MESSAGE,
   reviewClosedMessage,
@@ -21,8 +24,8 @@ export type SessionReview = {
 export type AuthorizationDecision =
   /** Take the credit: a `purchased` entry written as `actor`, with `comment`. */
   | { kind: "post"; actor: Actor; comment: string | null }
-  /** Over the limit under the `hold` policy: a credit review waits for an admin. */
-  | { kind: "hold"; available: BigNumberJS; over: BigNumberJS }
+  /** Over the limit under the `hold` policy, or overdue invoices under the `hold` overdue policy: a credit review waits for an admin. */
+  | { kind: "hold"; reason: ReviewReason; available: BigNumberJS; over: BigNumberJS; overdue?: OverdueInvoice[] }
   /** The order's review is still pending: nothing changes. */
   | { kind: "pending" }
   /** Refused, with the reason the buyer reads. */
@@ -37,6 +40,10 @@ export type AuthorizationDecision =
  * | review rejected / canceled                     | refuse                  |
  * | review released by an admin user or the ERP    | post, as that admin     |
  * | account on stop (checkout or buyer's release)  | refuse                  |
+ * | overdue invoices above the threshold:          |                         |
+ * |   overdue policy `block` (the default)         | refuse, naming them     |
+ * |   overdue policy `hold`                        | hold (buyer's release: refuse) |
+ * |   overdue policy `allow`                       | the rows below          |
  * | fits the available credit, or allow_exceed     | post                    |
  * | over the limit, buyer's release                | refuse                  |
  * | over the limit, policy `block`                 | refuse                  |
@@ -46,11 +53,17 @@ export type AuthorizationDecision =
  * the caller reads the row under the account lock and carries it out.
  */
 export function decideAuthorization(input: {
-  row: Pick<LockedAccountRow, "status" | "allow_exceed" | "over_limit_policy" | "credit_limit" | "balance" | "reserved" | "currency_code">
+  row: Pick<LockedAccountRow, "status" | "allow_exceed" | "over_limit_policy" | "credit_limit" | "balance" | "reserved" | "currency_code"> &
+    Partial<Pick<LockedAccountRow, "overdue_policy">>
   amount: BigNumberJS
   review: SessionReview | null
   actor: Actor
   default_over_limit_policy: OverLimitPolicy
+  /**
+   * The account's invoices overdue past grace (read under the account lock)
+   * and the amount they may add up to without stopping pay on account.
+   */
+  overdue?: { invoices: Array<OverdueInvoice & { amount_open: BigNumberJS }>; threshold: BigNumberJS } | null
 }): AuthorizationDecision {
   const { row, amount, review } = input
   let actor = input.actor
@@ -78,6 +91,17 @@ export function decideAuthorization(input: {
     if (row.status === "on_stop") {
       return { kind: "refuse", message: review ? ON_STOP_RELEASE_MESSAGE : ON_STOP_MESSAGE }
     }
+    const overdue = input.overdue?.invoices ?? []
+    const overdueTotal = overdue.reduce((s, i) => s.plus(i.amount_open), MathBN.convert(0))
+    const policy = row.overdue_policy ?? "block"
+    if (overdue.length && overdueTotal.gt(input.overdue!.threshold) && policy !== "allow") {
+      if (policy === "block" || review) {
+        return { kind: "refuse", message: overdueMessage(overdue, row.currency_code) }
+      }
+      const available = availableCredit(row)
+      const over = MathBN.max(amount.minus(available), 0) as BigNumberJS
+      return { kind: "hold", reason: "overdue_invoices", available, over, overdue }
+    }
     const available = availableCredit(row)
     if (available.lt(amount) && !row.allow_exceed) {
       const over = amount.minus(available)
@@ -87,7 +111,7 @@ export function decideAuthorization(input: {
       if ((row.over_limit_policy ?? input.default_over_limit_policy) === "block") {
         return { kind: "refuse", message: notEnoughCreditMessage(available, over, row.currency_code, "order") }
       }
-      return { kind: "hold", available, over }
+      return { kind: "hold", reason: "over_limit", available, over }
     }
   }
   const comment = releasedBy

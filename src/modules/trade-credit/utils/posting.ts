@@ -1,7 +1,7 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type BigNumberJS from "bignumber.js"
-import type { Actor, AuthorizeOnAccountResult, Idempotency } from "../types"
+import type { Actor, AuthorizeOnAccountResult, Idempotency, OverduePolicy } from "../types"
 import { availableCredit } from "./available-credit"
 import { parseAmount } from "./money"
 import { notEnoughCreditMessage } from "./refusals"
@@ -16,6 +16,7 @@ export type LockedAccountRow = {
   allow_exceed: boolean
   over_limit_policy: "hold" | "block" | null
   status: "normal" | "query" | "on_stop"
+  overdue_policy: OverduePolicy
   terms_type: string
   terms_net_days: number | null
   terms_grace_days: number

@@ -61,6 +61,28 @@ export function notEnoughCreditMessage(
   }
 }
 
+/** An invoice overdue past its grace days, as a refusal names it. */
+export type OverdueInvoice = { number: string; amount_open: Amount; days_overdue: number }
+
+function overdueList(invoices: OverdueInvoice[], currency: string): string {
+  const d = currencyDecimals(currency)
+  const code = currency.toUpperCase()
+  return invoices
+    .map((i) => `${i.number} (${i.amount_open.toFixed(d)} ${code} open, ${i.days_overdue} ${i.days_overdue === 1 ? "day" : "days"} overdue)`)
+    .join(", ")
+}
+
+/** Pay on account refused while invoices are overdue (policy `block`, or a buyer's release under `hold`). */
+export function overdueMessage(invoices: OverdueInvoice[], currency: string): string {
+  const what = invoices.length === 1 ? "an invoice is overdue" : `${invoices.length} invoices are overdue`
+  return `Pay on account is paused because ${what}: ${overdueList(invoices, currency)}. Pay ${invoices.length === 1 ? "it" : "them"} to order on account again, or choose another payment method.`
+}
+
+/** The note on an order held for review because of overdue invoices. */
+export function overdueHoldComment(invoices: OverdueInvoice[], currency: string): string {
+  return `Held: overdue invoices ${overdueList(invoices, currency)}`
+}
+
 /** A refusal the storefront shows the buyer as worded (Medusa returns it with the cart). */
 export function paymentRefusal(message: string): MedusaError {
   return new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, message)

@@ -113,4 +113,51 @@ describe("decideAuthorization: the pay-on-account decision table", () => {
       message: ON_STOP_RELEASE_MESSAGE,
     })
   })
+
+  describe("overdue invoices", () => {
+    const overdue = (amounts: string[], threshold = "0") => ({
+      invoices: amounts.map((a, i) => ({ number: `INV-2026-00000${i + 1}`, amount_open: new BigNumberJS(a), days_overdue: 10 + i })),
+      threshold: new BigNumberJS(threshold),
+    })
+    const decideOverdue = (r: ReturnType<typeof row> & { overdue_policy?: "block" | "hold" | "allow" }, o = overdue(["120.5"]), review: SessionReview | null = null) =>
+      decideAuthorization({ row: r, amount: new BigNumberJS("10"), review, actor: buyer, default_over_limit_policy: "hold", overdue: o })
+
+    it("refuses under the limit while an invoice is overdue (policy block, the default), naming the invoices, amounts and days", () => {
+      expect(decideOverdue(row(), overdue(["120.5", "3"]))).toEqual({
+        kind: "refuse",
+        message:
+          "Pay on account is paused because 2 invoices are overdue: INV-2026-000001 (120.50 EUR open, 10 days overdue), INV-2026-000002 (3.00 EUR open, 11 days overdue). Pay them to order on account again, or choose another payment method.",
+      })
+      expect(decideOverdue({ ...row(), overdue_policy: "block" }).kind).toBe("refuse")
+    })
+
+    it("holds for review under policy hold (a buyer's release is refused), allows under policy allow", () => {
+      const held = decideOverdue({ ...row(), overdue_policy: "hold" })
+      expect(held).toEqual(expect.objectContaining({ kind: "hold", reason: "overdue_invoices" }))
+      if (held.kind === "hold") {
+        expect(held.over.toString()).toBe("0")
+      }
+      expect(decideOverdue({ ...row(), overdue_policy: "hold" }, undefined, released("customer")).kind).toBe("refuse")
+      expect(decideOverdue({ ...row(), overdue_policy: "allow" })).toEqual({ kind: "post", actor: buyer, comment: null })
+    })
+
+    it("ignores overdue amounts up to the threshold, and an admin's release", () => {
+      expect(decideOverdue(row(), overdue(["0.30", "0.20"], "0.50")).kind).toBe("post")
+      expect(decideOverdue(row(), overdue(["0.30", "0.21"], "0.50")).kind).toBe("refuse")
+      expect(decideOverdue(row(), overdue(["500"]), released("user")).kind).toBe("post")
+    })
+
+    it("puts a stop before overdue, and overdue before the limit", () => {
+      expect(decideOverdue({ ...row(), status: "on_stop" })).toEqual({ kind: "refuse", message: ON_STOP_MESSAGE })
+      const overLimit = decideAuthorization({
+        row: { ...row(), overdue_policy: "hold" },
+        amount: new BigNumberJS("150"),
+        review: null,
+        actor: buyer,
+        default_over_limit_policy: "block",
+        overdue: overdue(["1"]),
+      })
+      expect(overLimit).toEqual(expect.objectContaining({ kind: "hold", reason: "overdue_invoices" }))
+    })
+  })
 })

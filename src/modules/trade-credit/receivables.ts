@@ -1,0 +1,266 @@
+import type { Context } from "@medusajs/framework/types"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import type BigNumberJS from "bignumber.js"
+import { INVOICE_SEQUENCE_DIGITS, ORDER_OPERATIONS, type AllocationKind, type LedgerOperation } from "./constants"
+import type { LockedAccountRow } from "./utils/posting"
+import { asRow } from "./utils/posting"
+import { calendarDay, dueDate, overdueAt, overdueState, startOfDay } from "./utils/due-dates"
+import { type InvoiceOptions, overdueThresholdFor } from "./utils/invoice-options"
+import {
+  fundingSources,
+  invoiceState,
+  paidShares,
+  planAllocations,
+  planCreditNote,
+  planUndo,
+  receivablesViolation,
+  settlementOrder,
+} from "./utils/settlement"
+import {
+  creditSources,
+  findAccountInvoice,
+  flushWrites,
+  type InvoiceRow,
+  invoicesByIds,
+  invoicesOfOrder,
+  nextInvoiceSequence,
+  overdueInvoices,
+  owingInvoices,
+  paymentAllocations,
+  receivablesTotals,
+} from "./repositories/invoices"
+
+export type ReceivablesOptions = Pick<InvoiceOptions, "timezone" | "invoice_prefix" | "overdue_threshold">
+
+/** The posting just written, as settlement needs it. */
+export type PostedEntry = {
+  id: string
+  operation: LedgerOperation
+  amount: BigNumberJS
+  balance_after: BigNumberJS
+  reference: string | null
+  order_id: string | null
+  order_display_id: number | null
+  payment_session_id: string | null
+}
+
+/** Which invoice a credit pays first: by id (`invoice_id`), or its number in the posting's reference. */
+export type NamedInvoice = { invoice_id?: string | null }
+
+/** The module's generated data methods receivables write through. */
+type Writer = {
+  createTradeCreditInvoices(data: unknown, ctx?: Context): Promise<{ id: string }>
+  updateTradeCreditInvoices(data: unknown, ctx?: Context): Promise<unknown>
+  createTradeCreditInvoiceAllocations(data: unknown, ctx?: Context): Promise<unknown>
+}
+
+type Line = { invoice_id: string; entry_id: string; kind: AllocationKind; amount: BigNumberJS }
+
+const ORDER_OPS: readonly string[] = ORDER_OPERATIONS
+
+/**
+ * Receivables: invoices and their settlement, run inside the posting's own
+ * transaction (under the account row lock) by the ledger's posting
+ * primitive, so the ledger and the invoices never disagree, even for a
+ * moment:
+ * - an order's debit (`purchased` with an amount: posted at authorization or
+ *   on release of a held order; `captured` under manual capture) issues an
+ *   invoice for it, due by the account's terms at that moment;
+ * - a refund or cancel of an order (`refunded` / `reverted` with an amount)
+ *   is a credit note on the order's invoices, which a full cancel voids;
+ * - every credit to the account is allocated to owing invoices, the named
+ *   one first, then the oldest due date; what is left stays unallocated and
+ *   pays the next invoice the moment it is issued; a negative credit undoes
+ *   payments (those of the payment it names by reference first).
+ * Then `receivablesViolation` (THE invariant) is checked: a broken one rolls
+ * the posting back.
+ */
+export class Receivables {
+  constructor(
+    private readonly writer: Writer,
+    private readonly options: ReceivablesOptions
+  ) {}
+
+  /**
+   * Refuses a named invoice that is not one of the account's (before any
+   * posting is written: nothing changes). Returns the invoice to pay first.
+   */
+  async namedInvoice(sharedContext: Context, accountId: string, named: NamedInvoice, reference: string | null): Promise<string | null> {
+    if (named.invoice_id) {
+      const found = await findAccountInvoice(sharedContext, accountId, { id: named.invoice_id })
+      if (!found) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invoice ${named.invoice_id} is not an invoice of this account.`)
+      }
+      return found.id
+    }
+    const byNumber = reference ? await findAccountInvoice(sharedContext, accountId, { number: reference.trim() }) : null
+    return byNumber?.id ?? null
+  }
+
+  /**
+   * The account's invoices overdue past grace now, with their days overdue
+   * (`overdueState`), and the amount they may add up to without stopping pay
+   * on account. Read under the account lock, so a payment that settles them
+   * and a checkout can't pass each other.
+   */
+  async overdue(sharedContext: Context, row: LockedAccountRow, now = new Date()) {
+    const rows = await overdueInvoices(sharedContext, row.id, now)
+    const invoices = rows.map((i) => ({
+      number: i.number,
+      amount_open: MathBN.convert(i.amount_open),
+      days_overdue: overdueState({ due_date: i.due_date, grace_days: i.grace_days, owing: true }, now, this.options.timezone).days_overdue,
+    }))
+    return { invoices, threshold: overdueThresholdFor(this.options, row.currency_code) }
+  }
+
+  /** Settles the posting just written on the locked account row. */
+  async afterPosting(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry, namedInvoiceId: string | null): Promise<void> {
+    if (entry.amount.isZero()) {
+      return
+    }
+    await flushWrites(sharedContext)
+    const isOrderOp = ORDER_OPS.includes(entry.operation)
+    if (isOrderOp && entry.amount.lt(0)) {
+      await this.issue_(sharedContext, row, entry, entry.amount.negated())
+    } else if (isOrderOp) {
+      await this.creditNote_(sharedContext, row, entry)
+    }
+    let totals = await receivablesTotals(sharedContext, row.id)
+    let pool = MathBN.convert(totals.unallocated)
+    let changed = false
+    if (pool.lt(0) && !isOrderOp && entry.amount.lt(0)) {
+      changed = (await this.undo_(sharedContext, row, entry, pool.negated())) || changed
+      totals = await receivablesTotals(sharedContext, row.id)
+      pool = MathBN.convert(totals.unallocated)
+    }
+    if (pool.gt(0) && totals.owing_invoices > 0) {
+      await this.allocate_(sharedContext, row, pool, namedInvoiceId)
+      changed = true
+    }
+    if (changed) {
+      totals = await receivablesTotals(sharedContext, row.id)
+    }
+    const violation = receivablesViolation({ ...totals, balance: entry.balance_after })
+    if (violation) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `Trade credit account ${row.id}: invoices and ledger disagree (${violation}); the posting was not recorded.`
+      )
+    }
+  }
+
+  /** Issues the invoice of an order's debit, numbered from the store's sequence, due by the account's terms now. */
+  protected async issue_(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry, amount: BigNumberJS): Promise<void> {
+    const tz = this.options.timezone
+    const issuedAt = new Date()
+    const terms = { type: row.terms_type, net_days: row.terms_net_days }
+    const due = dueDate(issuedAt, terms, tz)
+    const scope = `${this.options.invoice_prefix}${calendarDay(issuedAt, tz).slice(0, 4)}-`
+    const sequence = await nextInvoiceSequence(sharedContext, scope)
+    await this.writer.createTradeCreditInvoices(
+      asRow({
+        number: `${scope}${String(sequence).padStart(INVOICE_SEQUENCE_DIGITS, "0")}`,
+        account_id: row.id,
+        order_id: entry.order_id,
+        order_display_id: entry.order_display_id,
+        payment_session_id: entry.payment_session_id,
+        entry_id: entry.id,
+        currency_code: row.currency_code,
+        amount: amount.toString(),
+        amount_credited: "0",
+        amount_paid: "0",
+        amount_open: amount.toString(),
+        issued_at: issuedAt,
+        due_date: due,
+        due_at: startOfDay(due, tz),
+        overdue_at: overdueAt(due, row.terms_grace_days ?? 0, tz),
+        terms_type: row.terms_type,
+        terms_net_days: row.terms_net_days,
+        grace_days: row.terms_grace_days ?? 0,
+        status: "open",
+      }),
+      sharedContext
+    )
+    await flushWrites(sharedContext)
+  }
+
+  /** A refund or cancel of an order reduces its invoices (credit note lines); what they were paid beyond that is freed. */
+  protected async creditNote_(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry): Promise<void> {
+    const invoices = await invoicesOfOrder(sharedContext, row.id, entry)
+    const { lines } = planCreditNote(invoices, entry.amount)
+    const out: Line[] = []
+    for (const l of lines) {
+      out.push({ invoice_id: l.invoice_id, entry_id: entry.id, kind: "credit_note", amount: l.credit })
+      if (l.unpay.gt(0)) {
+        out.push({ invoice_id: l.invoice_id, entry_id: entry.id, kind: "payment", amount: l.unpay.negated() })
+      }
+    }
+    await this.write_(sharedContext, row, invoices, out)
+  }
+
+  /** A negative credit beyond the unallocated credit undoes payments: of the payment it names first, then the newest. */
+  protected async undo_(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry, deficit: BigNumberJS): Promise<boolean> {
+    const shares = paidShares(await paymentAllocations(sharedContext, row.id))
+    const undo = planUndo(deficit, shares, entry.reference)
+    if (!undo.length) {
+      return false
+    }
+    const invoices = await invoicesByIds(sharedContext, row.id, undo.map((u) => u.invoice_id))
+    await this.write_(
+      sharedContext,
+      row,
+      invoices,
+      undo.map((u) => ({ invoice_id: u.invoice_id, entry_id: entry.id, kind: "payment" as const, amount: u.amount }))
+    )
+    return true
+  }
+
+  /** Allocates the unallocated credit to owing invoices, the named one first, then the oldest due date. */
+  protected async allocate_(sharedContext: Context, row: LockedAccountRow, pool: BigNumberJS, namedInvoiceId: string | null) {
+    const owing = settlementOrder(await owingInvoices(sharedContext, row.id), namedInvoiceId)
+    const sources = fundingSources(await creditSources(sharedContext, row.id))
+    const lines = planAllocations(pool, owing, sources)
+    await this.write_(
+      sharedContext,
+      row,
+      owing,
+      lines.map((l) => ({ ...l, kind: "payment" as const }))
+    )
+  }
+
+  /** Writes allocation rows and the invoices' new amounts and statuses. */
+  protected async write_(sharedContext: Context, row: LockedAccountRow, invoices: InvoiceRow[], lines: Line[]): Promise<void> {
+    if (!lines.length) {
+      return
+    }
+    await this.writer.createTradeCreditInvoiceAllocations(
+      lines.map((l) =>
+        asRow({ account_id: row.id, invoice_id: l.invoice_id, entry_id: l.entry_id, kind: l.kind, amount: l.amount.toString() })
+      ),
+      sharedContext
+    )
+    const updates = []
+    for (const inv of invoices) {
+      const mine = lines.filter((l) => l.invoice_id === inv.id)
+      if (!mine.length) {
+        continue
+      }
+      const sum = (kind: AllocationKind) =>
+        mine.filter((l) => l.kind === kind).reduce((s, l) => s.plus(l.amount), MathBN.convert(0))
+      const amount_credited = MathBN.add(inv.amount_credited, sum("credit_note"))
+      const amount_paid = MathBN.add(inv.amount_paid, sum("payment"))
+      const state = invoiceState({ amount: inv.amount, amount_credited, amount_paid })
+      updates.push(
+        asRow({
+          id: inv.id,
+          amount_credited: amount_credited.toString(),
+          amount_paid: amount_paid.toString(),
+          amount_open: state.amount_open.toString(),
+          status: state.status,
+        })
+      )
+    }
+    await this.writer.updateTradeCreditInvoices(updates, sharedContext)
+    await flushWrites(sharedContext)
+  }
+}

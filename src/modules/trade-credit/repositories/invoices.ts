@@ -1,0 +1,201 @@
+import type { Context } from "@medusajs/framework/types"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { ORDER_OPERATIONS, OWING_INVOICE_STATUSES } from "../constants"
+import type { ReceivablesTotals } from "../utils/settlement"
+import { ENTRY_TABLE, rethrowLockTimeout, transactionKnex } from "./ledger-locks"
+
+/**
+ * The receivables' raw SQL: the invoice number counter (a row locked by the
+ * issuing transaction) and the sums settlement and its invariant read. Rows
+ * are written through the module's generated methods (receivables.ts).
+ */
+
+export const INVOICE_TABLE = "trade_credit_invoice"
+export const ALLOCATION_TABLE = "trade_credit_invoice_allocation"
+export const COUNTER_TABLE = "trade_credit_invoice_counter"
+
+const ORDER_OPS = [...ORDER_OPERATIONS]
+const OWING = [...OWING_INVOICE_STATUSES]
+
+/**
+ * Writes what the module's generated methods only persisted so far (they
+ * flush at commit), so the raw reads below see this transaction's entry,
+ * invoices and allocations.
+ */
+export async function flushWrites(sharedContext: Context): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  await (sharedContext.transactionManager as any)?.flush?.()
+}
+
+/**
+ * The next number of a sequence (`INV-2026-`), starting at 1. The counter row
+ * stays locked until the calling transaction ends: concurrent issues wait for
+ * it, and a rolled-back issue leaves no gap.
+ */
+export async function nextInvoiceSequence(sharedContext: Context, scope: string): Promise<number> {
+  const knex = transactionKnex(sharedContext)
+  const { rows } = await knex
+    .raw(
+      `INSERT INTO ${COUNTER_TABLE} (id, scope, last_value) VALUES (?, ?, 1)
+       ON CONFLICT (scope) WHERE deleted_at IS NULL
+       DO UPDATE SET last_value = ${COUNTER_TABLE}.last_value + 1, updated_at = now()
+       RETURNING last_value`,
+      [generateEntityId(undefined, "tcinvc"), scope]
+    )
+    .catch(rethrowLockTimeout)
+  return Number(rows[0].last_value)
+}
+
+/**
+ * An account's receivables sums (see receivablesViolation): open amounts from
+ * the columns and from the allocations, and unallocated credit = every
+ * posting to the balance that is not an order's debit (reimbursements,
+ * adjustments, refunds, reverts) less all allocations.
+ */
+export async function receivablesTotals(sharedContext: Context, accountId: string): Promise<Omit<ReceivablesTotals, "balance">> {
+  const knex = transactionKnex(sharedContext)
+  const { rows } = await knex.raw(
+    `SELECT
+       (SELECT coalesce(sum(amount_open), 0) FROM ${INVOICE_TABLE} WHERE account_id = :a AND deleted_at IS NULL)::text AS open_total,
+       (SELECT count(*) FROM ${INVOICE_TABLE} WHERE account_id = :a AND status = ANY(:owing) AND deleted_at IS NULL)::int AS owing_invoices,
+       ((SELECT coalesce(sum(amount), 0) FROM ${INVOICE_TABLE} WHERE account_id = :a AND deleted_at IS NULL)
+         - (SELECT coalesce(sum(amount), 0) FROM ${ALLOCATION_TABLE} WHERE account_id = :a AND deleted_at IS NULL))::text AS open_total_from_allocations,
+       ((SELECT coalesce(sum(amount), 0) FROM ${ENTRY_TABLE}
+          WHERE account_id = :a AND amount <> 0 AND NOT (operation = ANY(:orderOps) AND amount < 0))
+         - (SELECT coalesce(sum(amount), 0) FROM ${ALLOCATION_TABLE} WHERE account_id = :a AND deleted_at IS NULL))::text AS unallocated`,
+    { a: accountId, owing: OWING, orderOps: ORDER_OPS }
+  )
+  return rows[0]
+}
+
+export type InvoiceRow = {
+  id: string
+  number: string
+  amount: string
+  amount_credited: string
+  amount_paid: string
+  due_at: Date
+  issued_at: Date
+}
+
+const INVOICE_COLUMNS = (knex: ReturnType<typeof transactionKnex>) => [
+  "id",
+  "number",
+  knex.raw("amount::text AS amount"),
+  knex.raw("amount_credited::text AS amount_credited"),
+  knex.raw("amount_paid::text AS amount_paid"),
+  "due_at",
+  "issued_at",
+]
+
+/** The account's invoices still owing money (the account row is locked by the caller). */
+export async function owingInvoices(sharedContext: Context, accountId: string): Promise<InvoiceRow[]> {
+  const knex = transactionKnex(sharedContext)
+  return await knex(INVOICE_TABLE)
+    .where({ account_id: accountId })
+    .whereIn("status", OWING)
+    .whereNull("deleted_at")
+    .select(INVOICE_COLUMNS(knex))
+}
+
+/** These invoices of the account. */
+export async function invoicesByIds(sharedContext: Context, accountId: string, ids: string[]): Promise<InvoiceRow[]> {
+  if (!ids.length) {
+    return []
+  }
+  const knex = transactionKnex(sharedContext)
+  return await knex(INVOICE_TABLE).where({ account_id: accountId }).whereIn("id", ids).select(INVOICE_COLUMNS(knex))
+}
+
+/** An order's invoices (by its payment session, else its id) that a credit note can still reduce, newest first. */
+export async function invoicesOfOrder(
+  sharedContext: Context,
+  accountId: string,
+  order: { payment_session_id?: string | null; order_id?: string | null }
+): Promise<InvoiceRow[]> {
+  if (!order.payment_session_id && !order.order_id) {
+    return []
+  }
+  const knex = transactionKnex(sharedContext)
+  const q = knex(INVOICE_TABLE).where({ account_id: accountId }).whereNot("status", "void").whereNull("deleted_at")
+  if (order.payment_session_id) {
+    q.andWhere({ payment_session_id: order.payment_session_id })
+  } else {
+    q.andWhere({ order_id: order.order_id })
+  }
+  return await q.select(INVOICE_COLUMNS(knex)).orderBy([
+    { column: "issued_at", order: "desc" },
+    { column: "number", order: "desc" },
+  ])
+}
+
+/** An invoice of this account by id or number, or null. */
+export async function findAccountInvoice(
+  sharedContext: Context,
+  accountId: string,
+  by: { id?: string | null; number?: string | null }
+): Promise<{ id: string; number: string } | null> {
+  if (!by.id && !by.number) {
+    return null
+  }
+  const knex = transactionKnex(sharedContext)
+  const q = knex(INVOICE_TABLE).where({ account_id: accountId }).whereNull("deleted_at")
+  if (by.id) {
+    q.andWhere({ id: by.id })
+  } else {
+    q.andWhereRaw("upper(number) = upper(?)", [by.number])
+  }
+  const [row] = await q.select("id", "number").limit(1)
+  return row ?? null
+}
+
+/** Credits (postings that are not an order's debit) with what of each is not allocated yet. */
+export async function creditSources(
+  sharedContext: Context,
+  accountId: string
+): Promise<Array<{ entry_id: string; reference: string | null; remaining: string; order: number }>> {
+  const knex = transactionKnex(sharedContext)
+  const { rows } = await knex.raw(
+    `SELECT e.id AS entry_id, e.reference, e.seq::int AS "order", (e.amount - coalesce(a.allocated, 0))::text AS remaining
+       FROM ${ENTRY_TABLE} e
+       LEFT JOIN (SELECT entry_id, sum(amount) AS allocated FROM ${ALLOCATION_TABLE}
+                   WHERE account_id = :a AND deleted_at IS NULL GROUP BY entry_id) a ON a.entry_id = e.id
+      WHERE e.account_id = :a AND e.amount <> 0 AND NOT (e.operation = ANY(:orderOps) AND e.amount < 0)
+        AND e.amount - coalesce(a.allocated, 0) <> 0`,
+    { a: accountId, orderOps: ORDER_OPS }
+  )
+  return rows
+}
+
+/** The payment allocations of the account's invoices that still count as paid, with their entry's reference and sequence. */
+export async function paymentAllocations(
+  sharedContext: Context,
+  accountId: string
+): Promise<Array<{ invoice_id: string; entry_id: string; reference: string | null; amount: string; order: number }>> {
+  const knex = transactionKnex(sharedContext)
+  const { rows } = await knex.raw(
+    `SELECT al.invoice_id, al.entry_id, e.reference, al.amount::text AS amount, e.seq::int AS "order"
+       FROM ${ALLOCATION_TABLE} al
+       JOIN ${INVOICE_TABLE} i ON i.id = al.invoice_id AND i.amount_paid > 0 AND i.deleted_at IS NULL
+       JOIN ${ENTRY_TABLE} e ON e.id = al.entry_id
+      WHERE al.account_id = :a AND al.kind = 'payment' AND al.deleted_at IS NULL`,
+    { a: accountId }
+  )
+  return rows
+}
+
+/** The account's owing invoices overdue at `now` (overdue_at, set by `overdueAt`, has passed), oldest due first. */
+export async function overdueInvoices(
+  sharedContext: Context,
+  accountId: string,
+  now: Date
+): Promise<Array<{ number: string; amount_open: string; due_date: string; grace_days: number }>> {
+  const knex = transactionKnex(sharedContext)
+  return await knex(INVOICE_TABLE)
+    .where({ account_id: accountId })
+    .whereIn("status", OWING)
+    .where("overdue_at", "<=", now)
+    .whereNull("deleted_at")
+    .orderBy([{ column: "due_at" }, { column: "number" }])
+    .select("number", knex.raw("amount_open::text AS amount_open"), "due_date", "grace_days")
+}
