@@ -33,7 +33,9 @@ import {
   OPERATION_COLORS,
   OPERATION_LABELS,
   OVER_LIMIT_POLICY_LABELS,
+  OVERDUE_POLICY_LABELS,
   PAYMENT_TERMS_LABELS,
+  REVIEW_REASON_LABELS,
   STATUS_COLORS,
   STATUS_DESCRIPTIONS,
   STATUS_LABELS,
@@ -51,7 +53,7 @@ function enumChoices(model: any, field: string): unknown[] {
 }
 
 describe("one vocabulary for the models, the API and the admin", () => {
-  it("every invoice status, overdue policy and review reason is a model value (and a validator value where one is accepted)", () => {
+  it("every invoice status, overdue policy and review reason is a model value (and a validator value where one is accepted), policies and reasons with an admin label", () => {
     expect(enumChoices(Invoice, "status")).toEqual([...INVOICE_STATUSES])
     for (const status of INVOICE_STATUSES) {
       expect(AdminListInvoices.safeParse({ status }).success).toBe(true)
@@ -64,6 +66,8 @@ describe("one vocabulary for the models, the API and the admin", () => {
     }
     expect(AdminUpdateAccount.safeParse({ overdue_policy: "ignore", reason: "check" }).success).toBe(false)
     expect(enumChoices(CreditReview, "reason")).toEqual([...REVIEW_REASONS])
+    expect(Object.keys(OVERDUE_POLICY_LABELS).sort()).toEqual([...OVERDUE_POLICIES].sort())
+    expect(Object.keys(REVIEW_REASON_LABELS).sort()).toEqual([...REVIEW_REASONS].sort())
   })
 
   it("every ledger operation is a model value, a validator value and has an admin label and colour", () => {

@@ -3,12 +3,13 @@ import { Controller, useWatch, type Control, type UseFormReturn } from "react-ho
 import {
   ACCOUNT_STATUSES,
   OVER_LIMIT_POLICY_LABELS,
+  OVERDUE_POLICY_LABELS,
   STATUS_DESCRIPTIONS,
   statusColor,
   statusLabel,
 } from "../lib/format"
 import { ACCOUNT_REFERENCE_MAX, type TermsDraft } from "../lib/form-schemas"
-import type { AccountStatus, OverLimitPolicy } from "../lib/types"
+import type { AccountStatus, OverLimitPolicy, OverduePolicy } from "../lib/types"
 import { ChoiceSelect } from "./choice-select"
 import { FormField } from "./form-field"
 import { AmountField, TextField } from "./form-fields"
@@ -20,6 +21,7 @@ export type AccountSettingsValues = {
   credit_limit: string
   allow_exceed: boolean
   over_limit_policy: OverLimitPolicy | null
+  overdue_policy: OverduePolicy
   status: AccountStatus
   payment_terms: TermsDraft
   reference: string
@@ -28,6 +30,11 @@ export type AccountSettingsValues = {
 const POLICY_CHOICES = (Object.keys(OVER_LIMIT_POLICY_LABELS) as OverLimitPolicy[]).map((p) => ({
   value: p,
   label: OVER_LIMIT_POLICY_LABELS[p],
+}))
+
+const OVERDUE_CHOICES = (Object.keys(OVERDUE_POLICY_LABELS) as OverduePolicy[]).map((p) => ({
+  value: p,
+  label: OVERDUE_POLICY_LABELS[p],
 }))
 
 const STATUS_CHOICES = ACCOUNT_STATUSES.map((s) => ({
@@ -46,7 +53,7 @@ type AccountSettingsFieldsProps = {
   referenceHint: string
 }
 
-/** Credit limit, allow-exceed, over-limit policy, terms, status and reference. */
+/** Credit limit, allow-exceed, over-limit policy, overdue policy, terms, status and reference. */
 export const AccountSettingsFields = ({
   form,
   idPrefix,
@@ -103,6 +110,24 @@ export const AccountSettingsFields = ({
           />
         </FormField>
       )}
+      <FormField
+        id={`${idPrefix}-overdue-policy`}
+        label="When invoices are overdue"
+        hint="While an invoice is overdue past its grace days: refuse orders on account at checkout, hold them for review, or allow them."
+      >
+        <Controller
+          control={control}
+          name="overdue_policy"
+          render={({ field }) => (
+            <ChoiceSelect
+              id={`${idPrefix}-overdue-policy`}
+              value={field.value}
+              choices={OVERDUE_CHOICES}
+              onChange={(v) => field.onChange(v ?? field.value)}
+            />
+          )}
+        />
+      </FormField>
       <TermsFields
         idPrefix={idPrefix}
         control={control as unknown as Control<{ payment_terms: TermsDraft }>}

@@ -1,5 +1,5 @@
 import { Text } from "@medusajs/ui"
-import { formatTerms, overLimitPolicyLabel, yesNo } from "../lib/format"
+import { OVERDUE_POLICY_LABELS, formatTerms, overLimitPolicyLabel, yesNo } from "../lib/format"
 import type { TradeCreditAccount } from "../lib/types"
 import { AccountStatusBadge } from "./account-status-badge"
 import { CreditUsageBar } from "./credit-usage-bar"
@@ -44,6 +44,7 @@ export const AccountSummary = ({ account }: { account: TradeCreditAccount }) => 
         {!account.allow_exceed && (
           <DetailRow label="Order over the limit">{overLimitPolicyLabel(account.over_limit_policy)}</DetailRow>
         )}
+        <DetailRow label="Invoices overdue">{OVERDUE_POLICY_LABELS[account.overdue_policy]}</DetailRow>
         {account.reference && (
           <DetailRow label="Account reference">
             <Text size="small" className="font-mono">

@@ -1,6 +1,7 @@
 import { Text, toast } from "@medusajs/ui"
 import { useMemo } from "react"
 import { Controller, useWatch, type UseFormReturn } from "react-hook-form"
+import { DEFAULT_OVERDUE_POLICY } from "../../modules/trade-credit/constants"
 import { useCreateAccount } from "../hooks/accounts"
 import { useStoreCurrencies } from "../hooks/store-currencies"
 import { toApiAmount } from "../lib/decimal"
@@ -45,6 +46,7 @@ export const CreateAccountDrawer = ({ holder, existingCurrencies, open, onOpenCh
       credit_limit: "",
       allow_exceed: false,
       over_limit_policy: null,
+      overdue_policy: DEFAULT_OVERDUE_POLICY,
       status: "normal",
       payment_terms: termsDraftOf(null),
       reference: "",
@@ -62,6 +64,7 @@ export const CreateAccountDrawer = ({ holder, existingCurrencies, open, onOpenCh
         ...(values.credit_limit.trim() ? { credit_limit: toApiAmount(values.credit_limit) } : {}),
         allow_exceed: values.allow_exceed,
         over_limit_policy: values.over_limit_policy,
+        overdue_policy: values.overdue_policy,
         status: values.status,
         payment_terms: termsFromDraft(values.payment_terms),
         reference: optionalText(values.reference),

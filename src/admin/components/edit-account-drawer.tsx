@@ -34,6 +34,9 @@ function changesOf(account: TradeCreditAccount, values: EditAccountForm): Change
   if (values.over_limit_policy !== account.over_limit_policy) {
     changes.over_limit_policy = values.over_limit_policy
   }
+  if (values.overdue_policy !== account.overdue_policy) {
+    changes.overdue_policy = values.overdue_policy
+  }
   if (values.status !== account.status) {
     changes.status = values.status
   }

@@ -3,11 +3,12 @@ import { useState } from "react"
 import type { ReviewDecision } from "../hooks/reviews"
 import { useFormat } from "../hooks/use-format"
 import type { OrderReview } from "../lib/types"
+import { REVIEW_REASON_LABELS } from "../lib/format"
 import { Banner } from "./banner"
 import { Money } from "./money"
 import { ReviewDecisionPrompt } from "./review-decision-prompt"
 
-/** An order held because it went over the credit limit: the numbers, and Release / Reject. */
+/** An order held for credit review (over the limit, or invoices overdue): the numbers, why, and Release / Reject. */
 export const HeldOrderBanner = ({ review }: { review: OrderReview }) => {
   const [decision, setDecision] = useState<ReviewDecision | null>(null)
   const c = review.currency_code
@@ -15,7 +16,7 @@ export const HeldOrderBanner = ({ review }: { review: OrderReview }) => {
   return (
     <Banner
       tone="orange"
-      title="Held for review: over the credit limit"
+      title={`Held for review: ${REVIEW_REASON_LABELS[review.reason] ?? REVIEW_REASON_LABELS.over_limit}`}
       actions={
         <>
           <Button size="small" variant="secondary" onClick={() => setDecision("reject")}>
@@ -32,6 +33,11 @@ export const HeldOrderBanner = ({ review }: { review: OrderReview }) => {
         </>
       }
     >
+      {review.reason === "overdue_invoices" && review.comment && (
+        <Text size="small" className="text-ui-fg-subtle">
+          {review.comment}
+        </Text>
+      )}
       <Text size="small" className="text-ui-fg-subtle">
         Order total <Money amount={review.order_total} currency={c} />, available credit{" "}
         <Money amount={review.available_credit} currency={c} variant="balance" />: over by{" "}

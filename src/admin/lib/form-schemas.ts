@@ -6,7 +6,7 @@
 import { z } from "zod"
 import { DEFAULT_PAYMENT_TERMS, MAX_ACCOUNT_REFERENCE_LENGTH, MAX_TERMS_DAYS } from "../../modules/trade-credit/constants"
 import { checkAmount } from "./decimal"
-import type { AccountStatus, OverLimitPolicy, PaymentTerms, PaymentTermsType, TradeCreditAccount } from "./types"
+import type { AccountStatus, OverLimitPolicy, OverduePolicy, PaymentTerms, PaymentTermsType, TradeCreditAccount } from "./types"
 
 /** Longest account reference the server keeps. */
 export const ACCOUNT_REFERENCE_MAX = MAX_ACCOUNT_REFERENCE_LENGTH
@@ -76,6 +76,7 @@ const settings = {
   credit_limit: z.string(),
   allow_exceed: z.boolean(),
   over_limit_policy: z.custom<OverLimitPolicy | null>(),
+  overdue_policy: z.custom<OverduePolicy>(),
   status: z.custom<AccountStatus>(),
   payment_terms: termsDraft,
   reference: z.string().max(ACCOUNT_REFERENCE_MAX, `At most ${ACCOUNT_REFERENCE_MAX} characters.`),
@@ -101,6 +102,7 @@ export function editAccountDefaults(account: TradeCreditAccount): EditAccountFor
     credit_limit: String(account.credit_limit),
     allow_exceed: account.allow_exceed,
     over_limit_policy: account.over_limit_policy,
+    overdue_policy: account.overdue_policy,
     status: account.status,
     payment_terms: termsDraftOf(account.payment_terms),
     reference: account.reference ?? "",

@@ -20,9 +20,11 @@ import type {
   HolderType,
   LedgerOperation,
   OverLimitPolicy,
+  OverduePolicy,
   PaymentTerms,
   PaymentTermsType,
   ReviewParty,
+  ReviewReason,
 } from "./types"
 
 export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
@@ -181,6 +183,18 @@ export const OVER_LIMIT_POLICY_LABELS: Record<OverLimitPolicy, string> = {
   block: "Refuse the order",
 }
 
+export const OVERDUE_POLICY_LABELS: Record<OverduePolicy, string> = {
+  block: "Refuse orders on account",
+  hold: "Hold orders for review",
+  allow: "Allow orders on account",
+}
+
+/** Why an order waits in the credit review queue. */
+export const REVIEW_REASON_LABELS: Record<ReviewReason, string> = {
+  over_limit: "over the credit limit",
+  overdue_invoices: "overdue invoices",
+}
+
 export function overLimitPolicyLabel(policy: OverLimitPolicy | null | undefined): string {
   return policy ? OVER_LIMIT_POLICY_LABELS[policy] ?? policy : "Store default"
 }
@@ -240,6 +254,7 @@ const FIELD_LABELS: Record<string, string> = {
   credit_limit: "Credit limit",
   allow_exceed: "Allow exceeding limit",
   over_limit_policy: "Over the limit",
+  overdue_policy: "Overdue invoices",
   status: "Status",
   payment_terms: "Terms",
   currency_code: "Currency",
@@ -264,6 +279,8 @@ export function formatChangeValue(field: string, value: unknown, currency: strin
       return yesNo(Boolean(value))
     case "over_limit_policy":
       return overLimitPolicyLabel(value as OverLimitPolicy)
+    case "overdue_policy":
+      return OVERDUE_POLICY_LABELS[value as OverduePolicy] ?? String(value)
     case "payment_terms":
       return typeof value === "object" ? formatTerms(value as PaymentTerms) : String(value)
     case "currency_code":

@@ -26,7 +26,9 @@ export type {
   HolderType,
   LedgerOperation,
   OverLimitPolicy,
+  OverduePolicy,
   PaymentTermsType,
+  ReviewReason,
   ReviewStatus,
 } from "../../modules/trade-credit/constants"
 
