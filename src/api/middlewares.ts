@@ -12,7 +12,7 @@ import {
 import { refuseFulfillmentOfHeldOrder } from "./utils/hold-fulfillment"
 import { refuseMalformedRequest } from "./utils/request-guard"
 import { lockOrderCreditForCancel } from "./utils/order-cancel-lock"
-import { StoreCompleteCardPayment, StoreStartCardPayment } from "./store/trade-credit/validators"
+import { StoreCompleteCardPayment, StoreGetBalance, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
   AdminCreateAccount,
   AdminCreateAdjustment,
@@ -101,6 +101,11 @@ export default defineMiddlewares({
     {
       matcher: "/store/trade-credit*",
       middlewares: [authenticate("customer", ["bearer", "session"]), refuseMalformedRequest],
+    },
+    {
+      matcher: "/store/trade-credit/balance",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(StoreGetBalance, {})],
     },
     {
       matcher: "/store/trade-credit/accounts/:id/entries",

@@ -75,6 +75,7 @@ export class LedgerService extends MedusaService({
       ),
       cardPaymentProviders: this.cardPayments_.providers,
       cardPaymentMaxPrepayment: this.cardPayments_.maxPrepayment,
+      auto_apply_balance: options.auto_apply_balance ?? true,
     }
   }
 

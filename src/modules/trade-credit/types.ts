@@ -147,6 +147,13 @@ export type TradeCreditModuleOptions = {
    * the account owes and its held orders need, no more.
    */
   cardPaymentMaxPrepayment?: Record<string, BigNumberInput>
+  /**
+   * Apply a logged-in customer's positive balance (their personal account in
+   * the cart's currency) to their carts by itself, as a `trade-credit` cart
+   * credit line. Default true. Off: only `POST /store/carts/:id/trade-credit`
+   * applies it.
+   */
+  auto_apply_balance?: boolean
 }
 
 export type AuthorizeOnAccountInput = {
