@@ -12,10 +12,13 @@ import { currencyDecimals } from "./money"
  */
 export const BALANCE_CREDIT_LINE_REFERENCE = "trade-credit"
 
-/** Cart metadata key holding the buyer's choice: `{ opted_out: true }` or `{ amount: "12.50" }` (a cap they asked for). */
+/**
+ * Cart metadata key holding the buyer's choice: `{ opted_out: true }` (DELETE
+ * of the route), or `{ opted_in: true, amount? }` (POST: apply, up to the amount they asked for).
+ */
 export const BALANCE_CART_METADATA_KEY = "trade_credit_balance"
 
-export type CartBalanceChoice = { opted_out?: boolean; amount?: string | null }
+export type CartBalanceChoice = { opted_out?: boolean; opted_in?: boolean; amount?: string | null }
 
 /** The buyer's choice stored on the cart, ignoring anything malformed. */
 export function cartBalanceChoice(metadata: Record<string, unknown> | null | undefined): CartBalanceChoice {
@@ -26,6 +29,7 @@ export function cartBalanceChoice(metadata: Record<string, unknown> | null | und
   const choice = raw as Record<string, unknown>
   return {
     opted_out: choice.opted_out === true,
+    opted_in: choice.opted_in === true,
     amount: typeof choice.amount === "string" && /^\d+(\.\d+)?$/.test(choice.amount) ? choice.amount : null,
   }
 }
@@ -43,10 +47,13 @@ export function spendableBalance(row: { balance: BigNumberInput; reserved: BigNu
 /**
  * How much of the balance a cart gets: as much as possible (or the amount the
  * buyer asked for), never more than the balance can pay nor than the cart's
- * total before this credit, rounded DOWN to the currency's minor units (a
- * total with tax may carry more decimals than can be charged). Zero when the
- * buyer opted out or the store doesn't apply the balance by itself and the
- * buyer never asked for it.
+ * total before this credit. A total with tax may carry more decimals than the
+ * currency (47.069 EUR): when the balance covers that total as it would be
+ * charged (47.07), the credit line is the exact total, so nothing is left to
+ * pay, and the ledger debits the charged amount (`balanceDebit`); otherwise
+ * the part applied is rounded DOWN to the currency's minor units. Zero when
+ * the buyer opted out, or the store doesn't apply the balance by itself and
+ * the buyer never asked for it.
  */
 export function cartBalanceTarget(input: {
   spendable: BigNumberInput
@@ -56,17 +63,28 @@ export function cartBalanceTarget(input: {
   auto_apply: boolean
 }): BigNumberJS {
   const { choice } = input
-  if (choice.opted_out || (!input.auto_apply && !choice.amount)) {
+  if (choice.opted_out || (!input.auto_apply && !choice.opted_in)) {
     return new BigNumberJS(0)
   }
-  let target = MathBN.min(input.spendable, input.cart_total_before_credit)
-  if (choice.amount) {
-    target = MathBN.min(target, choice.amount)
-  }
-  if (!target.gt(0)) {
+  const total = MathBN.convert(input.cart_total_before_credit)
+  if (!total.gt(0)) {
     return new BigNumberJS(0)
   }
-  return target.decimalPlaces(currencyDecimals(input.currency_code), BigNumberJS.ROUND_DOWN)
+  const cap = choice.amount ? MathBN.min(input.spendable, choice.amount) : MathBN.convert(input.spendable)
+  if (cap.gte(balanceDebit(total, input.currency_code))) {
+    return total
+  }
+  const target = MathBN.min(cap, total).decimalPlaces(currencyDecimals(input.currency_code), BigNumberJS.ROUND_DOWN)
+  return target.gt(0) ? target : new BigNumberJS(0)
+}
+
+/**
+ * What the ledger debits for a credit line: its amount as a payment would
+ * charge it, half up to the currency's minor units (as Medusa's payment module
+ * rounds a payment collection).
+ */
+export function balanceDebit(creditLineAmount: BigNumberInput, currencyCode: string): BigNumberJS {
+  return MathBN.convert(creditLineAmount).decimalPlaces(currencyDecimals(currencyCode), BigNumberJS.ROUND_HALF_UP)
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   appliedBalance,
+  balanceDebit,
   balanceSessionId,
   balanceSessionPattern,
   cartBalanceChoice,
@@ -21,9 +22,15 @@ describe("cartBalanceTarget", () => {
     expect(t.toFixed()).toBe("12.5")
   })
 
-  it("rounds a total with tax down to the currency's minor units", () => {
-    expect(cartBalanceTarget({ ...base, spendable: "300", cart_total_before_credit: "24.1999" }).toFixed()).toBe("24.19")
-    expect(cartBalanceTarget({ ...base, currency_code: "jpy", spendable: "300", cart_total_before_credit: "99.9" }).toFixed()).toBe("99")
+  it("covers a total with tax exactly when the balance covers it as charged, else rounds the part down", () => {
+    expect(cartBalanceTarget({ ...base, spendable: "300", cart_total_before_credit: "47.069" }).toFixed()).toBe("47.069")
+    expect(cartBalanceTarget({ ...base, spendable: "47.07", cart_total_before_credit: "47.069" }).toFixed()).toBe("47.069")
+    expect(cartBalanceTarget({ ...base, spendable: "47.06", cart_total_before_credit: "47.069" }).toFixed()).toBe("47.06")
+    expect(cartBalanceTarget({ ...base, spendable: "300", cart_total_before_credit: "47.069", choice: { amount: "47.065" } }).toFixed()).toBe("47.06")
+    expect(cartBalanceTarget({ ...base, currency_code: "jpy", spendable: "99", cart_total_before_credit: "99.9" }).toFixed()).toBe("99")
+    expect(balanceDebit("47.069", "eur").toFixed()).toBe("47.07")
+    expect(balanceDebit("47.064", "eur").toFixed()).toBe("47.06")
+    expect(balanceDebit("20", "eur").toFixed()).toBe("20")
   })
 
   it("is zero when opted out, with nothing to spend, or with auto-apply off and no request", () => {
@@ -32,8 +39,9 @@ describe("cartBalanceTarget", () => {
     expect(cartBalanceTarget({ ...base, spendable: "30", cart_total_before_credit: "0" }).toFixed()).toBe("0")
     expect(cartBalanceTarget({ ...base, auto_apply: false, spendable: "30", cart_total_before_credit: "100" }).toFixed()).toBe("0")
     expect(
-      cartBalanceTarget({ ...base, auto_apply: false, spendable: "30", cart_total_before_credit: "100", choice: { amount: "10" } }).toFixed()
+      cartBalanceTarget({ ...base, auto_apply: false, spendable: "30", cart_total_before_credit: "100", choice: { opted_in: true, amount: "10" } }).toFixed()
     ).toBe("10")
+    expect(cartBalanceTarget({ ...base, auto_apply: false, spendable: "30", cart_total_before_credit: "100", choice: { opted_in: true } }).toFixed()).toBe("30")
   })
 })
 
@@ -47,9 +55,9 @@ describe("spendableBalance", () => {
 
 describe("cartBalanceChoice", () => {
   it("reads the stored choice and ignores malformed values", () => {
-    expect(cartBalanceChoice({ trade_credit_balance: { opted_out: true } })).toEqual({ opted_out: true, amount: null })
-    expect(cartBalanceChoice({ trade_credit_balance: { amount: "10.5" } })).toEqual({ opted_out: false, amount: "10.5" })
-    expect(cartBalanceChoice({ trade_credit_balance: { amount: "-1" } })).toEqual({ opted_out: false, amount: null })
+    expect(cartBalanceChoice({ trade_credit_balance: { opted_out: true } })).toEqual({ opted_out: true, opted_in: false, amount: null })
+    expect(cartBalanceChoice({ trade_credit_balance: { amount: "10.5" } })).toEqual({ opted_out: false, opted_in: false, amount: "10.5" })
+    expect(cartBalanceChoice({ trade_credit_balance: { amount: "-1" } })).toEqual({ opted_out: false, opted_in: false, amount: null })
     expect(cartBalanceChoice({ trade_credit_balance: "yes" })).toEqual({})
     expect(cartBalanceChoice(null)).toEqual({})
   })
