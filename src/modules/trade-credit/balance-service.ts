@@ -122,13 +122,13 @@ export class BalanceService extends AccountService {
     return { ...taken, entry }
   }
 
-  /** The cart's balance attempts, by session key, oldest first. */
+  /** The cart's balance attempts on an account, by session key, oldest first. */
   @InjectManager()
   async listCartBalanceAttempts(
-    cartId: string,
+    input: { cart_id: string; account_id: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Array<{ payment_session_id: string; outstanding: BigNumberJS; order_id: string | null; entries: LedgerEntryRecord[] }>> {
-    return await this.cartAttempts_(cartId, sharedContext)
+    return await this.cartAttempts_(input.cart_id, input.account_id, sharedContext)
   }
 
   protected async takeCartBalance_(input: TakeCartBalanceInput, sharedContext: Context): Promise<TakeCartBalanceResult> {
@@ -143,7 +143,7 @@ export class BalanceService extends AccountService {
     }
     const amount = parseAmount(MathBN.convert(input.amount).toFixed(), currency, "amount", { allowNegative: false })
     let row = await lockAccount(sharedContext, account.id)
-    const attempts = await this.cartAttempts_(input.cart_id, sharedContext)
+    const attempts = await this.cartAttempts_(input.cart_id, account.id, sharedContext)
     const open = attempts.find((a) => a.outstanding.gt(0))
     if (open) {
       if (open.outstanding.eq(amount)) {
@@ -210,9 +210,10 @@ export class BalanceService extends AccountService {
     return { entry }
   }
 
-  protected async cartAttempts_(cartId: string, sharedContext: Context) {
+  protected async cartAttempts_(cartId: string, accountId: string, sharedContext: Context) {
+    // By account first: its (account_id, seq) index bounds the scan; a LIKE can't use the session index.
     const entries = await this.listTradeCreditLedgerEntries(
-      { payment_session_id: { $like: balanceSessionPattern(cartId) } } as never,
+      { account_id: accountId, payment_session_id: { $like: balanceSessionPattern(cartId) } } as never,
       { order: { seq: "ASC" } },
       sharedContext
     )

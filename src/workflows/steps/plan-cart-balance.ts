@@ -108,7 +108,7 @@ export const planCartBalanceStep = createStep(planCartBalanceStepId, async (inpu
     accountId = spendable.account_id
     // A completion attempt of this very cart that already debited the balance
     // (a retry, or a second request racing the first) is this cart's to use.
-    const attempts = await tradeCredit.listCartBalanceAttempts(cart.id)
+    const attempts = accountId ? await tradeCredit.listCartBalanceAttempts({ cart_id: cart.id, account_id: accountId }) : []
     const ownDebit = attempts.filter((a) => !a.order_id).reduce((sum, a) => MathBN.add(sum, a.outstanding), MathBN.convert(0))
     target = cartBalanceTarget({
       spendable: MathBN.add(spendable.amount, ownDebit),
