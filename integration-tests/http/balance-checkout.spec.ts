@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { adminHeaders, buyer, eventually, failure } from "../helpers/fixtures"
 import { storefront } from "../helpers/checkout"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -305,6 +306,49 @@ medusaIntegrationTestRunner({
           expect(purchases.filter((e: any) => e.order_id === placed.order.id)).toHaveLength(1)
           expect((await client.myBalance(api, dan.headers)).amount).toBe(0)
         })
+      })
+
+      it("debits an order whose cart a host completed its own way (completeCartWorkflow, no store route) when it is placed, naming the order", async () => {
+        const { container, admin, shop, buyer: eva, account } = await setup("eva@host.example", 100)
+        const cart = await shippedCart(eva.headers, shop)
+        const ready = await settled(eva.headers, cart.id, async () => before(await getCart(eva.headers, cart.id)))
+        const { result } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+        const used = MathBN.convert(applied(ready), 2).toFixed(2)
+        await eventually(async () => {
+          const purchases = (await entriesOf(admin.headers, account.id)).filter((e: any) => e.operation === "purchased")
+          expect(purchases).toHaveLength(1)
+          expect(purchases[0].order_id).toBe(result.id)
+          expect(MathBN.convert(purchases[0].amount).toFixed(2)).toBe(`-${used}`)
+        })
+        expect((await client.myBalance(api, eva.headers)).amount).toBe(MathBN.sub(100, used).toNumber())
+      })
+    })
+
+    describe("re-capping after a promotion", () => {
+      it("re-caps the balance when a promotion lowers the cart below it", async () => {
+        const { admin, shop, buyer: fay } = await setup("fay@promo.example", 60)
+        await api.post(
+          "/admin/promotions",
+          {
+            code: "TENOFF",
+            type: "standard",
+            status: "active",
+            is_automatic: false,
+            application_method: { type: "fixed", target_type: "order", allocation: "across", value: 10, currency_code: "eur" },
+          },
+          { headers: admin.headers }
+        )
+        // 6 bags: a little over 54 EUR with tax, all of it covered by the balance.
+        const cart = await newCart(fay.headers, shop, 6)
+        const full = await settled(fay.headers, cart.id, async () => before(await getCart(fay.headers, cart.id)))
+        await api.post(`/store/carts/${cart.id}/promotions`, { promo_codes: ["TENOFF"] }, { headers: fay.headers })
+        const after = await eventually(async () => {
+          const c = await getCart(fay.headers, cart.id)
+          expect(MathBN.lt(applied(c), applied(full))).toBe(true)
+          expect(MathBN.convert(c.total).isZero()).toBe(true)
+          return c
+        })
+        expect(lines(after)).toHaveLength(1)
       })
     })
   },

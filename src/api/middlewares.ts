@@ -12,7 +12,7 @@ import {
 import { refuseFulfillmentOfHeldOrder } from "./utils/hold-fulfillment"
 import { refuseMalformedRequest } from "./utils/request-guard"
 import { lockOrderCreditForCancel } from "./utils/order-cancel-lock"
-import { applyBalanceBeforePayment, takeBalanceForCompletion } from "./utils/checkout-balance"
+import { applyBalanceBeforePayment, recapBalanceAfterResponse, takeBalanceForCompletion } from "./utils/checkout-balance"
 import { StoreApplyCartBalance, StoreCompleteCardPayment, StoreGetBalance, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
   AdminCreateAccount,
@@ -107,6 +107,11 @@ export default defineMiddlewares({
       matcher: "/store/payment-collections",
       method: "POST",
       middlewares: [applyBalanceBeforePayment],
+    },
+    {
+      matcher: "/store/carts/:id/promotions",
+      method: ["POST", "DELETE"],
+      middlewares: [recapBalanceAfterResponse],
     },
     {
       matcher: "/store/carts/:id/complete",

@@ -90,3 +90,21 @@ export async function releaseIfNoOrder(scope: MedusaContainer, cartId: string, p
     comment: "Checkout did not complete",
   })
 }
+
+/**
+ * After a store route that changes the cart without a cart event (Medusa's
+ * `POST`/`DELETE /store/carts/:id/promotions` emit none): the balance is
+ * re-capped once the answer is sent, as the cart subscriber does.
+ */
+export function recapBalanceAfterResponse(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const cartId = req.params.id
+  res.on("finish", () => {
+    if (res.statusCode >= 300) {
+      return
+    }
+    withCartBalanceLock(req.scope, cartId, () => syncCartBalanceWorkflow(req.scope).run({ input: { cart_id: cartId } })).catch((error) =>
+      req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`Trade credit: balance of cart ${cartId} not re-capped: ${(error as Error).message}`)
+    )
+  })
+  next()
+}
