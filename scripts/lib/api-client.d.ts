@@ -141,6 +141,12 @@ export interface CartOptions {
 }
 export type ReadyCart = ApiRecord & { total: number; currency_code: string; shipping_option_id: string }
 
+/** `GET /store/trade-credit/balance?currency_code=`. */
+export declare function myBalance(target: Target, headers: Headers, currencyCode?: string): Promise<{ currency_code: string; amount: number; account_id: string | null }>
+/** `POST /store/carts/:id/trade-credit {amount?}`: the cart with its `credit_lines`. */
+export declare function applyBalance(target: Target, headers: Headers, cartId: string, body?: { amount?: number | string }): Promise<any>
+/** `DELETE /store/carts/:id/trade-credit`: the cart without the balance. */
+export declare function removeBalance(target: Target, headers: Headers, cartId: string): Promise<any>
 export declare function shippingOptionFor(target: Target, headers: Headers, cartId: string, name?: string): Promise<string>
 export declare function cartReadyToPay(target: Target, headers: Headers, shop: Shop, opts?: CartOptions): Promise<ReadyCart>
 /** Medusa's shapes: `{ type: "order", order }` or `{ type: "cart", cart, error }`. */

@@ -247,6 +247,21 @@ async function startCardPayment(target, headers, accountId, body) {
 const completeCardPayment = (target, headers, accountId, paymentCollectionId, body = {}, opts = {}) =>
   request(target, "POST", `/store/trade-credit/accounts/${accountId}/card-payments/${paymentCollectionId}/complete`, { ...opts, body, headers })
 
+/** `GET /store/trade-credit/balance`: `{ currency_code, amount, account_id }` of the buyer's personal account. */
+async function myBalance(target, headers, currencyCode = "eur") {
+  return (await get(target, `/store/trade-credit/balance${queryString({ currency_code: currencyCode })}`, { headers })).balance
+}
+
+/** `POST /store/carts/:id/trade-credit`: applies the balance (as much as possible, or up to `amount`); resolves the cart. */
+async function applyBalance(target, headers, cartId, body = {}) {
+  return (await post(target, `/store/carts/${cartId}/trade-credit`, body, { headers })).cart
+}
+
+/** `DELETE /store/carts/:id/trade-credit`: the buyer opts out of paying with the balance; resolves the cart. */
+async function removeBalance(target, headers, cartId) {
+  return (await request(target, "DELETE", `/store/carts/${cartId}/trade-credit`, { headers })).data.cart
+}
+
 // ---------------------------------------------------------------------------
 // Checkout
 // ---------------------------------------------------------------------------
@@ -338,6 +353,9 @@ module.exports = {
   myInvoice,
   startCardPayment,
   completeCardPayment,
+  myBalance,
+  applyBalance,
+  removeBalance,
   shippingOptionFor,
   cartReadyToPay,
   complete,

@@ -13,7 +13,8 @@ import {
 import { refuseFulfillmentOfHeldOrder } from "./utils/hold-fulfillment"
 import { refuseMalformedRequest } from "./utils/request-guard"
 import { lockOrderCreditForCancel } from "./utils/order-cancel-lock"
-import { StoreCompleteCardPayment, StoreStartCardPayment } from "./store/trade-credit/validators"
+import { applyBalanceBeforePayment, recapBalanceAfterResponse, takeBalanceForCompletion } from "./utils/checkout-balance"
+import { StoreApplyCartBalance, StoreCompleteCardPayment, StoreGetBalance, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
   AdminCreateAccount,
   AdminCreateAdjustment,
@@ -121,6 +122,35 @@ export default defineMiddlewares({
     {
       matcher: "/store/trade-credit*",
       middlewares: [authenticate("customer", ["bearer", "session"]), refuseMalformedRequest],
+    },
+    {
+      matcher: "/store/payment-collections",
+      method: "POST",
+      middlewares: [applyBalanceBeforePayment],
+    },
+    {
+      matcher: "/store/carts/:id/promotions",
+      method: ["POST", "DELETE"],
+      middlewares: [recapBalanceAfterResponse],
+    },
+    {
+      matcher: "/store/carts/:id/complete",
+      method: "POST",
+      middlewares: [takeBalanceForCompletion],
+    },
+    {
+      matcher: "/store/carts/:id/trade-credit",
+      middlewares: [authenticate("customer", ["bearer", "session"]), refuseMalformedRequest],
+    },
+    {
+      matcher: "/store/carts/:id/trade-credit",
+      method: "POST",
+      middlewares: [validateAndTransformBody(StoreApplyCartBalance)],
+    },
+    {
+      matcher: "/store/trade-credit/balance",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(StoreGetBalance, {})],
     },
     {
       matcher: "/store/trade-credit/accounts/:id/entries",

@@ -209,6 +209,10 @@ export type AdminReconciliationResponse = {
 // Store routes
 export type StoreAccountListResponse = { accounts: StoreTradeCreditAccount[]; count: number }
 export type StoreEntryPageResponse = EntryPage<StoreLedgerEntry>
+/** `GET /store/trade-credit/balance`: what the customer's personal account can pay in that currency. */
+export type StoreBalanceResponse = {
+  balance: { currency_code: string; amount: Amount; account_id: string | null }
+}
 export type StoreCardPaymentCompletedResponse = {
   account: StoreTradeCreditAccount
   entry: StoreLedgerEntry | null

@@ -93,6 +93,7 @@ export class LedgerService extends MedusaService({
       cardPaymentMaxPrepayment: this.cardPayments_.maxPrepayment,
       orphanedAuthorizationTtlMinutes: normalizeOrphanedAuthorizationTtl(options.orphanedAuthorizationTtlMinutes),
       ...invoicing,
+      auto_apply_balance: options.auto_apply_balance ?? true,
     }
     this.receivables_ = new Receivables(this as never, invoicing)
   }

@@ -185,6 +185,13 @@ export type TradeCreditModuleOptions = {
    * per currency (`{ eur: 1 }`). Default 0: any overdue amount counts.
    */
   overdue_threshold?: BigNumberInput | Record<string, BigNumberInput>
+  /**
+   * Apply a logged-in customer's positive balance (their personal account in
+   * the cart's currency) to their carts by itself, as a `trade-credit` cart
+   * credit line. Default true. Off: only `POST /store/carts/:id/trade-credit`
+   * applies it.
+   */
+  auto_apply_balance?: boolean
 } & ReminderModuleOptions
 
 /** The reminder options of the module (utils/reminder-options.ts reads and checks them). */

@@ -20,3 +20,26 @@ export const StoreCompleteCardPayment = z
     release_order_id: idText("release_order_id").nullish(),
   })
   .strict()
+
+export type StoreGetBalanceType = z.infer<typeof StoreGetBalance>
+export const StoreGetBalance = z
+  .object({
+    /** ISO 4217 code of the currency to read the balance in (the cart's), e.g. `eur`. */
+    currency_code: z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter ISO 4217 code, e.g. eur.")
+      .transform((c) => c.toLowerCase()),
+  })
+  .strict()
+
+export type StoreApplyCartBalanceType = z.infer<typeof StoreApplyCartBalance>
+export const StoreApplyCartBalance = z
+  .object({
+    /**
+     * The most of the balance to apply, in the cart's currency (major units);
+     * left out: as much as possible. Never more than the balance nor the
+     * cart's total.
+     */
+    amount: z.union([z.number(), z.string()]).optional(),
+  })
+  .strict()

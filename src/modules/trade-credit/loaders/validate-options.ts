@@ -1,4 +1,5 @@
 import type { LoaderOptions } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import type { TradeCreditModuleOptions } from "../types"
 import { normalizeCardPaymentOptions } from "../utils/card-payments"
 import { normalizeReminderOptions } from "../utils/reminder-options"
@@ -11,11 +12,19 @@ import { normalizeInvoiceOptions } from "../utils/invoice-options"
  * reminder options (stages, channel, bank details, templates, locale) that
  * are malformed (see normalizeReminderOptions), an orphaned-authorization
  * TTL that is not a sensible number of minutes, and invoicing options it
- * can't apply (an unknown time zone, say).
+ * can't apply (an unknown time zone, say), and an `auto_apply_balance` that is
+ * not a boolean (a string "false" would read as on).
  */
 export default async function validateOptions({ options }: LoaderOptions<TradeCreditModuleOptions>) {
   normalizeCardPaymentOptions(options ?? {})
   normalizeReminderOptions(options ?? {})
   normalizeOrphanedAuthorizationTtl(options?.orphanedAuthorizationTtlMinutes)
   normalizeInvoiceOptions(options ?? {})
+  const autoApply = (options as Record<string, unknown> | undefined)?.auto_apply_balance
+  if (autoApply !== undefined && typeof autoApply !== "boolean") {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `medusa-plugin-trade-credit: the option auto_apply_balance must be true or false, got ${JSON.stringify(autoApply)}.`
+    )
+  }
 }

@@ -13,6 +13,7 @@ export const INTERNAL_KEY_PREFIXES = [
   "refund",
   "reversal",
   "card-payment",
+  "balance",
   "demo-seed",
 ] as const
 
