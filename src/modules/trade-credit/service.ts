@@ -26,8 +26,10 @@ import {
   CANCEL_AFTER_CAPTURE_MESSAGE,
   CAPTURE_AFTER_CANCEL_MESSAGE,
   currencyMismatchMessage,
+  NOTHING_TO_REFUND_MESSAGE,
   overdueHoldComment,
   paymentRefusal,
+  refundTooLargeMessage,
 } from "./utils/refusals"
 import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
 import { BalanceService } from "./balance-service"
@@ -38,15 +40,13 @@ export { DEFAULT_ENTRY_PAGE, MAX_ENTRY_PAGE, type PostingResult } from "./ledger
 
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
 
-
 /**
- * The trade credit module: the ledger (accounts, postings, history, reviews:
- * see `AccountService` and `LedgerService`) and the operations of pay on
- * account at checkout. Each checkout operation runs in ONE transaction under
- * the locks it needs (the order's purchase entry, then the account row), reads
- * the ledger's state there and decides with the pure rules in `utils/`, so
- * checkouts, captures and cancels racing each other in any number of
- * processes serialize and exactly one of two contradicting requests wins.
+ * The trade credit module: the operations of pay on account at checkout, on
+ * top of the ledger (`LedgerService`), the accounts (`AccountService`) and the
+ * customer's balance (`BalanceService`). Each runs in ONE transaction under the
+ * locks it needs (the order's purchase entry, then the account row) and decides
+ * with the pure rules in `utils/`, so racing checkouts, captures and cancels in
+ * any number of processes serialize and one of two contradicting requests wins.
  */
 export default class TradeCreditModuleService extends BalanceService {
   /**
@@ -366,17 +366,10 @@ export default class TradeCreditModuleService extends BalanceService {
         ? posted
         : parseAmount(MathBN.convert(input.amount).toFixed(), row.currency_code, "Refund amount", { allowNegative: false })
     if (amount.isZero()) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Nothing is charged to the account for this order any more, so there is nothing to refund.`
-      )
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, NOTHING_TO_REFUND_MESSAGE)
     }
     if (amount.gt(posted)) {
-      const decimals = currencyDecimals(row.currency_code)
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Refund of ${amount.toFixed(decimals)} ${row.currency_code.toUpperCase()} is more than the ${posted.toFixed(decimals)} still charged to the account for this order.`
-      )
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, refundTooLargeMessage(amount, posted, row.currency_code))
     }
     // A cancel gives back everything; a refund that leaves a part reserved is not one.
     const cancels = !!input.order_unfulfilled && amount.eq(posted) && reserved.isZero()

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { currencyDecimals } from "./money"
+import type BigNumberJS from "bignumber.js"
 
 /**
  * Every refusal the ledger words for a buyer or a merchant, in one place:
@@ -92,3 +93,12 @@ export const CAPTURE_AFTER_CANCEL_MESSAGE =
   "This order's credit was given back when it was canceled, so its payment can't be captured."
 export const CANCEL_AFTER_CAPTURE_MESSAGE =
   "This order's payment on account was captured a moment ago: cancel the order again and it will be refunded to the account."
+
+export const NOTHING_TO_REFUND_MESSAGE =
+  "Nothing is charged to the account for this order any more, so there is nothing to refund."
+
+/** A refund larger than what the order still has charged to the account. */
+export function refundTooLargeMessage(amount: BigNumberJS, charged: BigNumberJS, currency: string): string {
+  const decimals = currencyDecimals(currency)
+  return `Refund of ${amount.toFixed(decimals)} ${currency.toUpperCase()} is more than the ${charged.toFixed(decimals)} still charged to the account for this order.`
+}
