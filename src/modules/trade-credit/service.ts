@@ -30,7 +30,7 @@ import {
   paymentRefusal,
 } from "./utils/refusals"
 import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
-import { AccountService } from "./account-service"
+import { CreditControlService } from "./credit-control-service"
 
 export { ACCOUNT_BUSY_MESSAGE } from "./utils/refusals"
 export { isAccountBusy } from "./repositories/ledger-locks"
@@ -48,7 +48,7 @@ type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
  * checkouts, captures and cancels racing each other in any number of
  * processes serialize and exactly one of two contradicting requests wins.
  */
-export default class TradeCreditModuleService extends AccountService {
+export default class TradeCreditModuleService extends CreditControlService {
   /**
    * Pay on account: decides an order's authorization in ONE transaction under
    * the account's row lock, so two carts of one company completing at once in

@@ -46,6 +46,9 @@ const accountSettings = {
   payment_terms: PaymentTerms.optional(),
   reference: plainText("reference").nullish(),
   metadata: jsonRecord("metadata").nullish(),
+  /** Where reminders go (comma-separated); null: the company's buyers or the customer. */
+  billing_email: plainText("billing_email").nullish(),
+  reminders_paused: z.boolean().optional(),
 }
 
 export type AdminCreateAccountType = z.infer<typeof AdminCreateAccount>

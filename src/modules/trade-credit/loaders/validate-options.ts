@@ -4,6 +4,7 @@ import { normalizeCardPaymentOptions } from "../utils/card-payments"
 import { normalizeReminderOptions } from "../utils/reminder-options"
 import { normalizeOrphanedAuthorizationTtl } from "../utils/orphaned-authorizations"
 import { normalizeInvoiceOptions } from "../utils/invoice-options"
+import { normalizeCreditControlOptions } from "../utils/credit-control-options"
 
 /**
  * Refuses, when the module loads, options that would let buyers pay toward an
@@ -18,4 +19,5 @@ export default async function validateOptions({ options }: LoaderOptions<TradeCr
   normalizeReminderOptions(options ?? {})
   normalizeOrphanedAuthorizationTtl(options?.orphanedAuthorizationTtlMinutes)
   normalizeInvoiceOptions(options ?? {})
+  normalizeCreditControlOptions(options ?? {})
 }
