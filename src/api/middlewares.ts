@@ -23,6 +23,8 @@ import {
   AdminGetAccount,
   AdminGetInvoice,
   AdminListAccounts,
+  AdminCreateChaseNote,
+  AdminRunCreditControl,
   AdminReconciliation,
   AdminListInvoices,
   AdminUpdateAccount,
@@ -92,6 +94,16 @@ export default defineMiddlewares({
       matcher: "/admin/trade-credit/reviews/:id/reject",
       method: "POST",
       middlewares: [validateAndTransformBody(AdminDecideReview)],
+    },
+    {
+      matcher: "/admin/trade-credit/accounts/:id/notes",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminCreateChaseNote)],
+    },
+    {
+      matcher: "/admin/trade-credit/reminders/run",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminRunCreditControl)],
     },
     {
       matcher: "/admin/trade-credit/reconciliation",

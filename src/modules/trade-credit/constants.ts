@@ -177,6 +177,8 @@ export const MAX_REMINDER_STAGE_NAME_LENGTH = 40
 export const MAX_REMINDER_STAGE_DAYS = 365
 /** The notification channel reminders are sent on when the option `reminder_channel` names none. */
 export const DEFAULT_REMINDER_CHANNEL = "email"
+/** The `template` name of reminder notifications (the SMTP provider sends their ready-made content). */
+export const REMINDER_NOTIFICATION_TEMPLATE = "trade-credit.reminder"
 /** The language of reminders when neither the option `reminder_locale` nor the store names one. */
 export const DEFAULT_REMINDER_LOCALE = "en"
 /** Bank details text (option `bank_details`): at most this long. */
