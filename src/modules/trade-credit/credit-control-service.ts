@@ -226,12 +226,13 @@ export class CreditControlService extends AccountService {
       { select: ["id", "last_chased_at", "next_chase_at"] },
       sharedContext
     )
+    const chasedAt = new Date()
     const note = await this.createTradeCreditChaseNotes(
-      asRow({ account_id: row.id, body, next_chase_at: next, ...actorFields(input.actor) }),
+      asRow({ account_id: row.id, body, next_chase_at: next, created_at: chasedAt, ...actorFields(input.actor) }),
       sharedContext
     )
     await this.updateTradeCreditAccounts(
-      asRow({ id: row.id, last_chased_at: note.created_at ?? new Date(), next_chase_at: next }),
+      asRow({ id: row.id, last_chased_at: chasedAt, next_chase_at: next }),
       sharedContext
     )
     return {

@@ -18,7 +18,9 @@ export const POST = async (
     input: { account_id: req.params.id, body: req.validatedBody.body, next_chase_at: req.validatedBody.next_chase_at ?? null, actor },
   })
   const account = await fetchAccount(req.scope, req.params.id)
-  res.status(201).json({ chase_note: formatChaseNote(result), account: formatAccount(account) })
+  const tradeCredit = req.scope.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+  const note = await tradeCredit.retrieveTradeCreditChaseNote(result.id)
+  res.status(201).json({ chase_note: formatChaseNote(note), account: formatAccount(account) })
 }
 
 /** The account's chase notes, newest first. */
