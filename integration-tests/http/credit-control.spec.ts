@@ -127,8 +127,11 @@ medusaIntegrationTestRunner({
       expect(await run(dayOf(first, 8))).toMatchObject({ emails_sent: { overdue_7: 1 }, marked_overdue: 0 })
       expect((await catcher.waitFor(3))[2].subject).toBe(`Invoice ${first.number} is 8 days overdue`)
 
-      // A paused invoice is left out.
-      await knex()("trade_credit_invoice").where({ id: first.id }).update({ reminders_paused: true })
+      // An invoice under dispute, paused, is left out.
+      const paused = await client.updateInvoice(api, admin.headers, first.id, { reminders_paused: true, dispute_note: "Short delivery" })
+      expect(paused).toMatchObject({ id: first.id, reminders_paused: true, dispute_note: "Short delivery" })
+      expect((await failure(client.updateInvoice(api, admin.headers, first.id, { amount: 1 } as any))).status).toBe(400)
+      expect((await failure(client.updateInvoice(api, admin.headers, "tcinv_missing", { reminders_paused: true }))).status).toBe(404)
       expect((await run(dayOf(first, 14))).emails_sent).toEqual({})
       expect(catcher.messages).toHaveLength(3)
     })

@@ -118,6 +118,12 @@ export declare function runCreditControl(
   target: Target,
   adminHeaders: Headers
 ): Promise<{ marked_overdue: number; stopped: number; released: number; emails_sent: Record<string, number>; emails_failed: number }>
+export declare function updateInvoice(
+  target: Target,
+  adminHeaders: Headers,
+  id: string,
+  body: { reminders_paused?: boolean; dispute_note?: string | null }
+): Promise<ApiRecord>
 export declare function addChaseNote(
   target: Target,
   adminHeaders: Headers,

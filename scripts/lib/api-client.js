@@ -226,6 +226,10 @@ const listInvoices = (target, adminHeaders, query) => get(target, `/admin/trade-
 /** Runs credit control now (mark overdue, auto stop/release, due reminders): `{ marked_overdue, stopped, released, emails_sent, emails_failed }`. */
 const runCreditControl = (target, adminHeaders) => post(target, "/admin/trade-credit/reminders/run", {}, { headers: adminHeaders })
 
+/** Pauses / resumes an invoice's reminders, sets its dispute note: resolves the invoice. */
+const updateInvoice = async (target, adminHeaders, id, body) =>
+  (await post(target, `/admin/trade-credit/invoices/${id}`, body, { headers: adminHeaders })).invoice
+
 /** Records a chase note: `{ chase_note, account }`. */
 const addChaseNote = (target, adminHeaders, accountId, body) =>
   post(target, `${ACCOUNTS}/${accountId}/notes`, body, { headers: adminHeaders })
@@ -345,6 +349,7 @@ module.exports = {
   myEntries,
   listInvoices,
   runCreditControl,
+  updateInvoice,
   addChaseNote,
   listChaseNotes,
   getInvoice,

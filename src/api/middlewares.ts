@@ -25,6 +25,7 @@ import {
   AdminListAccounts,
   AdminCreateChaseNote,
   AdminRunCreditControl,
+  AdminUpdateInvoice,
   AdminReconciliation,
   AdminListInvoices,
   AdminUpdateAccount,
@@ -99,6 +100,11 @@ export default defineMiddlewares({
       matcher: "/admin/trade-credit/accounts/:id/notes",
       method: "POST",
       middlewares: [validateAndTransformBody(AdminCreateChaseNote)],
+    },
+    {
+      matcher: "/admin/trade-credit/invoices/:id",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminUpdateInvoice)],
     },
     {
       matcher: "/admin/trade-credit/reminders/run",

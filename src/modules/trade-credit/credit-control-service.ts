@@ -253,6 +253,38 @@ export class CreditControlService extends AccountService {
     await this.updateTradeCreditAccounts(asRow({ id: accountId, ...previous }), sharedContext)
   }
 
+  /**
+   * Pauses or resumes an invoice's reminders (an invoice under dispute) and
+   * sets its dispute note. Returns the invoice and its previous values (for
+   * compensation). 404 for an unknown invoice.
+   */
+  @InjectTransactionManager()
+  async updateInvoiceCreditControl(
+    input: { invoice_id: string; reminders_paused?: boolean; dispute_note?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const [invoice] = await this.listTradeCreditInvoices(
+      { id: input.invoice_id },
+      { select: ["id", "reminders_paused", "dispute_note"] },
+      sharedContext
+    )
+    if (!invoice) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Invoice ${input.invoice_id} was not found.`)
+    }
+    const previous = { reminders_paused: !!invoice.reminders_paused, dispute_note: invoice.dispute_note ?? null }
+    const update: Record<string, unknown> = {}
+    if (input.reminders_paused !== undefined) {
+      update.reminders_paused = !!input.reminders_paused
+    }
+    if (input.dispute_note !== undefined) {
+      update.dispute_note = normalizeText(input.dispute_note, "dispute_note", MAX_CHASE_NOTE_LENGTH)
+    }
+    if (Object.keys(update).length) {
+      await this.updateTradeCreditInvoices(asRow({ id: invoice.id, ...update }), sharedContext)
+    }
+    return { invoice_id: invoice.id, previous }
+  }
+
   /** The end of today in the store's time zone: an account is due for a chase when its next_chase_at is before it. */
   chaseDueBefore(now = new Date()): Date {
     return endOfDay(calendarDay(now, this.options_.timezone), this.options_.timezone)

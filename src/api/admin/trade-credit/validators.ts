@@ -135,6 +135,15 @@ export const AdminCreateChaseNote = z
   })
   .strict()
 
+export type AdminUpdateInvoiceType = z.infer<typeof AdminUpdateInvoice>
+export const AdminUpdateInvoice = z
+  .object({
+    /** An invoice under dispute: no reminders while true. */
+    reminders_paused: z.boolean().optional(),
+    dispute_note: plainText("dispute_note").nullish(),
+  })
+  .strict()
+
 /** The run takes no parameters: it acts as of now. */
 export const AdminRunCreditControl = z.object({}).strict()
 
