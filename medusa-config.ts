@@ -28,6 +28,10 @@ const tradeCreditOptions: Record<string, unknown> = {
 if (process.env.TRADE_CREDIT_BANK_DETAILS) {
   tradeCreditOptions.bank_details = process.env.TRADE_CREDIT_BANK_DETAILS
 }
+/** Automatic stop after N days overdue (off unless set): the credit-control tests set it. */
+if (process.env.TRADE_CREDIT_AUTO_STOP_AFTER_DAYS) {
+  tradeCreditOptions.auto_stop_after_days = Number(process.env.TRADE_CREDIT_AUTO_STOP_AFTER_DAYS)
+}
 
 const testCardProvider = process.env.TRADE_CREDIT_TEST_CARD_PROVIDER === "1"
 const testCardProviders = testCardProvider

@@ -92,6 +92,10 @@ medusaIntegrationTestRunner({
           payment_terms: { type: "net_days", net_days: 60, grace_days: 5 },
           reference: "ACME-0001",
           metadata: null,
+          billing_email: null,
+          reminders_paused: false,
+          last_chased_at: null,
+          next_chase_at: null,
           created_at: expect.any(String),
           updated_at: expect.any(String),
         })

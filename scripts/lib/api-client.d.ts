@@ -114,6 +114,23 @@ export declare function reconciliation(
 export declare function myAccounts(target: Target, headers: Headers): Promise<{ accounts: ApiRecord[]; [k: string]: any }>
 export declare function myEntries(target: Target, headers: Headers, accountId: string, query?: Query): Promise<{ entries: ApiRecord[]; [k: string]: any }>
 export declare function listInvoices(target: Target, adminHeaders: Headers, query?: Query): Promise<{ invoices: ApiRecord[]; count: number; limit: number; offset: number }>
+export declare function runCreditControl(
+  target: Target,
+  adminHeaders: Headers
+): Promise<{ marked_overdue: number; stopped: number; released: number; emails_sent: Record<string, number>; emails_failed: number }>
+export declare function updateInvoice(
+  target: Target,
+  adminHeaders: Headers,
+  id: string,
+  body: { reminders_paused?: boolean; dispute_note?: string | null }
+): Promise<ApiRecord>
+export declare function addChaseNote(
+  target: Target,
+  adminHeaders: Headers,
+  accountId: string,
+  body: { body: string; next_chase_at?: string | null }
+): Promise<{ chase_note: ApiRecord; account: ApiRecord }>
+export declare function listChaseNotes(target: Target, adminHeaders: Headers, accountId: string): Promise<ApiRecord[]>
 export declare function getInvoice(target: Target, adminHeaders: Headers, id: string): Promise<ApiRecord & { allocations: ApiRecord[] }>
 export declare function myInvoices(target: Target, headers: Headers, accountId: string, query?: Query): Promise<{ invoices: ApiRecord[]; count: number; limit: number; offset: number }>
 export declare function myInvoice(target: Target, headers: Headers, accountId: string, invoiceId: string): Promise<ApiRecord & { allocations: ApiRecord[] }>

@@ -223,6 +223,21 @@ const myAccounts = (target, headers) => get(target, "/store/trade-credit/account
 /** Invoices of all accounts (admin): `{invoices, count, limit, offset}`. */
 const listInvoices = (target, adminHeaders, query) => get(target, `/admin/trade-credit/invoices${queryString(query)}`, { headers: adminHeaders })
 
+/** Runs credit control now (mark overdue, auto stop/release, due reminders): `{ marked_overdue, stopped, released, emails_sent, emails_failed }`. */
+const runCreditControl = (target, adminHeaders) => post(target, "/admin/trade-credit/reminders/run", {}, { headers: adminHeaders })
+
+/** Pauses / resumes an invoice's reminders, sets its dispute note: resolves the invoice. */
+const updateInvoice = async (target, adminHeaders, id, body) =>
+  (await post(target, `/admin/trade-credit/invoices/${id}`, body, { headers: adminHeaders })).invoice
+
+/** Records a chase note: `{ chase_note, account }`. */
+const addChaseNote = (target, adminHeaders, accountId, body) =>
+  post(target, `${ACCOUNTS}/${accountId}/notes`, body, { headers: adminHeaders })
+
+/** An account's chase notes, newest first. */
+const listChaseNotes = async (target, adminHeaders, accountId) =>
+  (await get(target, `${ACCOUNTS}/${accountId}/notes`, { headers: adminHeaders })).chase_notes
+
 /** One invoice with its allocations (admin). */
 const getInvoice = async (target, adminHeaders, id) =>
   (await get(target, `/admin/trade-credit/invoices/${id}`, { headers: adminHeaders })).invoice
@@ -348,6 +363,10 @@ module.exports = {
   myAccounts,
   myEntries,
   listInvoices,
+  runCreditControl,
+  updateInvoice,
+  addChaseNote,
+  listChaseNotes,
   getInvoice,
   myInvoices,
   myInvoice,

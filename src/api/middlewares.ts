@@ -24,6 +24,9 @@ import {
   AdminGetAccount,
   AdminGetInvoice,
   AdminListAccounts,
+  AdminCreateChaseNote,
+  AdminRunCreditControl,
+  AdminUpdateInvoice,
   AdminReconciliation,
   AdminListInvoices,
   AdminUpdateAccount,
@@ -93,6 +96,21 @@ export default defineMiddlewares({
       matcher: "/admin/trade-credit/reviews/:id/reject",
       method: "POST",
       middlewares: [validateAndTransformBody(AdminDecideReview)],
+    },
+    {
+      matcher: "/admin/trade-credit/accounts/:id/notes",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminCreateChaseNote)],
+    },
+    {
+      matcher: "/admin/trade-credit/invoices/:id",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminUpdateInvoice)],
+    },
+    {
+      matcher: "/admin/trade-credit/reminders/run",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminRunCreditControl)],
     },
     {
       matcher: "/admin/trade-credit/reconciliation",

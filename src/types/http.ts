@@ -57,12 +57,52 @@ export type AdminTradeCreditAccount = {
   payment_terms: PaymentTerms
   reference: string | null
   metadata: Record<string, unknown> | null
+  /** Where reminders go (comma-separated); null: the company's buyers or the customer. */
+  billing_email: string | null
+  /** No reminder e-mails while true. */
+  reminders_paused: boolean
+  /** Credit control: when the account was last chased (its latest chase note), and when to chase next. */
+  last_chased_at: DateString | null
+  next_chase_at: DateString | null
   created_at: DateString
   updated_at: DateString
 }
 
-/** What a buyer sees of an account: no internal reference, metadata or over-limit policy. */
-export type StoreTradeCreditAccount = Omit<AdminTradeCreditAccount, "reference" | "metadata" | "over_limit_policy" | "overdue_policy">
+/** What a buyer sees of an account: no internal reference, metadata, policies, billing or credit-control fields. */
+export type StoreTradeCreditAccount = Omit<
+  AdminTradeCreditAccount,
+  | "reference"
+  | "metadata"
+  | "over_limit_policy"
+  | "overdue_policy"
+  | "billing_email"
+  | "reminders_paused"
+  | "last_chased_at"
+  | "next_chase_at"
+>
+
+/** A credit-control note on an account. */
+export type AdminChaseNote = {
+  id: string
+  account_id: string
+  body: string
+  next_chase_at: DateString | null
+  actor: EntryActor
+  created_at: DateString
+}
+export type AdminChaseNoteResponse = { chase_note: AdminChaseNote; account: AdminTradeCreditAccount }
+export type AdminChaseNoteListResponse = { chase_notes: AdminChaseNote[] }
+
+/** What a credit-control run did (POST /admin/trade-credit/reminders/run, the daily job). */
+export type AdminCreditControlRunResponse = {
+  marked_overdue: number
+  stopped: number
+  released: number
+  /** E-mails sent per stage name (one per account and stage). */
+  emails_sent: Record<string, number>
+  /** E-mails the server refused or that could not be sent: retried on the next run. */
+  emails_failed: number
+}
 
 /** Who did it ("Updated by" in the credit history). */
 export type EntryActor = {

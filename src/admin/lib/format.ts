@@ -259,6 +259,8 @@ const FIELD_LABELS: Record<string, string> = {
   payment_terms: "Terms",
   currency_code: "Currency",
   reference: "Reference",
+  billing_email: "Billing e-mail",
+  reminders_paused: "Reminders paused",
 }
 
 export function fieldLabel(field: string): string {

@@ -1,6 +1,7 @@
 import { ACCOUNT_SETTING_FIELDS, SETTINGS_OPERATIONS } from "../../modules/trade-credit/constants"
 import { toAmount } from "../../modules/trade-credit/utils/money"
 import type {
+  AdminChaseNote,
   AccountHolder,
   AdminLedgerEntry,
   AdminTradeCreditAccount,
@@ -23,6 +24,8 @@ export const ACCOUNT_FIELDS = [
   "available_credit",
   "credit_limit",
   ...ACCOUNT_SETTING_FIELDS,
+  "last_chased_at",
+  "next_chase_at",
   "created_at",
   "updated_at",
   "customer.id",
@@ -71,14 +74,40 @@ export function formatAccount(account: any): AdminTradeCreditAccount {
     },
     reference: account.reference ?? null,
     metadata: account.metadata ?? null,
+    billing_email: account.billing_email ?? null,
+    reminders_paused: !!account.reminders_paused,
+    last_chased_at: account.last_chased_at ?? null,
+    next_chase_at: account.next_chase_at ?? null,
     created_at: account.created_at,
     updated_at: account.updated_at,
   }
 }
 
+/** A chase note as the HTTP API shows it. */
+export function formatChaseNote(note: any): AdminChaseNote {
+  return {
+    id: note.id,
+    account_id: note.account_id,
+    body: note.body,
+    next_chase_at: note.next_chase_at ?? null,
+    actor: { type: note.actor_type, id: note.actor_id ?? null, name: note.actor_name ?? null },
+    created_at: note.created_at,
+  }
+}
+
 /** What a buyer sees of an account: no internal reference or metadata. */
 export function formatStoreAccount(account: any): StoreTradeCreditAccount {
-  const { metadata: _m, reference: _r, over_limit_policy: _p, overdue_policy: _o, ...visible } = formatAccount(account)
+  const {
+    metadata: _m,
+    reference: _r,
+    over_limit_policy: _p,
+    overdue_policy: _o,
+    billing_email: _b,
+    reminders_paused: _rp,
+    last_chased_at: _l,
+    next_chase_at: _n,
+    ...visible
+  } = formatAccount(account)
   return visible
 }
 

@@ -9,7 +9,7 @@ import { parseAmount, roundToCurrency } from "./utils/money"
 import { ACCOUNT_NOT_USABLE_MESSAGE, noAccountMessage, NOT_LOGGED_IN_MESSAGE, ON_STOP_MESSAGE } from "./utils/refusals"
 import { normalizePaymentTerms } from "./utils/payment-terms"
 import { actorFields, asRow, decidedBy, idempotencyFields } from "./utils/posting"
-import { diffSettings, holderOf, MAX_COMMENT, MAX_REFERENCE, normalizeCurrency, normalizeText } from "./utils/account-settings"
+import { diffSettings, holderOf, normalizeBillingEmail, MAX_COMMENT, MAX_REFERENCE, normalizeCurrency, normalizeText } from "./utils/account-settings"
 import { choosePayingAccount, usableAccountFilter } from "./utils/paying-account"
 import { countEntries, deleteAccountWithEntries, lockAccount, lockHolderCurrency } from "./repositories/ledger-locks"
 import { LedgerService, type PostingResult } from "./ledger-service"
@@ -65,6 +65,8 @@ export class AccountService extends LedgerService {
         allow_exceed: input.allow_exceed ?? false,
         over_limit_policy: input.over_limit_policy ?? null,
         overdue_policy: input.overdue_policy ?? DEFAULT_OVERDUE_POLICY,
+        billing_email: normalizeBillingEmail(input.billing_email),
+        reminders_paused: input.reminders_paused ?? false,
         status: input.status ?? "normal",
         terms_type: terms.type,
         terms_net_days: terms.net_days,

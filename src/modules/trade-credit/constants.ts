@@ -135,7 +135,20 @@ export const ACCOUNT_SETTING_FIELDS = [
   "terms_grace_days",
   "reference",
   "metadata",
+  "billing_email",
+  "reminders_paused",
 ] as const
+
+/** A reminder intent (one per invoice and stage): claimed before the send, sent after, failed to retry. */
+export const REMINDER_STATUSES = ["pending", "sent", "failed"] as const
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number]
+
+/** Longest chase note an admin can write. */
+export const MAX_CHASE_NOTE_LENGTH = 4000
+/** Longest `billing_email` (comma-separated addresses). */
+export const MAX_BILLING_EMAIL_LENGTH = 1000
+/** Who the credit-control job acts as in the ledger. */
+export const CREDIT_CONTROL_ACTOR = { type: "system", id: "credit-control", name: "Credit control job" } as const
 
 /**
  * Reminder e-mails. A stage is a day relative to an invoice's due date
@@ -164,6 +177,8 @@ export const MAX_REMINDER_STAGE_NAME_LENGTH = 40
 export const MAX_REMINDER_STAGE_DAYS = 365
 /** The notification channel reminders are sent on when the option `reminder_channel` names none. */
 export const DEFAULT_REMINDER_CHANNEL = "email"
+/** The `template` name of reminder notifications (the SMTP provider sends their ready-made content). */
+export const REMINDER_NOTIFICATION_TEMPLATE = "trade-credit.reminder"
 /** The language of reminders when neither the option `reminder_locale` nor the store names one. */
 export const DEFAULT_REMINDER_LOCALE = "en"
 /** Bank details text (option `bank_details`): at most this long. */

@@ -15,6 +15,8 @@ import CaptureRecord from "./models/capture-record"
 import Invoice from "./models/invoice"
 import InvoiceAllocation from "./models/invoice-allocation"
 import InvoiceCounter from "./models/invoice-counter"
+import Reminder from "./models/reminder"
+import ChaseNote from "./models/chase-note"
 import type {
   EditLedgerEntryNoteInput,
   EntryEditChanges,
@@ -23,6 +25,7 @@ import type {
   LedgerOperation,
   PostLedgerEntryInput,
   ReminderModuleOptions,
+  CreditControlModuleOptions,
   TradeCreditModuleOptions,
 } from "./types"
 import { normalizePaymentTerms } from "./utils/payment-terms"
@@ -71,8 +74,10 @@ export class LedgerService extends MedusaService({
   TradeCreditInvoice: Invoice,
   TradeCreditInvoiceAllocation: InvoiceAllocation,
   TradeCreditInvoiceCounter: InvoiceCounter,
+  TradeCreditReminder: Reminder,
+  TradeCreditChaseNote: ChaseNote,
 }) {
-  protected readonly options_: Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions>>
+  protected readonly options_: Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions | keyof CreditControlModuleOptions>>
   protected readonly cardPayments_: CardPaymentOptions
   protected readonly reminders_: ReminderOptions
   /** Invoices and their settlement, written in each posting's transaction. */
@@ -98,7 +103,7 @@ export class LedgerService extends MedusaService({
     this.receivables_ = new Receivables(this as never, invoicing)
   }
 
-  getOptions(): Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions>> {
+  getOptions(): Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions | keyof CreditControlModuleOptions>> {
     return this.options_
   }
 

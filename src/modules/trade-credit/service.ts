@@ -32,7 +32,7 @@ import {
   refundTooLargeMessage,
 } from "./utils/refusals"
 import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
-import { BalanceService } from "./balance-service"
+import { CreditControlService } from "./credit-control-service"
 
 export { ACCOUNT_BUSY_MESSAGE } from "./utils/refusals"
 export { isAccountBusy } from "./repositories/ledger-locks"
@@ -42,13 +42,14 @@ type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
 
 /**
  * The trade credit module: the operations of pay on account at checkout, on
- * top of the ledger (`LedgerService`), the accounts (`AccountService`) and the
- * customer's balance (`BalanceService`). Each runs in ONE transaction under the
+ * top of the ledger (`LedgerService`), the accounts (`AccountService`), the
+ * customer's balance (`BalanceService`) and credit control
+ * (`CreditControlService`). Each runs in ONE transaction under the
  * locks it needs (the order's purchase entry, then the account row) and decides
  * with the pure rules in `utils/`, so racing checkouts, captures and cancels in
  * any number of processes serialize and one of two contradicting requests wins.
  */
-export default class TradeCreditModuleService extends BalanceService {
+export default class TradeCreditModuleService extends CreditControlService {
   /**
    * Pay on account: decides an order's authorization in ONE transaction under
    * the account's row lock, so two carts of one company completing at once in

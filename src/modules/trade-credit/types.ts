@@ -62,6 +62,10 @@ export type AccountSettingsChanges = {
   payment_terms?: PaymentTerms
   reference?: string | null
   metadata?: Record<string, unknown> | null
+  /** Where reminders go (comma-separated addresses); null: the company's buyers or the customer. */
+  billing_email?: string | null
+  /** No reminder e-mails for the account while true. */
+  reminders_paused?: boolean
 }
 
 export type OpenAccountInput = AccountSettingsChanges & {
@@ -192,7 +196,18 @@ export type TradeCreditModuleOptions = {
    * applies it.
    */
   auto_apply_balance?: boolean
-} & ReminderModuleOptions
+} & ReminderModuleOptions &
+  CreditControlModuleOptions
+
+/** Options of the credit-control run (utils/credit-control-options.ts reads and checks them). */
+export type CreditControlModuleOptions = {
+  /**
+   * Puts an account `on_stop` once its oldest overdue invoice is this many
+   * days overdue (and back to `normal` when nothing is overdue any more, if
+   * the run stopped it). Default unset: the run never changes a status.
+   */
+  auto_stop_after_days?: number | null
+}
 
 /** The reminder options of the module (utils/reminder-options.ts reads and checks them). */
 export type ReminderModuleOptions = {

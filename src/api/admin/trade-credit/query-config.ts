@@ -22,6 +22,8 @@ export const listAccountsQueryConfig = {
 /** Columns an account list may be ordered by (`-` for descending). */
 export const ACCOUNT_ORDERABLE = [
   "id",
+  "next_chase_at",
+  "last_chased_at",
   "currency_code",
   "balance",
   "reserved",

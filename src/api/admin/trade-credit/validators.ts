@@ -46,6 +46,9 @@ const accountSettings = {
   payment_terms: PaymentTerms.optional(),
   reference: plainText("reference").nullish(),
   metadata: jsonRecord("metadata").nullish(),
+  /** Where reminders go (comma-separated); null: the company's buyers or the customer. */
+  billing_email: plainText("billing_email").nullish(),
+  reminders_paused: z.boolean().optional(),
 }
 
 export type AdminCreateAccountType = z.infer<typeof AdminCreateAccount>
@@ -118,8 +121,31 @@ export const AdminListAccounts = listParams({ allowed: ACCOUNT_FIELDS, orderable
     status: z.union([status, z.array(status)]).optional(),
     balance: amountRange.optional(),
     available_credit: amountRange.optional(),
+    /** true: accounts whose next_chase_at is today (store time zone) or earlier. */
+    due_for_chase: z.enum(["true", "false"]).optional(),
   })
 )
+
+export type AdminCreateChaseNoteType = z.infer<typeof AdminCreateChaseNote>
+export const AdminCreateChaseNote = z
+  .object({
+    body: plainText("body").trim().min(1, "body is required: write what was agreed or said"),
+    /** A day ("2026-12-24", in the store's time zone) or an ISO 8601 time; none clears the next chase. */
+    next_chase_at: plainText("next_chase_at").nullish(),
+  })
+  .strict()
+
+export type AdminUpdateInvoiceType = z.infer<typeof AdminUpdateInvoice>
+export const AdminUpdateInvoice = z
+  .object({
+    /** An invoice under dispute: no reminders while true. */
+    reminders_paused: z.boolean().optional(),
+    dispute_note: plainText("dispute_note").nullish(),
+  })
+  .strict()
+
+/** The run takes no parameters: it acts as of now. */
+export const AdminRunCreditControl = z.object({}).strict()
 
 export const AdminGetAccount = z.object({ fields: selectFields(ACCOUNT_FIELDS) })
 

@@ -5,6 +5,7 @@ import { normalizeCardPaymentOptions } from "../utils/card-payments"
 import { normalizeReminderOptions } from "../utils/reminder-options"
 import { normalizeOrphanedAuthorizationTtl } from "../utils/orphaned-authorizations"
 import { normalizeInvoiceOptions } from "../utils/invoice-options"
+import { normalizeCreditControlOptions } from "../utils/credit-control-options"
 
 /**
  * Refuses, when the module loads, options that would let buyers pay toward an
@@ -27,4 +28,5 @@ export default async function validateOptions({ options }: LoaderOptions<TradeCr
       `medusa-plugin-trade-credit: the option auto_apply_balance must be true or false, got ${JSON.stringify(autoApply)}.`
     )
   }
+  normalizeCreditControlOptions(options ?? {})
 }

@@ -44,6 +44,13 @@ const Account = model
     // External account reference (ERP / wholesaler comms), MAX_ACCOUNT_REFERENCE_LENGTH characters max.
     reference: model.text().searchable().nullable(),
     metadata: model.json().nullable(),
+    // Reminders go here when set (comma-separated), else to the company's buyers or the customer.
+    billing_email: model.text().nullable(),
+    // No reminder e-mails for this account while true.
+    reminders_paused: model.boolean().default(false),
+    // Credit control (chase notes): when it was last chased and when to chase next.
+    last_chased_at: model.dateTime().nullable(),
+    next_chase_at: model.dateTime().nullable(),
     entries: model.hasMany(() => LedgerEntry, { mappedBy: "account" }),
   })
   .indexes([
@@ -61,6 +68,7 @@ const Account = model
     },
     { on: ["balance"], where: "deleted_at IS NULL" },
     { on: ["available_credit"], where: "deleted_at IS NULL" },
+    { on: ["next_chase_at"], where: "next_chase_at IS NOT NULL AND deleted_at IS NULL" },
   ])
   .checks([
     {

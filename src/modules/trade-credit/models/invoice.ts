@@ -32,6 +32,8 @@ const Invoice = model
     due_date: model.text(),
     due_at: model.dateTime(),
     overdue_at: model.dateTime(),
+    // When the credit-control run saw it overdue (overdueState) and marked it; null until then.
+    marked_overdue_at: model.dateTime().nullable(),
     terms_type: model.enum([...PAYMENT_TERMS_TYPES]),
     terms_net_days: model.number().nullable(),
     grace_days: model.number().default(0),

@@ -4,6 +4,7 @@ import { currencyDecimals, parseAmount } from "./money"
 import { normalizePaymentTerms } from "./payment-terms"
 import { assertPlainText } from "./text"
 import type { LockedAccountRow } from "./posting"
+import { MAX_BILLING_EMAIL_LENGTH } from "../constants"
 
 export const MAX_REFERENCE = 20
 export const MAX_ENTRY_REFERENCE = 100
@@ -52,6 +53,26 @@ export function normalizeText(value: string | null | undefined, field: string, m
     )
   }
   return text.length ? text : null
+}
+
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/
+
+/**
+ * `billing_email`: one address or several separated by commas, trimmed and
+ * joined with ", "; empty is null. Throws, naming the address, on one that is
+ * not an e-mail address.
+ */
+export function normalizeBillingEmail(value: string | null | undefined): string | null {
+  const text = normalizeText(value, "billing_email", MAX_BILLING_EMAIL_LENGTH)
+  if (!text) {
+    return null
+  }
+  const addresses = text.split(/[,;]/).map((a) => a.trim()).filter(Boolean)
+  const bad = addresses.find((a) => !EMAIL.test(a))
+  if (bad !== undefined || !addresses.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `billing_email must be e-mail addresses separated by commas; "${bad ?? text}" is not one.`)
+  }
+  return addresses.join(", ")
 }
 
 /** Field updates plus a `{field: {from, to}}` record of what really changes. */
@@ -105,6 +126,12 @@ export function diffSettings(row: LockedAccountRow, input: AccountSettingsChange
   }
   if (input.metadata !== undefined) {
     record("metadata", row.metadata, input.metadata)
+  }
+  if (input.billing_email !== undefined) {
+    record("billing_email", row.billing_email ?? null, normalizeBillingEmail(input.billing_email))
+  }
+  if (input.reminders_paused !== undefined) {
+    record("reminders_paused", !!row.reminders_paused, !!input.reminders_paused)
   }
   return { update, changes }
 }

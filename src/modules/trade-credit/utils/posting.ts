@@ -22,6 +22,8 @@ export type LockedAccountRow = {
   terms_grace_days: number
   reference: string | null
   metadata: Record<string, unknown> | null
+  billing_email: string | null
+  reminders_paused: boolean
 }
 
 export type PostingTotals = {

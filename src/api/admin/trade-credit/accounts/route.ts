@@ -2,6 +2,8 @@ import { withConflictMessage } from "../../../utils/conflict"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { openTradeCreditAccountWorkflow } from "../../../../workflows"
+import { TRADE_CREDIT_MODULE } from "../../../../modules/trade-credit"
+import type TradeCreditModuleService from "../../../../modules/trade-credit/service"
 import { escapeLikePattern } from "../../../../modules/trade-credit/utils/text"
 import { fetchAccount } from "../../../utils/accounts"
 import { formatAccount } from "../../../utils/format"
@@ -41,6 +43,13 @@ export const GET = async (
     filters.customer_group_id = filters.customer_group_id ?? { $ne: null }
   if (params.balance) filters.balance = rangeFilter(params.balance)
   if (params.available_credit) filters.available_credit = rangeFilter(params.available_credit)
+  if (params.due_for_chase === "true") {
+    const tradeCredit = req.scope.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+    filters.next_chase_at = { $lt: tradeCredit.chaseDueBefore() }
+  } else if (params.due_for_chase === "false") {
+    const tradeCredit = req.scope.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+    filters.$and = [{ $or: [{ next_chase_at: null }, { next_chase_at: { $gte: tradeCredit.chaseDueBefore() } }] }]
+  }
 
   if (params.q) {
     // Holder names live in the customer module: find the matching holders
