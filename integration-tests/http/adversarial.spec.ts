@@ -155,6 +155,30 @@ const MUTATIONS: Record<string, { url: (w: World) => string; valid: (w: World) =
     valid: (w) => ({ release_order_id: w.heldOrderA }),
     extra: () => [{ release_order_id: "" }],
   },
+  "POST /admin/trade-credit/accounts/:id/notes": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}/notes`,
+    valid: () => ({ body: "Called the buyer: payment promised for Friday", next_chase_at: "2026-12-18" }),
+    extra: () => [{}, { body: "" }, { body: "   " }, { body: "ok", next_chase_at: "next week" }],
+  },
+  "POST /admin/trade-credit/invoices/:id": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/invoices/${w.invoiceB.id}`,
+    valid: () => ({ dispute_note: "Buyer disputes the delivery" }),
+    extra: () => [{ reminders_paused: "yes" }, { reminders_paused: 1 }],
+  },
+  "POST /admin/trade-credit/reminders/run": {
+    auth: "admin",
+    url: () => "/admin/trade-credit/reminders/run",
+    valid: () => ({}),
+    extra: () => [{ as_of: "2030-01-01" }, { now: "2030-01-01" }],
+  },
+  "POST /store/carts/:id/trade-credit": {
+    auth: "buyer",
+    // Buyer A has no personal balance: every request, valid or not, is refused and changes nothing.
+    url: (w) => `/store/carts/${w.cartA}/trade-credit`,
+    valid: () => ({ amount: 1 }),
+  },
 }
 
 /** Read routes: query strings that are wrong, each answered with a 4xx. */
@@ -222,11 +246,26 @@ const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: 
     url: (w) => `/store/trade-credit/accounts/${w.accountA.id}/invoices`,
     bad: ["limit=0", "limit=500", "status=stolen", "overdue=1", "due_after=tomorrow", "account_id=x", "unknown=1"],
   },
+  "GET /admin/trade-credit/accounts/:id/notes": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}/notes`,
+    bad: [],
+  },
+  "GET /store/trade-credit/balance": {
+    auth: "buyer",
+    url: () => "/store/trade-credit/balance",
+    bad: ["", "currency_code=", "currency_code=euro", "currency_code=%00", "currency_code=eur&unknown=1", "currency_code[]=eur"],
+  },
   "GET /store/trade-credit/accounts/:id/invoices/:invoice_id": {
     auth: "buyer",
     url: (w) => `/store/trade-credit/accounts/${w.accountA.id}/invoices/${w.invoiceA.id}`,
     bad: ["unknown=1"],
   },
+}
+
+/** DELETE routes: without credentials, from the other realm, or on an id that isn't one, a 4xx. */
+const DELETES: Record<string, { url: (w: World) => string; auth: "admin" | "buyer" }> = {
+  "DELETE /store/carts/:id/trade-credit": { auth: "buyer", url: (w) => `/store/carts/${w.cartA}/trade-credit` },
 }
 
 /**
@@ -249,6 +288,17 @@ const CROSS_COMPANY: Record<string, (w: World, api: any) => Promise<void>> = {
     for (const accountId of [w.accountB.id, w.accountA.id]) {
       await expectStatus(api.get(`/store/trade-credit/accounts/${accountId}/invoices/${w.invoiceB.id}`, { headers: w.buyerA.headers }), 404)
     }
+  },
+  "GET /store/trade-credit/balance": async (w, api) => {
+    // A's buyer has no personal account: nothing of B's (a company account) is ever their balance.
+    const { data } = await api.get("/store/trade-credit/balance?currency_code=eur", { headers: w.buyerA.headers })
+    expect(data.balance).toEqual({ currency_code: "eur", amount: 0, account_id: null })
+  },
+  "POST /store/carts/:id/trade-credit": async (w, api) => {
+    await expectStatus(api.post(`/store/carts/${w.cartB}/trade-credit`, {}, { headers: w.buyerA.headers }), 404)
+  },
+  "DELETE /store/carts/:id/trade-credit": async (w, api) => {
+    await expectStatus(api.delete(`/store/carts/${w.cartB}/trade-credit`, { headers: w.buyerA.headers }), 404)
   },
   // The card-payment routes' validation is changing elsewhere (allowed providers): a refusal
   // may come as 400 before the account is looked up; never a success, a 403 or a 5xx.
@@ -316,9 +366,15 @@ async function buildWorld(api: any, container: MedusaContainer) {
     })
     return collection.id as string
   }
+  // A plain cart of each buyer (the balance routes).
+  const cartOf = async (headers: Record<string, string>) =>
+    (await api.post("/store/carts", { region_id: shop.regionId, items: [{ variant_id: shop.variantIds[0], quantity: 1 }] }, { headers })).data.cart
+      .id as string
   return {
     admin,
     buyerA,
+    cartA: await cartOf(buyerA.headers),
+    cartB: await cartOf(buyerB.headers),
     buyerB,
     accountA,
     accountB,
@@ -404,7 +460,7 @@ const RAW_BODIES = ["{", '"text"', "null", "42", "true", "[]", '{"a":' + "[".rep
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     it("covers every route under src/api", () => {
-      const covered = new Set([...Object.keys(MUTATIONS), ...Object.keys(QUERIES)])
+      const covered = new Set([...Object.keys(MUTATIONS), ...Object.keys(QUERIES), ...Object.keys(DELETES)])
       expect(routesInSource().filter((r) => !covered.has(r))).toEqual([])
       expect([...covered].filter((r) => !routesInSource().includes(r))).toEqual([])
       const storeRoutes = routesInSource().filter((r) => r.split(" ")[1].startsWith("/store/"))
@@ -469,6 +525,14 @@ medusaIntegrationTestRunner({
           }
         }
         await check(`${route} anonymous`, () => api.get(url, { headers: { "x-publishable-api-key": w.buyerA.headers["x-publishable-api-key"] } }))
+      }
+      for (const [route, spec] of Object.entries(DELETES)) {
+        const url = spec.url(w)
+        await check(`${route} anonymous`, () => api.delete(url, { headers: { "x-publishable-api-key": w.buyerA.headers["x-publishable-api-key"] } }))
+        await check(`${route} wrong realm`, () => api.delete(url, { headers: headersOf(spec.auth === "admin" ? "buyer" : "admin") }))
+        for (const id of ["cart_nope", "%00", "x".repeat(2000)]) {
+          await check(`${route} id ${id.slice(0, 20)}`, () => api.delete(url.replace(/cart_[0-9A-Z]+/, id), { headers: headersOf(spec.auth) }))
+        }
       }
       expect(failures).toEqual([])
       await expectLedgerInvariant(container)
