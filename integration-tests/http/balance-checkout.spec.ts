@@ -109,7 +109,7 @@ medusaIntegrationTestRunner({
         })
 
         // Shipping added: the cart is more than the balance again, which is applied in full.
-        const optionId = await client.shippingOptionFor(api, ann.headers, cart.id)
+        const optionId = await client.shippingOptionFor(api, ann.headers, cart.id, client.STANDARD_SHIPPING)
         await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: optionId }, { headers: ann.headers })
         current = await settled(ann.headers, cart.id, () => "50")
         expect(MathBN.gt(current.total, 0)).toBe(true)
@@ -183,7 +183,7 @@ medusaIntegrationTestRunner({
       /** The cart with a shipping method, its balance settled (all of the cart, or all of the balance). */
       const shippedCart = async (headers: any, shop: any, quantity = 1) => {
         const cart = await newCart(headers, shop, quantity)
-        const optionId = await client.shippingOptionFor(api, headers, cart.id)
+        const optionId = await client.shippingOptionFor(api, headers, cart.id, client.STANDARD_SHIPPING)
         await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: optionId }, { headers })
         return cart
       }
