@@ -15,6 +15,7 @@ import { refuseMalformedRequest } from "./utils/request-guard"
 import { lockOrderCreditForCancel } from "./utils/order-cancel-lock"
 import { StoreCompleteCardPayment, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
+  AdminAgingReport,
   AdminCreateAccount,
   AdminCreateAdjustment,
   AdminCreateReimbursement,
@@ -97,6 +98,11 @@ export default defineMiddlewares({
       matcher: "/admin/trade-credit/reconciliation",
       method: "GET",
       middlewares: [validateAndTransformQuery(AdminReconciliation, {})],
+    },
+    {
+      matcher: "/admin/trade-credit/reports/aging",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(AdminAgingReport, {})],
     },
     {
       matcher: "/admin/trade-credit/invoices",
