@@ -616,9 +616,9 @@ describe("trade credit admin in a browser", () => {
     await page.waitForURL(/\/app\/trade-credit/)
     await visible(page.getByRole("heading", { name: "Credit accounts" }))
     await visible(page.getByRole("heading", { name: "Orders held for review" }))
-    // All five accounts: three demo companies, the personal customer and Ghent Joinery.
+    // All seven accounts: five demo companies (two with back-dated invoices), the personal customer and Ghent Joinery.
     const all = await apiNames("")
-    expect(all).toHaveLength(5)
+    expect(all).toHaveLength(7)
     await eventually(async () => expect(await rowNames()).toEqual(all))
     // The demo's held Antwerp order is still in the queue; ours was released.
     const queue = page
@@ -661,8 +661,10 @@ describe("trade credit admin in a browser", () => {
     // Balance below -1000: everyone who owes more than 1,000 EUR, most owed first.
     await page.getByRole("textbox", { name: "Balance below" }).fill("-1000")
     const owing = await apiNames(`&balance[lt]=-1000`)
-    expect(owing).toEqual(expect.arrayContaining([COMPANY, "Rotterdam Build Supply", "Antwerp Tiles & Stone", "Lille Renovation"]))
-    expect(owing).toHaveLength(4)
+    expect(owing).toEqual(
+      expect.arrayContaining([COMPANY, "Rotterdam Build Supply", "Antwerp Tiles & Stone", "Lille Renovation", "Utrecht Roofing", "Eindhoven Interiors"])
+    )
+    expect(owing).toHaveLength(6)
     await eventually(async () => expect(await rowNames()).toEqual(owing))
     await shot("trade-credit-balance-below-minus-1000")
 

@@ -215,6 +215,12 @@ const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: 
     url: () => "/admin/trade-credit/reconciliation",
     bad: ["grace_seconds=-1", "grace_seconds=1.5", "grace_seconds=x", "grace_seconds=86401", "grace_seconds=%00", "unknown=1", "a.b.c=1"],
   },
+  "GET /admin/trade-credit/reports/aging": {
+    auth: "admin",
+    url: () => "/admin/trade-credit/reports/aging",
+    bad: ["as_of=2999-01-01", "as_of=2020-02-30", "as_of=%00", "currency_code=%00", "currency_code=eu%3Bdrop", "format=pdf",
+      "format=csv&as_of=2999-01-01", "limit=0", "limit=100000", "offset=-1", "unknown=1", "a.b.c=1"],
+  },
   "GET /admin/trade-credit/orders/:id/paying-account": {
     auth: "admin",
     url: (w) => `/admin/trade-credit/orders/${w.heldOrderA}/paying-account`,

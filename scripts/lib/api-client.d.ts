@@ -111,6 +111,11 @@ export declare function reconciliation(
   query?: Query
 ): Promise<import("../../src/types/http").AdminReconciliationResponse>
 
+export declare function agingReport(
+  target: Target,
+  adminHeaders: Headers,
+  query?: Query
+): Promise<import("../../src/types/http").AdminAgingReportResponse>
 export declare function myAccounts(target: Target, headers: Headers): Promise<{ accounts: ApiRecord[]; [k: string]: any }>
 export declare function myEntries(target: Target, headers: Headers, accountId: string, query?: Query): Promise<{ entries: ApiRecord[]; [k: string]: any }>
 export declare function listInvoices(target: Target, adminHeaders: Headers, query?: Query): Promise<{ invoices: ApiRecord[]; count: number; limit: number; offset: number }>

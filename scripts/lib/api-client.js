@@ -213,6 +213,10 @@ const confirmFailure = (target, adminHeaders, orderId) =>
 const reconciliation = (target, adminHeaders, query) =>
   get(target, `/admin/trade-credit/reconciliation${queryString(query)}`, { headers: adminHeaders })
 
+/** `GET /admin/trade-credit/reports/aging` (JSON): `{ as_of, accounts, totals, count, … }` (query e.g. `{ currency_code: "eur", as_of: "2026-11-30" }`). */
+const agingReport = (target, adminHeaders, query) =>
+  get(target, `/admin/trade-credit/reports/aging${queryString(query)}`, { headers: adminHeaders })
+
 // ---------------------------------------------------------------------------
 // Trade credit: store routes (a logged-in buyer's headers)
 // ---------------------------------------------------------------------------
@@ -360,6 +364,7 @@ module.exports = {
   rejectReview,
   confirmFailure,
   reconciliation,
+  agingReport,
   myAccounts,
   myEntries,
   listInvoices,

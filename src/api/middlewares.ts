@@ -16,6 +16,7 @@ import { lockOrderCreditForCancel } from "./utils/order-cancel-lock"
 import { applyBalanceBeforePayment, recapBalanceAfterResponse, takeBalanceForCompletion } from "./utils/checkout-balance"
 import { StoreApplyCartBalance, StoreCompleteCardPayment, StoreGetBalance, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
+  AdminAgingReport,
   AdminCreateAccount,
   AdminCreateAdjustment,
   AdminCreateReimbursement,
@@ -116,6 +117,11 @@ export default defineMiddlewares({
       matcher: "/admin/trade-credit/reconciliation",
       method: "GET",
       middlewares: [validateAndTransformQuery(AdminReconciliation, {})],
+    },
+    {
+      matcher: "/admin/trade-credit/reports/aging",
+      method: "GET",
+      middlewares: [validateAndTransformQuery(AdminAgingReport, {})],
     },
     {
       matcher: "/admin/trade-credit/invoices",

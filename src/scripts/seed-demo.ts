@@ -23,6 +23,7 @@ import {
 } from "./demo/people"
 import { seedStorefront } from "./demo/storefront"
 import { ensureHeldOrder } from "./seed-held-order"
+import { ensureDemoInvoices } from "./demo/invoices"
 
 export default async function seedDemo({ container }: ExecArgs) {
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
@@ -60,6 +61,22 @@ export default async function seedDemo({ container }: ExecArgs) {
           sku: MOST_EXPENSIVE_SKU,
           quantity: company.held_order.quantity,
           shipping_option: company.held_order.shipping_option,
+        },
+        note
+      )
+    }
+    if (company.invoices) {
+      const [buyer] = company.buyers
+      await ensureDemoInvoices(
+        container,
+        {
+          slug: company.slug,
+          account_id: account.id,
+          customer: { id: companyBuyers[0].id, email: buyer.email, first_name: buyer.first_name, last_name: buyer.last_name },
+          shipping_address: { ...company.address, company: company.name },
+          region_id: region.id,
+          sales_channel_id: salesChannel.id,
+          invoices: company.invoices,
         },
         note
       )

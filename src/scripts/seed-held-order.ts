@@ -11,24 +11,16 @@
  * Idempotent per account: if the account has any credit review (pending, or
  * already decided in the admin), nothing is placed.
  */
-import type { BigNumberInput, ExecArgs, IProductModuleService } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
-import { payOnAccountProviderId } from "../providers/pay-on-account/provider-id"
-import {
-  addShippingMethodToCartWorkflow,
-  completeCartWorkflow,
-  createCartWorkflow,
-  createPaymentCollectionForCartWorkflow,
-  createPaymentSessionsWorkflow,
-  listShippingOptionsForCartWorkflow,
-} from "@medusajs/medusa/core-flows"
+import type { BigNumberInput, ExecArgs } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
 import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
 import type TradeCreditModuleService from "../modules/trade-credit/service"
+import { completeOnAccount, demoCart, ON_ACCOUNT_PROVIDER } from "./demo/orders"
 
 type Ctx = ExecArgs["container"]
 type Note = (what: string, created: boolean) => void
 
-export const ON_ACCOUNT_PROVIDER = payOnAccountProviderId("on-account")
+export { ON_ACCOUNT_PROVIDER }
 
 export type HeldOrderSpec = {
   /** Used in the log lines, e.g. the account's slug. */
@@ -49,7 +41,6 @@ const eur = (value: unknown) => MathBN.convert(value as BigNumberInput).toFixed(
 
 export async function ensureHeldOrder(container: Ctx, spec: HeldOrderSpec, note: Note) {
   const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const what = `held order for ${spec.label}`
 
   const [existing] = await tradeCredit.listTradeCreditReviews(
@@ -72,52 +63,7 @@ export async function ensureHeldOrder(container: Ctx, spec: HeldOrderSpec, note:
     return null
   }
 
-  const products = container.resolve<IProductModuleService>(Modules.PRODUCT)
-  const [variant] = await products.listProductVariants({ sku: spec.sku }, { select: ["id"] })
-  if (!variant) {
-    throw new Error(`Held order: no product variant with SKU ${spec.sku}.`)
-  }
-
-  const { result: cart } = await createCartWorkflow(container).run({
-    input: {
-      region_id: spec.region_id,
-      sales_channel_id: spec.sales_channel_id,
-      customer_id: spec.customer.id,
-      email: spec.customer.email,
-      items: [{ variant_id: variant.id, quantity: spec.quantity }],
-      shipping_address: {
-        first_name: spec.customer.first_name,
-        last_name: spec.customer.last_name,
-        ...spec.shipping_address,
-      },
-      billing_address: {
-        first_name: spec.customer.first_name,
-        last_name: spec.customer.last_name,
-        ...spec.shipping_address,
-      },
-      metadata: { demo_seed: "held-order" },
-    },
-  })
-
-  const { result: options } = await listShippingOptionsForCartWorkflow(container).run({
-    input: { cart_id: cart.id, is_return: false },
-  })
-  const option =
-    (options as { id: string; name: string }[]).find((o) => o.name === spec.shipping_option) ??
-    (options as { id: string; name: string }[])[0]
-  if (!option) {
-    throw new Error(`Held order: no shipping option for cart ${cart.id}.`)
-  }
-  await addShippingMethodToCartWorkflow(container).run({
-    input: { cart_id: cart.id, options: [{ id: option.id }] },
-  })
-
-  const { data: totals } = await query.graph({
-    entity: "cart",
-    fields: ["id", "total"],
-    filters: { id: cart.id },
-  })
-  const cartTotal = MathBN.convert(totals[0].total as BigNumberInput)
+  const { cart_id, total: cartTotal } = await demoCart(container, { ...spec, metadata: { demo_seed: "held-order" } })
   if (cartTotal.lte(MathBN.convert(account.available_credit as BigNumberInput))) {
     note(
       `${what}: skipped (cart total ${eur(cartTotal)} EUR is within the ${eur(account.available_credit)} EUR available)`,
@@ -126,27 +72,7 @@ export async function ensureHeldOrder(container: Ctx, spec: HeldOrderSpec, note:
     return null
   }
 
-  const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({
-    input: { cart_id: cart.id },
-  })
-  // As `POST /store/payment-collections/:id/payment-sessions` does for a logged-in buyer:
-  // the provider derives the paying (company) account from the customer.
-  await createPaymentSessionsWorkflow(container).run({
-    input: {
-      payment_collection_id: collection.id,
-      provider_id: ON_ACCOUNT_PROVIDER,
-      customer_id: spec.customer.id,
-    },
-  })
-
-  const { result: placed } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
-
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: ["id", "display_id", "total", "payment_collections.status"],
-    filters: { id: placed.id },
-  })
-  const order = orders[0]
+  const order = await completeOnAccount(container, cart_id, spec.customer.id)
   const [review] = await tradeCredit.listTradeCreditReviews({ order_id: order.id }, { take: 1 })
   if (!review) {
     throw new Error(`Held order: order ${order.id} was placed but no credit review was opened for it.`)

@@ -10,6 +10,7 @@
 import type {
   AccountStatus,
   ActorType,
+  AgingBucket,
   AllocationKind,
   HolderType,
   InvoiceStatus,
@@ -321,3 +322,56 @@ export type AdminInvoiceListResponse = { invoices: AdminInvoice[] } & PageMeta
 export type AdminInvoiceResponse = { invoice: AdminInvoice & { allocations: InvoiceAllocation[] } }
 export type StoreInvoiceListResponse = { invoices: Invoice[] } & PageMeta
 export type StoreInvoiceResponse = { invoice: Invoice & { allocations: InvoiceAllocation[] } }
+
+/** Open amounts by days past due (see `AGING_BUCKETS`). */
+export type AgingBuckets = Record<AgingBucket, Amount>
+
+/** One account with open invoices in the debtors report (`GET /admin/trade-credit/reports/aging`). */
+export type AgingReportRow = {
+  account_id: string
+  holder: { type: HolderType; id: string; name: string | null }
+  /** The customer's e-mail; for a company, its first buyer's. */
+  email: string | null
+  currency_code: string
+  credit_limit: Amount
+  status: AccountStatus
+  open_invoices: number
+  open_total: Amount
+  /** Open on invoices overdue past their grace days. */
+  overdue_total: Amount
+  buckets: AgingBuckets
+  /** The overdue invoice with the oldest due date. */
+  oldest_overdue_invoice: { id: string; number: string; due_date: string; due_at: DateString; days_overdue: number } | null
+  /** The newest payment (reimbursement or card payment toward the account) up to as_of. */
+  last_payment_at: DateString | null
+  /** Mean of issue day → day of the payment that settled it, over invoices paid in full in the 365 days ending on as_of. */
+  average_days_to_pay: number | null
+  /** Invoiced less credit notes in the DSO period (`dso_period_days` ending on as_of). */
+  sales: Amount
+  /** open_total / sales × dso_period_days; null without sales. */
+  dso: number | null
+}
+
+/** The report's totals for one currency (all accounts in it: sales and days to pay count those with nothing open too). */
+export type AgingReportTotals = {
+  currency_code: string
+  accounts: number
+  open_invoices: number
+  open_total: Amount
+  overdue_total: Amount
+  buckets: AgingBuckets
+  average_days_to_pay: number | null
+  sales: Amount
+  dso: number | null
+}
+
+export type AdminAgingReportResponse = {
+  /** The report's day in the store's time zone, `YYYY-MM-DD`. */
+  as_of: string
+  timezone: string
+  currency_code: string | null
+  dso_period_days: number
+  accounts: AgingReportRow[]
+  /** One per currency (the filtered one only, with `currency_code`). */
+  totals: AgingReportTotals[]
+} & PageMeta

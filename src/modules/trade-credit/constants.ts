@@ -222,3 +222,18 @@ export type ReconciliationKind = (typeof RECONCILIATION_KINDS)[number]
  */
 export const DEFAULT_RECONCILIATION_GRACE_SECONDS = 60
 export const MAX_RECONCILIATION_GRACE_SECONDS = 86_400
+
+/**
+ * The debtors report (`GET /admin/trade-credit/reports/aging`): open amounts
+ * aged by whole days past their due date, ERPNext-style: `current` (not yet
+ * past due), `1_30`, `31_60`, `61_90`, `90_plus` (91 days and more).
+ * The day ranges are `AGING_BUCKET_RANGES` in utils/aging.ts.
+ */
+export const AGING_BUCKETS = ["current", "1_30", "31_60", "61_90", "90_plus"] as const
+export type AgingBucket = (typeof AGING_BUCKETS)[number]
+/** DSO: open receivables / net sales invoiced over this many days (ending on `as_of`) × this many days. */
+export const DSO_PERIOD_DAYS = 90
+/** Average days to pay: over the invoices paid in full in this many days (ending on `as_of`). */
+export const DAYS_TO_PAY_PERIOD_DAYS = 365
+/** Rows the CSV export fetches from its database cursor at a time. */
+export const AGING_CSV_BATCH = 500

@@ -33,6 +33,12 @@ type Posting =
   | { key: string; kind: "post"; operation: "adjusted" | "reimbursed"; amount: string; reference?: string; comment: string }
   | { key: string; kind: "settings"; changes: { credit_limit?: string; status?: AccountStatus }; reason: string }
 
+/**
+ * One order on account and where its invoice stands: due `due_in_days` from
+ * today (negative: that many days overdue), `paid` in full by a bank transfer.
+ */
+export type DemoInvoice = { key: string; sku: string; quantity: number; due_in_days: number; paid?: boolean }
+
 export type DemoCompany = {
   slug: string
   /**
@@ -41,6 +47,8 @@ export type DemoCompany = {
    * waits in the credit review queue.
    */
   held_order?: { quantity: number; shipping_option: string }
+  /** Orders the first buyer places on account, whose invoices are then back-dated (demo/invoices.ts). */
+  invoices?: DemoInvoice[]
   name: string
   metadata: Record<string, string>
   address: DemoAddress
@@ -124,6 +132,42 @@ export const COMPANIES: DemoCompany[] = [
     },
   },
 ]
+
+/**
+ * Two companies with invoices in every state (placed as real orders on
+ * account, then back-dated): Utrecht Roofing, `normal` but with an invoice 10
+ * days overdue past its 3 grace days, so its buyers meet the overdue block at
+ * checkout; Eindhoven Interiors, 40 days overdue. Kept after the others, so
+ * the held order above stays order #1.
+ */
+COMPANIES.push(
+  {
+    slug: "utrecht-roofing",
+    name: "Utrecht Roofing",
+    metadata: { vat_number: "NL861177045B01", erp_customer_no: "D-10642" },
+    address: { address_1: "Europalaan 30", postal_code: "3526 KS", city: "Utrecht", country_code: "nl" },
+    buyers: [{ first_name: "Bram", last_name: "Jansen", email: "bram@utrecht-roofing.example.com", phone: "+31 30 296 1180" }],
+    invoices: [
+      { key: "upcoming", sku: "C24-45145-480", quantity: 40, due_in_days: 4 },
+      { key: "due-today", sku: "CEM-IIBM-PAL56", quantity: 1, due_in_days: 0 },
+      { key: "overdue-10", sku: "GPB-125-PAL50", quantity: 2, due_in_days: -10 },
+      { key: "paid", sku: "ADH-C2TE-PAL48", quantity: 1, due_in_days: 12, paid: true },
+    ],
+    account: { reference: "D-10642", credit_limit: "12000", payment_terms: { type: "net_days", net_days: 30, grace_days: 3 }, history: [] },
+  },
+  {
+    slug: "eindhoven-interiors",
+    name: "Eindhoven Interiors",
+    metadata: { vat_number: "NL862204519B01", erp_customer_no: "D-10655" },
+    address: { address_1: "Kanaaldijk-Zuid 8", postal_code: "5613 DM", city: "Eindhoven", country_code: "nl" },
+    buyers: [{ first_name: "Fleur", last_name: "Visser", email: "fleur@eindhoven-interiors.example.com" }],
+    invoices: [
+      { key: "overdue-40", sku: "REBAR-B500B-12-100", quantity: 1, due_in_days: -40 },
+      { key: "upcoming", sku: "TILE-6060-ANT-BOX", quantity: 20, due_in_days: 3 },
+    ],
+    account: { reference: "D-10655", credit_limit: "8000", payment_terms: { type: "net_days", net_days: 14, grace_days: 7 }, history: [] },
+  }
+)
 
 /** A private customer who paid in advance: a personal account with a positive balance. */
 export const PERSONAL = {

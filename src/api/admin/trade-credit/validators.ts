@@ -208,3 +208,20 @@ export type StoreListInvoicesType = z.infer<typeof StoreListInvoices>
 export const StoreListInvoices = listParams({ allowed: INVOICE_FIELDS, orderable: INVOICE_ORDERABLE }).merge(
   z.object(invoiceFilters)
 )
+
+export type AdminAgingReportType = z.infer<typeof AdminAgingReport>
+/** The debtors report: `as_of` (a day in the store's time zone, default today), `currency_code`, `format` (`json` | `csv`), JSON paging. */
+export const AdminAgingReport = z
+  .object({
+    as_of: calendarDay
+      .refine((day) => {
+        const t = Date.parse(`${day}T00:00:00Z`)
+        return !Number.isNaN(t) && new Date(t).toISOString().startsWith(day)
+      }, "as_of must be a real date, YYYY-MM-DD")
+      .optional(),
+    currency_code: plainText("currency_code").trim().toLowerCase().regex(/^[a-z]{3}$/, "currency_code must be a 3-letter ISO 4217 code").optional(),
+    format: z.enum(["json", "csv"]).default("json"),
+    limit: z.coerce.number({ message: "limit must be a whole number" }).int("limit must be a whole number").min(1).max(MAX_PAGE_SIZE).default(50),
+    offset: z.coerce.number({ message: "offset must be a whole number" }).int("offset must be a whole number").min(0).default(0),
+  })
+  .strict()

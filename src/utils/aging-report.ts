@@ -1,0 +1,66 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
+import { agingReport, streamAgingCsv, type AgingHolder, type AgingReportInput, type CsvSink } from "../modules/trade-credit/aging-report"
+import type TradeCreditModuleService from "../modules/trade-credit/service"
+import { holderOf } from "../api/utils/format"
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/**
+ * The debtors report with the holders' names and contact e-mails (read
+ * through Medusa's query, one call per page of rows): `GET
+ * /admin/trade-credit/reports/aging`.
+ */
+
+/** Holder and contact e-mail of each account: the customer's, or for a company its first buyer's (earliest to join Medusa). */
+async function agingHolders(container: MedusaContainer, accountIds: string[]): Promise<Map<string, AgingHolder>> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "trade_credit_account",
+    fields: [
+      "id",
+      "customer_id",
+      "customer_group_id",
+      "customer.first_name",
+      "customer.last_name",
+      "customer.email",
+      "customer.company_name",
+      "customer_group.name",
+      "customer_group.customers.email",
+      "customer_group.customers.created_at",
+    ],
+    filters: { id: accountIds },
+  })
+  return new Map(
+    data.map((account: any) => {
+      const { type, id, name, email } = holderOf(account)
+      const buyers = [...(account.customer_group?.customers ?? [])].sort(
+        (a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || String(a.email).localeCompare(String(b.email))
+      )
+      return [account.id as string, { holder: { type, id, name }, email: email ?? buyers[0]?.email ?? null }]
+    })
+  )
+}
+
+function input(container: MedusaContainer, q: { as_of?: string; currency_code?: string }): AgingReportInput {
+  return {
+    knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION),
+    timezone: container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE).getOptions().timezone,
+    as_of: q.as_of,
+    currency_code: q.currency_code,
+    holders: (rows) => agingHolders(container, rows.map((r) => r.account_id)),
+  }
+}
+
+export async function agingReportOf(container: MedusaContainer, q: { as_of?: string; currency_code?: string; limit: number; offset: number }) {
+  return await agingReport(input(container, q), { limit: q.limit, offset: q.offset })
+}
+
+export async function streamAgingReportCsv(
+  container: MedusaContainer,
+  q: { as_of?: string; currency_code?: string },
+  sink: CsvSink
+) {
+  return await streamAgingCsv(input(container, q), sink)
+}
