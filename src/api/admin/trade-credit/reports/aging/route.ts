@@ -18,28 +18,39 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminAgingRep
   res.on("close", () => {
     closed = true
   })
-  await streamAgingReportCsv(req.scope, { as_of, currency_code }, {
-    start: (day) => {
-      res.status(200)
-      res.setHeader("Content-Type", "text/csv; charset=utf-8")
-      res.setHeader("Content-Disposition", `attachment; filename="aging-${day}${currency_code ? `-${currency_code.toLowerCase()}` : ""}.csv"`)
-      res.setHeader("Cache-Control", "no-store")
-    },
-    write: async (chunk) => {
-      if (closed || res.write(chunk)) {
-        return
-      }
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          res.off("drain", done)
-          res.off("close", done)
-          resolve()
+  try {
+    await streamAgingReportCsv(req.scope, { as_of, currency_code }, {
+      start: (day) => {
+        res.status(200)
+        res.setHeader("Content-Type", "text/csv; charset=utf-8")
+        res.setHeader("Content-Disposition", `attachment; filename="aging-${day}${currency_code ? `-${currency_code.toLowerCase()}` : ""}.csv"`)
+        res.setHeader("Cache-Control", "no-store")
+      },
+      write: async (chunk) => {
+        if (closed || res.write(chunk)) {
+          return
         }
-        res.on("drain", done)
-        res.on("close", done)
-      })
-    },
-    aborted: () => closed,
-  })
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off("drain", done)
+            res.off("close", done)
+            resolve()
+          }
+          res.on("drain", done)
+          res.on("close", done)
+        })
+      },
+      aborted: () => closed,
+    })
+  } catch (error) {
+    // Before the first line Medusa answers the error (a bad as_of: 400); once the CSV has begun, the
+    // only honest signal left is to cut the download short, so a truncated file is never taken as whole.
+    if (!res.headersSent) {
+      throw error
+    }
+    req.scope.resolve("logger").error(`Trade credit: the aging report CSV failed after it began: ${(error as Error).message}`)
+    res.destroy(error as Error)
+    return
+  }
   res.end()
 }
