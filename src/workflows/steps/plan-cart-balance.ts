@@ -76,7 +76,7 @@ export const planCartBalanceStep = createStep(planCartBalanceStepId, async (inpu
         completed_at: Date | null
         metadata: Record<string, unknown> | null
         total: BigNumberInput
-        credit_lines?: Array<{ id: string; amount: BigNumberInput; raw_amount?: BigNumberInput; reference: string | null }>
+        credit_lines?: Array<{ id: string; amount: BigNumberInput; raw_amount?: unknown; reference: string | null }>
         payment_collection?: { id: string } | null
       }
     | undefined

@@ -110,7 +110,8 @@ export function isBalanceSession(sessionId: string | null | undefined): boolean 
 
 /** The sum of a cart's credit lines that carry the balance. */
 export function appliedBalance(
-  lines: Array<{ reference?: string | null; amount?: BigNumberInput | null; raw_amount?: BigNumberInput | null } | null | undefined>
+  // raw_amount is Medusa's stored decimal (`{value, precision}`), which MathBN reads exactly.
+  lines: Array<{ reference?: string | null; amount?: BigNumberInput | null; raw_amount?: unknown } | null | undefined>
 ): BigNumberJS {
   return lines
     .filter((l) => l?.reference === BALANCE_CREDIT_LINE_REFERENCE)
