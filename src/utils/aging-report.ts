@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
 import { agingReport, streamAgingCsv, type AgingHolder, type AgingReportInput, type CsvSink } from "../modules/trade-credit/aging-report"
 import type TradeCreditModuleService from "../modules/trade-credit/service"
-import { holderOf } from "../api/utils/format"
+import { HOLDER_FIELDS, holderOf } from "../api/utils/format"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -20,13 +20,7 @@ async function agingHolders(container: MedusaContainer, accountIds: string[]): P
     entity: "trade_credit_account",
     fields: [
       "id",
-      "customer_id",
-      "customer_group_id",
-      "customer.first_name",
-      "customer.last_name",
-      "customer.email",
-      "customer.company_name",
-      "customer_group.name",
+      ...HOLDER_FIELDS,
       "customer_group.customers.email",
       "customer_group.customers.created_at",
     ],

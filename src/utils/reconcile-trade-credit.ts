@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { reconcileLedger, type ReconciliationResult } from "../modules/trade-credit/reconciliation"
 import type { MedusaPaymentRecord } from "../modules/trade-credit/utils/reconciliation"
 import { isPayOnAccountProvider, payOnAccountProviderId } from "../providers/pay-on-account/provider-id"
-import { holderOf } from "../api/utils/format"
+import { HOLDER_FIELDS, holderOf } from "../api/utils/format"
 
 /** Payments read per page. */
 const PAGE = 500
@@ -35,16 +35,7 @@ async function holderNames(container: MedusaContainer, accountIds: string[]): Pr
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "trade_credit_account",
-    fields: [
-      "id",
-      "customer_id",
-      "customer_group_id",
-      "customer.first_name",
-      "customer.last_name",
-      "customer.email",
-      "customer.company_name",
-      "customer_group.name",
-    ],
+    fields: ["id", ...HOLDER_FIELDS],
     filters: { id: accountIds },
   })
   return new Map(data.map((account) => [account.id as string, holderOf(account).name]))

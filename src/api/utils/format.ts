@@ -14,10 +14,20 @@ import type {
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /** Fields every account response is built from (query config defaults). */
-export const ACCOUNT_FIELDS = [
-  "id",
+/** What `holderOf` reads of an account: its holder's ids and names. */
+export const HOLDER_FIELDS = [
   "customer_id",
   "customer_group_id",
+  "customer.first_name",
+  "customer.last_name",
+  "customer.email",
+  "customer.company_name",
+  "customer_group.name",
+]
+
+export const ACCOUNT_FIELDS = [
+  "id",
+  ...HOLDER_FIELDS,
   "currency_code",
   "balance",
   "reserved",
@@ -29,12 +39,7 @@ export const ACCOUNT_FIELDS = [
   "created_at",
   "updated_at",
   "customer.id",
-  "customer.first_name",
-  "customer.last_name",
-  "customer.email",
-  "customer.company_name",
   "customer_group.id",
-  "customer_group.name",
 ]
 
 export function holderOf(account: any): AccountHolder {
