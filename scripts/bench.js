@@ -291,8 +291,9 @@ function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, c
       cartTotal: latency.cartTotal,
       hotCartTotal: probeCart.total,
     })
-    fs.writeFileSync(RESULTS, markdown)
-    console.log(`\n${markdown}\nWritten to ${path.relative(process.cwd(), RESULTS) || RESULTS}`)
+    const scaleRows = await timed("scale", () => require("./bench/rows").issue12Rows(store, db, log))
+    fs.writeFileSync(RESULTS, `${markdown}\n${scaleRows}`)
+    console.log(`\n${markdown}\n${scaleRows}\nWritten to ${path.relative(process.cwd(), RESULTS) || RESULTS}`)
   } catch (error) {
     console.error(`[bench] ${error.stack ?? error}`)
     for (const server of store?.servers ?? []) {

@@ -97,6 +97,7 @@ medusaIntegrationTestRunner({
         accounts_checked: 1,
         sessions_checked: 3,
         payments_checked: 3,
+        invoices_checked: 3,
         grace_seconds: 0,
         checked_at: expect.any(String),
         differences: [],

@@ -36,7 +36,7 @@ export function graceSecondsArg(args: string[] = []): number {
 export default async function reconcile({ container, args }: ExecArgs) {
   const result = await reconcileTradeCredit(container, { grace_seconds: graceSecondsArg(args) })
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
-  const checked = `${result.accounts_checked} accounts, ${result.sessions_checked} on-account checkouts, ${result.payments_checked} Medusa payments`
+  const checked = `${result.accounts_checked} accounts, ${result.sessions_checked} on-account checkouts, ${result.payments_checked} Medusa payments, ${result.invoices_checked} invoices`
   if (result.ok) {
     process.stdout.write(`[reconcile] OK: ${checked} checked, no differences.\n`)
     return

@@ -234,6 +234,7 @@ export type AdminReconciliationResponse = {
   accounts_checked: number
   sessions_checked: number
   payments_checked: number
+  invoices_checked: number
   grace_seconds: number
   checked_at: DateString
   differences: ReconciliationDifference[]

@@ -194,7 +194,12 @@ export const MAX_BANK_DETAILS_LENGTH = 2000
  * `duplicate_purchase`, `payment_without_entries`, `entries_without_payment`,
  * `canceled_payment_still_charged`, `reserved_without_live_authorization`,
  * `charged_more_than_payment`. The database: `append_only_trigger_missing`,
- * `append_only_trigger_disabled`.
+ * `append_only_trigger_disabled`. Invoices against the ledger:
+ * `invoices_ledger_mismatch` (open invoices - unallocated credit is not what
+ * the ledger says is owed), `unallocated_credit_beside_owing_invoices`,
+ * `invoice_allocations_mismatch` (paid / credited / open amounts against the
+ * allocation rows), `canceled_order_invoice_open`, `order_debit_without_invoice`,
+ * `invoice_without_order_debit`, `invoice_amount_mismatch`.
  */
 export const RECONCILIATION_KINDS = [
   "balance_mismatch",
@@ -211,6 +216,13 @@ export const RECONCILIATION_KINDS = [
   "charged_more_than_payment",
   "append_only_trigger_missing",
   "append_only_trigger_disabled",
+  "invoices_ledger_mismatch",
+  "unallocated_credit_beside_owing_invoices",
+  "invoice_allocations_mismatch",
+  "canceled_order_invoice_open",
+  "order_debit_without_invoice",
+  "invoice_without_order_debit",
+  "invoice_amount_mismatch",
 ] as const
 export type ReconciliationKind = (typeof RECONCILIATION_KINDS)[number]
 

@@ -3,13 +3,21 @@ import {
   APPEND_ONLY_TRIGGER,
   appendOnlyTriggerState,
   databaseNow,
+  readAccountReceivables,
   readAccountTotals,
+  readCanceledOrderInvoices,
+  readInvoiceAllocationMismatches,
+  readOrderDebitInvoiceMismatches,
   readSessionLedger,
 } from "./repositories/reconciliation"
 import {
   accountLabelWith,
   checkAppendOnlyTrigger,
+  compareAccountReceivables,
   compareAccountTotals,
+  compareCanceledOrderInvoices,
+  compareInvoiceAllocations,
+  compareOrderDebitInvoices,
   compareSessions,
   type MedusaPaymentRecord,
   onAccountPayment,
@@ -26,6 +34,8 @@ export type ReconciliationResult = {
   sessions_checked: number
   /** Medusa payments by pay on account. */
   payments_checked: number
+  /** Invoices compared with the ledger. */
+  invoices_checked: number
   /** Checkouts and payments changed more recently than this were not compared with each other. */
   grace_seconds: number
   checked_at: string
@@ -51,22 +61,36 @@ export type ReconcileLedgerInput = {
  * ledger before Medusa records it, so a payment seen here never lacks entries
  * that were merely not yet written; checkouts and payments changed within
  * `grace_seconds` are left out of the comparison between the two (not of the
- * totals) so that one in progress isn't reported.
+ * totals) so that one in progress isn't reported. Invoices are compared with
+ * the ledger each in one statement (a posting writes its entry, invoices and
+ * allocations in one transaction); a payment Medusa canceled counts for them
+ * once it is older than the grace period.
  */
 export async function reconcileLedger(input: ReconcileLedgerInput): Promise<ReconciliationResult> {
   const knex = input.knex
   const graceSeconds = input.grace_seconds ?? DEFAULT_RECONCILIATION_GRACE_SECONDS
   const now = await databaseNow(knex)
   const payments = input.payments.map((p) => onAccountPayment(p, now))
-  const [accounts, sessions, trigger] = await Promise.all([
+  const canceledSessions = payments
+    .filter((p) => p.canceled && p.payment_session_id && p.age_seconds >= graceSeconds)
+    .map((p) => p.payment_session_id as string)
+  const [accounts, sessions, trigger, receivables, invoiceAllocations, canceledInvoices, debitInvoices] = await Promise.all([
     readAccountTotals(knex),
     readSessionLedger(knex),
     appendOnlyTriggerState(knex),
+    readAccountReceivables(knex),
+    readInvoiceAllocationMismatches(knex),
+    readCanceledOrderInvoices(knex, canceledSessions),
+    readOrderDebitInvoiceMismatches(knex),
   ])
   const compare = (label?: ReturnType<typeof accountLabelWith>) => [
     ...checkAppendOnlyTrigger(trigger, APPEND_ONLY_TRIGGER),
     ...accounts.flatMap((row) => compareAccountTotals(row, label)),
     ...compareSessions(sessions, payments, graceSeconds, label),
+    ...receivables.flatMap((row) => compareAccountReceivables(row, label)),
+    ...compareInvoiceAllocations(invoiceAllocations, label),
+    ...compareCanceledOrderInvoices(canceledInvoices, label),
+    ...compareOrderDebitInvoices(debitInvoices, label),
   ]
   let differences = compare()
   const flagged = [...new Set(differences.map((d) => d.account_id).filter((id): id is string => !!id))]
@@ -78,6 +102,7 @@ export async function reconcileLedger(input: ReconcileLedgerInput): Promise<Reco
     accounts_checked: accounts.length,
     sessions_checked: sessions.length,
     payments_checked: payments.length,
+    invoices_checked: receivables.reduce((t, r) => t + r.invoices, 0),
     grace_seconds: graceSeconds,
     checked_at: now.toISOString(),
     differences,

@@ -84,7 +84,7 @@ function ctes(currencyFilter: string): string {
       LEFT JOIN oldest o ON o.account_id = p.account_id
       LEFT JOIN LATERAL (
         SELECT max(e.created_at) AS last_payment_at FROM ${ENTRY_TABLE} e
-         WHERE e.account_id = a.id AND e.operation = 'reimbursed' AND e.amount > 0 AND e.created_at < :cutoff
+         WHERE e.account_id = a.id AND e.deleted_at IS NULL AND e.operation = 'reimbursed' AND e.amount > 0 AND e.created_at < :cutoff
       ) lp ON true
   )`
 }

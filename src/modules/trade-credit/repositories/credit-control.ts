@@ -117,7 +117,7 @@ export async function latestStatusChange(
   const knex = transactionKnex(sharedContext)
   const { rows } = await knex.raw(
     `SELECT actor_type, actor_id, changes->'status'->>'to' AS "to" FROM ${ENTRY_TABLE}
-      WHERE account_id = ? AND changes->'status' IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+      WHERE account_id = ? AND deleted_at IS NULL AND changes->'status' IS NOT NULL ORDER BY seq DESC LIMIT 1`,
     [accountId]
   )
   return rows[0] ?? null

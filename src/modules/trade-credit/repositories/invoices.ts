@@ -50,7 +50,10 @@ export async function nextInvoiceSequence(sharedContext: Context, scope: string)
  * An account's receivables sums (see receivablesViolation): open amounts from
  * the columns and from the allocations, and unallocated credit = every
  * posting to the balance that is not an order's debit (reimbursements,
- * adjustments, refunds, reverts) less all allocations.
+ * adjustments, refunds, reverts) less all allocations. The entries' reads
+ * say `deleted_at IS NULL` (always true: entries are append-only) so that the
+ * partial index on (account_id, seq) serves them: without it PostgreSQL scans
+ * the whole ledger of every account on each posting.
  */
 export async function receivablesTotals(sharedContext: Context, accountId: string): Promise<Omit<ReceivablesTotals, "balance">> {
   const knex = transactionKnex(sharedContext)
@@ -61,7 +64,7 @@ export async function receivablesTotals(sharedContext: Context, accountId: strin
        ((SELECT coalesce(sum(amount), 0) FROM ${INVOICE_TABLE} WHERE account_id = :a AND deleted_at IS NULL)
          - (SELECT coalesce(sum(amount), 0) FROM ${ALLOCATION_TABLE} WHERE account_id = :a AND deleted_at IS NULL))::text AS open_total_from_allocations,
        ((SELECT coalesce(sum(amount), 0) FROM ${ENTRY_TABLE}
-          WHERE account_id = :a AND amount <> 0 AND NOT (operation = ANY(:orderOps) AND amount < 0))
+          WHERE account_id = :a AND deleted_at IS NULL AND amount <> 0 AND NOT (operation = ANY(:orderOps) AND amount < 0))
          - (SELECT coalesce(sum(amount), 0) FROM ${ALLOCATION_TABLE} WHERE account_id = :a AND deleted_at IS NULL))::text AS unallocated`,
     { a: accountId, owing: OWING, orderOps: ORDER_OPS }
   )
@@ -160,7 +163,7 @@ export async function creditSources(
        FROM ${ENTRY_TABLE} e
        LEFT JOIN (SELECT entry_id, sum(amount) AS allocated FROM ${ALLOCATION_TABLE}
                    WHERE account_id = :a AND deleted_at IS NULL GROUP BY entry_id) a ON a.entry_id = e.id
-      WHERE e.account_id = :a AND e.amount <> 0 AND NOT (e.operation = ANY(:orderOps) AND e.amount < 0)
+      WHERE e.account_id = :a AND e.deleted_at IS NULL AND e.amount <> 0 AND NOT (e.operation = ANY(:orderOps) AND e.amount < 0)
         AND e.amount - coalesce(a.allocated, 0) <> 0`,
     { a: accountId, orderOps: ORDER_OPS }
   )

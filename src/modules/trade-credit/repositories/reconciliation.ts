@@ -1,4 +1,14 @@
-import type { AccountTotalsRow, AppendOnlyTriggerState, SessionLedgerRow } from "../utils/reconciliation"
+import { ORDER_OPERATIONS, OWING_INVOICE_STATUSES } from "../constants"
+import type {
+  AccountReceivablesRow,
+  AppendOnlyTriggerState,
+  CanceledOrderInvoiceRow,
+  InvoiceAllocationsRow,
+  AccountTotalsRow,
+  OrderDebitInvoiceRow,
+  SessionLedgerRow,
+} from "../utils/reconciliation"
+import { ALLOCATION_TABLE, INVOICE_TABLE } from "./invoices"
 import { ACCOUNT_TABLE, ENTRY_TABLE } from "./ledger-locks"
 
 /**
@@ -88,4 +98,145 @@ export async function appendOnlyTriggerState(knex: Knex): Promise<AppendOnlyTrig
 export async function databaseNow(knex: Knex): Promise<Date> {
   const { rows } = await knex.raw("SELECT now() AS now")
   return new Date(rows[0].now)
+}
+
+const ORDER_OPS = [...ORDER_OPERATIONS]
+const OWING = [...OWING_INVOICE_STATUSES]
+
+/**
+ * Every account's receivables next to its ledger, in one statement (a posting
+ * writes its entry, invoices and allocations in one transaction): what the
+ * credit history says is owed, the credits posted to it (everything that is
+ * not an order's debit), what of them is allocated to invoices, and what the
+ * invoices still owe.
+ */
+export async function readAccountReceivables(knex: Knex): Promise<AccountReceivablesRow[]> {
+  const { rows } = await knex.raw(
+    `SELECT a.id,
+            a.currency_code,
+            COALESCE(e.balance, 0)::text AS ledger_balance,
+            COALESCE(e.credits, 0)::text AS credits,
+            COALESCE(al.allocated, 0)::text AS allocated,
+            COALESCE(i.open_total, 0)::text AS open_total,
+            COALESCE(i.owing, 0)::int AS owing_invoices,
+            COALESCE(i.invoices, 0)::int AS invoices
+       FROM "${ACCOUNT_TABLE}" a
+       LEFT JOIN (
+         SELECT account_id,
+                SUM(amount) AS balance,
+                SUM(amount) FILTER (WHERE amount <> 0 AND NOT (operation = ANY(:orderOps) AND amount < 0)) AS credits
+           FROM "${ENTRY_TABLE}"
+          WHERE deleted_at IS NULL
+          GROUP BY account_id
+       ) e ON e.account_id = a.id
+       LEFT JOIN (
+         SELECT account_id, SUM(amount) AS allocated
+           FROM "${ALLOCATION_TABLE}"
+          WHERE deleted_at IS NULL
+          GROUP BY account_id
+       ) al ON al.account_id = a.id
+       LEFT JOIN (
+         SELECT account_id,
+                SUM(amount_open) AS open_total,
+                COUNT(*) FILTER (WHERE status = ANY(:owing)) AS owing,
+                COUNT(*) AS invoices
+           FROM "${INVOICE_TABLE}"
+          WHERE deleted_at IS NULL
+          GROUP BY account_id
+       ) i ON i.account_id = a.id
+      WHERE a.deleted_at IS NULL
+      ORDER BY a.id`,
+    { orderOps: ORDER_OPS, owing: OWING }
+  )
+  return rows
+}
+
+/** Invoices whose amounts paid, credited or open are not what their allocation rows add up to. */
+export async function readInvoiceAllocationMismatches(knex: Knex): Promise<InvoiceAllocationsRow[]> {
+  const { rows } = await knex.raw(
+    `SELECT i.id, i.number, i.account_id, i.currency_code, i.order_id, i.payment_session_id,
+            i.amount::text AS amount,
+            i.amount_paid::text AS amount_paid,
+            i.amount_credited::text AS amount_credited,
+            i.amount_open::text AS amount_open,
+            COALESCE(s.paid, 0)::text AS allocated_paid,
+            COALESCE(s.credited, 0)::text AS allocated_credited
+       FROM "${INVOICE_TABLE}" i
+       LEFT JOIN (
+         SELECT invoice_id,
+                SUM(amount) FILTER (WHERE kind = 'payment') AS paid,
+                SUM(amount) FILTER (WHERE kind = 'credit_note') AS credited
+           FROM "${ALLOCATION_TABLE}"
+          WHERE deleted_at IS NULL
+          GROUP BY invoice_id
+       ) s ON s.invoice_id = i.id
+      WHERE i.deleted_at IS NULL
+        AND (i.amount_paid <> COALESCE(s.paid, 0)
+          OR i.amount_credited <> COALESCE(s.credited, 0)
+          OR i.amount_open <> i.amount - i.amount_credited - i.amount_paid)
+      ORDER BY i.account_id, i.number`
+  )
+  return rows
+}
+
+/**
+ * Invoices still owing for an order whose credit was given back: its
+ * checkout has a `reverted` entry (canceled in the ledger), or its payment
+ * session is one of `canceledSessions` (payments Medusa canceled).
+ */
+export async function readCanceledOrderInvoices(knex: Knex, canceledSessions: string[]): Promise<CanceledOrderInvoiceRow[]> {
+  const { rows } = await knex.raw(
+    `SELECT i.id, i.number, i.account_id, i.currency_code, i.order_id, i.payment_session_id,
+            i.status, i.amount_open::text AS amount_open,
+            EXISTS (
+              SELECT 1 FROM "${ENTRY_TABLE}" r
+               WHERE r.payment_session_id = i.payment_session_id AND r.operation = 'reverted' AND r.deleted_at IS NULL
+            ) AS reverted_in_ledger
+       FROM "${INVOICE_TABLE}" i
+      WHERE i.deleted_at IS NULL
+        AND i.status = ANY(:owing)
+        AND i.payment_session_id IS NOT NULL
+        AND (i.payment_session_id = ANY(CAST(:canceled AS text[]))
+          OR EXISTS (
+            SELECT 1 FROM "${ENTRY_TABLE}" r
+             WHERE r.payment_session_id = i.payment_session_id AND r.operation = 'reverted' AND r.deleted_at IS NULL
+          ))
+      ORDER BY i.account_id, i.number`,
+    { owing: OWING, canceled: canceledSessions }
+  )
+  return rows
+}
+
+/**
+ * Order debits (an order's `purchased` or `captured` entry with an amount)
+ * and invoices that don't pair up one to one with the same amount: a debit
+ * without its invoice, an invoice billing no debit, or the two amounts apart.
+ */
+export async function readOrderDebitInvoiceMismatches(knex: Knex): Promise<OrderDebitInvoiceRow[]> {
+  const { rows } = await knex.raw(
+    `WITH debits AS (
+       SELECT id, account_id, currency_code, order_id, payment_session_id, -amount AS amount
+         FROM "${ENTRY_TABLE}"
+        WHERE operation = ANY(:orderOps) AND amount < 0 AND deleted_at IS NULL
+     ), invoices AS (
+       SELECT id, number, entry_id, account_id, currency_code, order_id, payment_session_id, amount
+         FROM "${INVOICE_TABLE}"
+        WHERE deleted_at IS NULL
+     )
+     SELECT d.id AS entry_id,
+            i.id AS invoice_id,
+            i.number AS invoice_number,
+            COALESCE(d.account_id, i.account_id) AS account_id,
+            COALESCE(d.currency_code, i.currency_code) AS currency_code,
+            COALESCE(d.order_id, i.order_id) AS order_id,
+            COALESCE(d.payment_session_id, i.payment_session_id) AS payment_session_id,
+            d.amount::text AS debit,
+            i.amount::text AS invoiced
+       FROM debits d
+       FULL JOIN invoices i ON i.entry_id = d.id
+      WHERE d.id IS NULL OR i.id IS NULL OR d.amount <> i.amount
+      ORDER BY 4, 1, 2`,
+    { orderOps: ORDER_OPS }
+  )
+  return rows
 }

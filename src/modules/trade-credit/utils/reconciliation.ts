@@ -382,3 +382,222 @@ export function onAccountPayment(record: MedusaPaymentRecord, now: Date): OnAcco
     age_seconds: Math.max(0, (now.getTime() - latest) / 1000),
   }
 }
+
+/**
+ * One account's receivables next to its ledger (numerics as exact strings):
+ * `credits` are its postings that are not an order's debit (payments
+ * received, adjustments, refunds, cancels), `allocated` what of them pays
+ * or credits invoices.
+ */
+export type AccountReceivablesRow = {
+  id: string
+  currency_code: string
+  /** Sum of the entries' amounts: negative = owed. */
+  ledger_balance: string
+  credits: string
+  allocated: string
+  /** Sum of the invoices' `amount_open`. */
+  open_total: string
+  owing_invoices: number
+  invoices: number
+}
+
+/** An invoice whose amount columns disagree with its allocation rows. */
+export type InvoiceAllocationsRow = {
+  id: string
+  number: string
+  account_id: string
+  currency_code: string
+  order_id: string | null
+  payment_session_id: string | null
+  amount: string
+  amount_paid: string
+  amount_credited: string
+  amount_open: string
+  /** Sums of its `payment` and `credit_note` allocations. */
+  allocated_paid: string
+  allocated_credited: string
+}
+
+/** An invoice still owing for an order whose credit was given back. */
+export type CanceledOrderInvoiceRow = {
+  id: string
+  number: string
+  account_id: string
+  currency_code: string
+  order_id: string | null
+  payment_session_id: string
+  status: string
+  amount_open: string
+  /** The checkout has a `reverted` entry (else: Medusa canceled its payment). */
+  reverted_in_ledger: boolean
+}
+
+/** An order debit and its invoice that don't pair up: one of the two missing, or the amounts apart. */
+export type OrderDebitInvoiceRow = {
+  entry_id: string | null
+  invoice_id: string | null
+  invoice_number: string | null
+  account_id: string
+  currency_code: string
+  order_id: string | null
+  payment_session_id: string | null
+  /** What the entry debited (positive), null without an entry. */
+  debit: string | null
+  /** The invoice's amount, null without an invoice. */
+  invoiced: string | null
+}
+
+const invoiceName = (row: { number: string | null; id: string | null }) => `invoice ${row.number} (${row.id})`
+const orderName = (row: { order_id: string | null; payment_session_id: string | null }) =>
+  row.order_id ? `order ${row.order_id}` : row.payment_session_id ? `the checkout of payment session ${row.payment_session_id}` : "no order"
+
+/**
+ * An account's invoices against its ledger: what the open invoices owe less
+ * the credit not yet allocated to any invoice is what the credit history says
+ * is owed (`invoices_ledger_mismatch`), and credit is never left unallocated
+ * beside an invoice it could pay (`unallocated_credit_beside_owing_invoices`).
+ * The invariant every posting checks (receivablesViolation), from the rows.
+ */
+export function compareAccountReceivables(row: AccountReceivablesRow, label: AccountLabel = defaultAccountLabel): ReconciliationDifference[] {
+  const currency = row.currency_code
+  const who = sentence(label(row.id, currency))
+  const base = { account_id: row.id, currency_code: currency }
+  const found: ReconciliationDifference[] = []
+  const owed = MathBN.convert(row.ledger_balance).negated()
+  const open = MathBN.convert(row.open_total)
+  const unallocated = MathBN.sub(row.credits, row.allocated)
+  const invoicesOwe = MathBN.sub(open, unallocated)
+  if (!invoicesOwe.eq(owed)) {
+    found.push(
+      difference({
+        ...base,
+        kind: "invoices_ledger_mismatch",
+        expected: n(owed),
+        actual: n(invoicesOwe),
+        message: `${who} owes ${money(owed, currency)} by its credit history, but its open invoices (${money(open, currency)}) less its unallocated credit (${money(unallocated, currency)}) come to ${money(invoicesOwe, currency)}, ${money(MathBN.sub(invoicesOwe, owed), currency)} apart.`,
+      })
+    )
+  }
+  if (unallocated.gt(0) && row.owing_invoices > 0) {
+    found.push(
+      difference({
+        ...base,
+        kind: "unallocated_credit_beside_owing_invoices",
+        expected: 0,
+        actual: n(unallocated),
+        message: `${who} has ${money(unallocated, currency)} of credit allocated to no invoice while ${row.owing_invoices} of its invoices still owe ${money(open, currency)}: the credit should have paid them.`,
+      })
+    )
+  }
+  return found
+}
+
+/** Each invoice's amounts paid and credited are its allocations, and open = amount - credited - paid. */
+export function compareInvoiceAllocations(rows: InvoiceAllocationsRow[], label: AccountLabel = defaultAccountLabel): ReconciliationDifference[] {
+  const found: ReconciliationDifference[] = []
+  for (const row of rows) {
+    const currency = row.currency_code
+    const base = { account_id: row.account_id, currency_code: currency, order_id: row.order_id, payment_session_id: row.payment_session_id }
+    const of = `${invoiceName(row)} of ${label(row.account_id, currency)}`
+    const parts: string[] = []
+    let expected: BigNumberJS | null = null
+    let actual: BigNumberJS | null = null
+    const paid = MathBN.convert(row.amount_paid)
+    const allocatedPaid = MathBN.convert(row.allocated_paid)
+    if (!paid.eq(allocatedPaid)) {
+      parts.push(`shows ${money(paid, currency)} paid, but its payment allocations add up to ${money(allocatedPaid, currency)}`)
+      expected ??= allocatedPaid
+      actual ??= paid
+    }
+    const credited = MathBN.convert(row.amount_credited)
+    const allocatedCredited = MathBN.convert(row.allocated_credited)
+    if (!credited.eq(allocatedCredited)) {
+      parts.push(`shows ${money(credited, currency)} credited, but its credit notes add up to ${money(allocatedCredited, currency)}`)
+      expected ??= allocatedCredited
+      actual ??= credited
+    }
+    const open = MathBN.convert(row.amount_open)
+    const rest = MathBN.sub(MathBN.sub(row.amount, row.amount_credited), row.amount_paid)
+    if (!open.eq(rest)) {
+      parts.push(`shows ${money(open, currency)} open, but its amount less what was credited and paid leaves ${money(rest, currency)}`)
+      expected ??= rest
+      actual ??= open
+    }
+    if (!parts.length) {
+      continue
+    }
+    found.push(
+      difference({
+        ...base,
+        kind: "invoice_allocations_mismatch",
+        expected: n(expected!),
+        actual: n(actual!),
+        message: `${sentence(of)} ${parts.join("; it ")}.`,
+      })
+    )
+  }
+  return found
+}
+
+/** No invoice of a canceled order (credit given back in the ledger, or its payment canceled by Medusa) still owes money. */
+export function compareCanceledOrderInvoices(rows: CanceledOrderInvoiceRow[], label: AccountLabel = defaultAccountLabel): ReconciliationDifference[] {
+  return rows.map((row) => {
+    const currency = row.currency_code
+    const open = MathBN.convert(row.amount_open)
+    const why = row.reverted_in_ledger ? "its credit was given back when it was canceled" : "Medusa canceled its payment"
+    return difference({
+      account_id: row.account_id,
+      currency_code: currency,
+      order_id: row.order_id,
+      payment_session_id: row.payment_session_id,
+      kind: "canceled_order_invoice_open",
+      expected: 0,
+      actual: n(open),
+      message: `${sentence(invoiceName(row))} of ${label(row.account_id, currency)} still owes ${money(open, currency)} (${row.status}) for ${orderName(row)}, but ${why}: a canceled order's invoice is void.`,
+    })
+  })
+}
+
+/**
+ * Every order debit (an order posted to the balance at authorization, or a
+ * capture) has exactly its invoice, of its amount, and every invoice bills one
+ * (`order_debit_without_invoice`, `invoice_without_order_debit`,
+ * `invoice_amount_mismatch`). An order only authorized (reserved, not yet
+ * captured) owes nothing yet and has no invoice.
+ */
+export function compareOrderDebitInvoices(rows: OrderDebitInvoiceRow[], label: AccountLabel = defaultAccountLabel): ReconciliationDifference[] {
+  return rows.map((row) => {
+    const currency = row.currency_code
+    const account = label(row.account_id, currency)
+    const base = { account_id: row.account_id, currency_code: currency, order_id: row.order_id, payment_session_id: row.payment_session_id }
+    if (row.invoice_id === null) {
+      const debit = MathBN.convert(row.debit!)
+      return difference({
+        ...base,
+        kind: "order_debit_without_invoice",
+        expected: n(debit),
+        actual: 0,
+        message: `${sentence(account)} was charged ${money(debit, currency)} for ${orderName(row)} (entry ${row.entry_id}), but no invoice bills that charge.`,
+      })
+    }
+    const invoiced = MathBN.convert(row.invoiced!)
+    if (row.entry_id === null) {
+      return difference({
+        ...base,
+        kind: "invoice_without_order_debit",
+        expected: 0,
+        actual: n(invoiced),
+        message: `${sentence(invoiceName({ number: row.invoice_number, id: row.invoice_id }))} of ${account} bills ${money(invoiced, currency)} for ${orderName(row)}, but no order charge in the credit history is its own.`,
+      })
+    }
+    const debit = MathBN.convert(row.debit!)
+    return difference({
+      ...base,
+      kind: "invoice_amount_mismatch",
+      expected: n(debit),
+      actual: n(invoiced),
+      message: `${sentence(invoiceName({ number: row.invoice_number, id: row.invoice_id }))} of ${account} bills ${money(invoiced, currency)} for ${orderName(row)}, but the charge it bills (entry ${row.entry_id}) is ${money(debit, currency)}.`,
+    })
+  })
+}

@@ -1,10 +1,18 @@
 import {
   accountLabelWith,
   checkAppendOnlyTrigger,
+  compareAccountReceivables,
   compareAccountTotals,
+  compareCanceledOrderInvoices,
+  compareInvoiceAllocations,
+  compareOrderDebitInvoices,
   compareSessions,
   onAccountPayment,
+  type AccountReceivablesRow,
   type AccountTotalsRow,
+  type CanceledOrderInvoiceRow,
+  type InvoiceAllocationsRow,
+  type OrderDebitInvoiceRow,
   type OnAccountPayment,
   type SessionLedgerRow,
 } from "../reconciliation"
@@ -173,5 +181,109 @@ describe("onAccountPayment", () => {
       canceled: false,
       age_seconds: 60,
     })
+  })
+})
+
+describe("invoices against the ledger", () => {
+  const receivables = (over: Partial<AccountReceivablesRow> = {}): AccountReceivablesRow => ({
+    id: "tcacc_1",
+    currency_code: "eur",
+    ledger_balance: "-120",
+    credits: "70.00",
+    allocated: "70",
+    open_total: "120.0",
+    owing_invoices: 2,
+    invoices: 3,
+    ...over,
+  })
+
+  it("open invoices - unallocated credit = what the ledger says is owed; credit left unallocated only when nothing is owing", () => {
+    expect(compareAccountReceivables(receivables())).toEqual([])
+    // In credit: 30 unallocated, nothing owing.
+    expect(compareAccountReceivables(receivables({ ledger_balance: "30", credits: "100", allocated: "70", open_total: "0", owing_invoices: 0 }))).toEqual([])
+    const off = compareAccountReceivables(receivables({ open_total: "100" }))
+    expect(off).toEqual([
+      expect.objectContaining({ kind: "invoices_ledger_mismatch", account_id: "tcacc_1", expected: 120, actual: 100 }),
+    ])
+    expect(off[0].message).toBe(
+      "The EUR account tcacc_1 owes 120.00 EUR by its credit history, but its open invoices (100.00 EUR) less its unallocated credit (0.00 EUR) come to 100.00 EUR, -20.00 EUR apart."
+    )
+    expect(compareAccountReceivables(receivables({ allocated: "50", open_total: "140" }))).toEqual([
+      expect.objectContaining({ kind: "unallocated_credit_beside_owing_invoices", expected: 0, actual: 20 }),
+    ])
+  })
+
+  it("each invoice's paid, credited and open amounts against its allocations", () => {
+    const row: InvoiceAllocationsRow = {
+      id: "tcinv_1",
+      number: "INV-2026-000001",
+      account_id: "tcacc_1",
+      currency_code: "eur",
+      order_id: "order_1",
+      payment_session_id: "payses_1",
+      amount: "100",
+      amount_paid: "30",
+      amount_credited: "0",
+      amount_open: "70",
+      allocated_paid: "30.00",
+      allocated_credited: "0",
+    }
+    expect(compareInvoiceAllocations([row])).toEqual([])
+    const [paid] = compareInvoiceAllocations([{ ...row, amount_paid: "35", amount_open: "65" }])
+    expect(paid).toEqual(expect.objectContaining({ kind: "invoice_allocations_mismatch", order_id: "order_1", expected: 30, actual: 35 }))
+    expect(paid.message).toBe(
+      "Invoice INV-2026-000001 (tcinv_1) of the EUR account tcacc_1 shows 35.00 EUR paid, but its payment allocations add up to 30.00 EUR."
+    )
+    expect(compareInvoiceAllocations([{ ...row, amount_open: "60" }])).toEqual([expect.objectContaining({ expected: 70, actual: 60 })])
+    expect(compareInvoiceAllocations([{ ...row, allocated_credited: "10" }])[0].message).toMatch(/shows 0.00 EUR credited, but its credit notes add up to 10.00 EUR/)
+  })
+
+  it("a canceled order's invoice still owing", () => {
+    const row: CanceledOrderInvoiceRow = {
+      id: "tcinv_1",
+      number: "INV-2026-000001",
+      account_id: "tcacc_1",
+      currency_code: "eur",
+      order_id: "order_1",
+      payment_session_id: "payses_1",
+      status: "open",
+      amount_open: "40",
+      reverted_in_ledger: true,
+    }
+    expect(compareCanceledOrderInvoices([row])).toEqual([
+      expect.objectContaining({
+        kind: "canceled_order_invoice_open",
+        expected: 0,
+        actual: 40,
+        message:
+          "Invoice INV-2026-000001 (tcinv_1) of the EUR account tcacc_1 still owes 40.00 EUR (open) for order order_1, but its credit was given back when it was canceled: a canceled order's invoice is void.",
+      }),
+    ])
+    expect(compareCanceledOrderInvoices([{ ...row, reverted_in_ledger: false }])[0].message).toMatch(/but Medusa canceled its payment/)
+  })
+
+  it("every order debit has its invoice of its amount, and every invoice bills a debit", () => {
+    const base: OrderDebitInvoiceRow = {
+      entry_id: "tcle_1",
+      invoice_id: "tcinv_1",
+      invoice_number: "INV-2026-000001",
+      account_id: "tcacc_1",
+      currency_code: "eur",
+      order_id: "order_1",
+      payment_session_id: "payses_1",
+      debit: "50",
+      invoiced: "60",
+    }
+    const found = compareOrderDebitInvoices([
+      { ...base, invoice_id: null, invoice_number: null, invoiced: null },
+      { ...base, entry_id: null, debit: null },
+      base,
+    ])
+    expect(found.map((d) => [d.kind, d.expected, d.actual])).toEqual([
+      ["order_debit_without_invoice", 50, 0],
+      ["invoice_without_order_debit", 0, 60],
+      ["invoice_amount_mismatch", 50, 60],
+    ])
+    expect(found[0].message).toBe("The EUR account tcacc_1 was charged 50.00 EUR for order order_1 (entry tcle_1), but no invoice bills that charge.")
   })
 })

@@ -1,0 +1,148 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import type TradeCreditModuleService from "../service"
+import { reconcileLedger } from "../reconciliation"
+import { creditController, openCompanyAccount, tradeCreditModule } from "./fixtures"
+
+jest.setTimeout(120_000)
+
+const admin = creditController
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/**
+ * The reconciliation's invoice checks against a real ledger: healthy after
+ * orders, a payment, a cancel and an order only reserved; then each kind of
+ * disagreement made by SQL (in a transaction rolled back after the check) is
+ * reported, and only it.
+ */
+moduleIntegrationTestRunner<TradeCreditModuleService>({
+  ...tradeCreditModule,
+  testSuite: ({ service, MikroOrmWrapper }) => {
+    const knex = () => MikroOrmWrapper.getManager().getConnection().getKnex()
+
+    it("invoices agree with the ledger; each break made by SQL is reported by its kind", async () => {
+      const { account } = await openCompanyAccount(service, { credit_limit: 10_000, payment_terms: { type: "net_days", net_days: 30 } })
+      const order = (session: string, amount: number, capture = true) =>
+        service.authorizeOnAccount({
+          account_id: account.id,
+          payment_session_id: session,
+          amount,
+          currency_code: "eur",
+          order_id: `order_${session}`,
+          capture,
+          default_over_limit_policy: "hold",
+          actor: admin,
+        })
+      await order("payses_a", 100)
+      await order("payses_b", 50)
+      await service.postLedgerEntry({ account_id: account.id, operation: "reimbursed", amount: 30, reference: "BANK-1", actor: admin })
+      await order("payses_c", 40)
+      await service.revertOnAccount({ payment_session_id: "payses_c", actor: admin })
+      // Authorized, not captured: owes nothing yet, so no invoice.
+      await order("payses_d", 70, false)
+
+      const invoices = await service.listTradeCreditInvoices({ account_id: account.id })
+      const invoice = (session: string) => invoices.find((i) => i.payment_session_id === session)!
+      expect(invoices.map((i) => [i.payment_session_id, i.status]).sort()).toEqual([
+        ["payses_a", "partially_paid"],
+        ["payses_b", "open"],
+        ["payses_c", "void"],
+      ])
+      const [paymentOfA] = await service.listTradeCreditInvoiceAllocations({ invoice_id: invoice("payses_a").id, kind: "payment" })
+
+      const check = (db: unknown) => reconcileLedger({ knex: db, payments: [], grace_seconds: 86_400 })
+      const healthy = await check(knex())
+      expect(healthy).toEqual(expect.objectContaining({ ok: true, accounts_checked: 1, invoices_checked: 3, differences: [] }))
+
+      /** Breaks the rows with `sql` in a transaction, reconciles inside it, rolls back. */
+      const broken = async (sql: string, bindings: unknown[]) => {
+        let result: Awaited<ReturnType<typeof check>> | undefined
+        await knex()
+          .transaction(async (trx: any) => {
+            await trx.raw(sql, bindings)
+            result = await check(trx)
+            throw new Error("rollback")
+          })
+          .catch((e: Error) => {
+            if (e.message !== "rollback") {
+              throw e
+            }
+          })
+        expect(result!.ok).toBe(false)
+        return result!.differences
+      }
+      const kinds = (differences: { kind: string }[]) => differences.map((d) => d.kind).sort()
+
+      // An invoice deleted: its order's charge is billed by nothing, and the invoices owe less than the ledger.
+      const deleted = await broken(`UPDATE trade_credit_invoice SET deleted_at = now() WHERE id = ?`, [invoice("payses_b").id])
+      expect(kinds(deleted)).toEqual(["invoices_ledger_mismatch", "order_debit_without_invoice"])
+      expect(deleted.find((d) => d.kind === "order_debit_without_invoice")).toEqual(
+        expect.objectContaining({ account_id: account.id, order_id: "order_payses_b", payment_session_id: "payses_b", expected: 50, actual: 0 })
+      )
+      expect(deleted.find((d) => d.kind === "invoices_ledger_mismatch")).toEqual(
+        expect.objectContaining({
+          expected: 120,
+          actual: 70,
+          message: `The EUR account ${account.id} owes 120.00 EUR by its credit history, but its open invoices (70.00 EUR) less its unallocated credit (0.00 EUR) come to 70.00 EUR, -50.00 EUR apart.`,
+        })
+      )
+
+      // Marked paid by 5 without an allocation (a payment that never reached the ledger).
+      const paid = await broken(`UPDATE trade_credit_invoice SET amount_paid = amount_paid + 5, amount_open = amount_open - 5 WHERE id = ?`, [
+        invoice("payses_a").id,
+      ])
+      expect(kinds(paid)).toEqual(["invoice_allocations_mismatch", "invoices_ledger_mismatch"])
+      expect(paid.find((d) => d.kind === "invoice_allocations_mismatch")).toEqual(
+        expect.objectContaining({
+          expected: 30,
+          actual: 35,
+          message: `Invoice ${invoice("payses_a").number} (${invoice("payses_a").id}) of the EUR account ${account.id} shows 35.00 EUR paid, but its payment allocations add up to 30.00 EUR.`,
+        })
+      )
+
+      // The canceled order's voided invoice reopened.
+      const reopened = await broken(`UPDATE trade_credit_invoice SET status = 'open', amount_credited = 0, amount_open = amount WHERE id = ?`, [
+        invoice("payses_c").id,
+      ])
+      expect(kinds(reopened)).toEqual(["canceled_order_invoice_open", "invoice_allocations_mismatch", "invoices_ledger_mismatch"])
+      expect(reopened.find((d) => d.kind === "canceled_order_invoice_open")).toEqual(
+        expect.objectContaining({ order_id: "order_payses_c", payment_session_id: "payses_c", expected: 0, actual: 40 })
+      )
+      // ...and only its status: that alone is reported.
+      expect(kinds(await broken(`UPDATE trade_credit_invoice SET status = 'open' WHERE id = ?`, [invoice("payses_c").id]))).toEqual([
+        "canceled_order_invoice_open",
+      ])
+
+      // An invoice for more than its charge.
+      const more = await broken(`UPDATE trade_credit_invoice SET amount = amount + 10, amount_open = amount_open + 10 WHERE id = ?`, [
+        invoice("payses_b").id,
+      ])
+      expect(kinds(more)).toEqual(["invoice_amount_mismatch", "invoices_ledger_mismatch"])
+      expect(more.find((d) => d.kind === "invoice_amount_mismatch")).toEqual(expect.objectContaining({ expected: 50, actual: 60 }))
+
+      // An invoice billing no charge of the ledger (a copy of B naming an entry that doesn't exist).
+      const copy = await broken(
+        `INSERT INTO trade_credit_invoice
+         SELECT (jsonb_populate_record(NULL::trade_credit_invoice, to_jsonb(i) || '{"id":"tcinv_copy","number":"INV-COPY","entry_id":"tcle_none"}')).*
+           FROM trade_credit_invoice i WHERE i.id = ?`,
+        [invoice("payses_b").id]
+      )
+      expect(kinds(copy)).toEqual(["invoice_without_order_debit", "invoices_ledger_mismatch"])
+      expect(copy.find((d) => d.kind === "invoice_without_order_debit")).toEqual(
+        expect.objectContaining({ account_id: account.id, order_id: "order_payses_b", expected: 0, actual: 50 })
+      )
+
+      // A payment allocation removed with the invoice's columns: the credit is left unallocated beside owing invoices.
+      const unallocated = await broken(
+        `WITH gone AS (UPDATE trade_credit_invoice_allocation SET deleted_at = now() WHERE id = ? RETURNING invoice_id)
+         UPDATE trade_credit_invoice SET amount_paid = 0, amount_open = amount, status = 'open' WHERE id IN (SELECT invoice_id FROM gone)`,
+        [paymentOfA.id]
+      )
+      expect(kinds(unallocated)).toEqual(["unallocated_credit_beside_owing_invoices"])
+      expect(unallocated[0]).toEqual(expect.objectContaining({ expected: 0, actual: 30 }))
+
+      // Rolled back each time: healthy again.
+      expect((await check(knex())).differences).toEqual([])
+    })
+  },
+})
