@@ -1,0 +1,96 @@
+/**
+ * Words and colours of the receivables side (invoices, allocations,
+ * reminders, aging buckets), typed by the module's constants: a status or
+ * bucket added there without a label here fails to compile.
+ */
+import {
+  AGING_BUCKETS,
+  ALLOCATION_KINDS,
+  INVOICE_STATUSES,
+  OWING_INVOICE_STATUSES,
+  REMINDER_STATUSES,
+} from "../../modules/trade-credit/constants"
+import type { BadgeColor } from "./format"
+import type { AgingBucket, AllocationKind, InvoiceStatus, ReminderStatus } from "./types"
+
+export { AGING_BUCKETS, ALLOCATION_KINDS, INVOICE_STATUSES, OWING_INVOICE_STATUSES, REMINDER_STATUSES }
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  open: "Open",
+  partially_paid: "Partially paid",
+  paid: "Paid",
+  void: "Void",
+}
+
+export const INVOICE_STATUS_COLORS: Record<InvoiceStatus, BadgeColor> = {
+  open: "blue",
+  partially_paid: "orange",
+  paid: "green",
+  void: "grey",
+}
+
+/** An owing invoice past its due date and grace days reads "Overdue" whatever its status. */
+export function invoiceBadge(invoice: { status: InvoiceStatus; overdue: boolean }): { label: string; color: BadgeColor } {
+  if (invoice.overdue && OWING_INVOICE_STATUSES.includes(invoice.status)) {
+    return { label: "Overdue", color: "red" }
+  }
+  return { label: INVOICE_STATUS_LABELS[invoice.status] ?? invoice.status, color: INVOICE_STATUS_COLORS[invoice.status] ?? "grey" }
+}
+
+export const ALLOCATION_KIND_LABELS: Record<AllocationKind, string> = {
+  payment: "Payment",
+  credit_note: "Credit note",
+}
+
+export const REMINDER_STATUS_LABELS: Record<ReminderStatus, string> = {
+  pending: "Sending",
+  sent: "Sent",
+  failed: "Failed, retried next run",
+}
+
+export const REMINDER_STATUS_COLORS: Record<ReminderStatus, BadgeColor> = {
+  pending: "orange",
+  sent: "green",
+  failed: "red",
+}
+
+/** A reminder stage's name in words: "overdue_14" → "Overdue 14". */
+export function stageLabel(stage: string): string {
+  const words = stage.replace(/_/g, " ").trim()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** Days past due of each bucket (`utils/aging.ts` AGING_BUCKET_RANGES). */
+export const AGING_BUCKET_LABELS: Record<AgingBucket, string> = {
+  current: "Current",
+  "1_30": "1-30 days",
+  "31_60": "31-60 days",
+  "61_90": "61-90 days",
+  "90_plus": "90+ days",
+}
+
+/** From calm to alarming: the chart's segments and the table's headers. */
+export const AGING_BUCKET_COLORS: Record<AgingBucket, string> = {
+  current: "#22c55e",
+  "1_30": "#facc15",
+  "31_60": "#fb923c",
+  "61_90": "#ef4444",
+  "90_plus": "#991b1b",
+}
+
+/** The invoice list's tabs on a company or customer page. */
+export const INVOICE_TABS = ["open", "overdue", "paid"] as const
+export type InvoiceTab = (typeof INVOICE_TABS)[number]
+
+export const INVOICE_TAB_LABELS: Record<InvoiceTab, string> = {
+  open: "Open",
+  overdue: "Overdue",
+  paid: "Paid",
+}
+
+/** What each tab asks the list for: open = everything still owed (overdue included), paid = settled, newest due first. */
+export const INVOICE_TAB_QUERIES: Record<InvoiceTab, { status: InvoiceStatus[]; overdue?: "true"; order?: string }> = {
+  open: { status: [...OWING_INVOICE_STATUSES] },
+  overdue: { status: [...OWING_INVOICE_STATUSES], overdue: "true" },
+  paid: { status: ["paid"], order: "-due_at" },
+}
