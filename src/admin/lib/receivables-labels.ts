@@ -29,12 +29,9 @@ export const INVOICE_STATUS_COLORS: Record<InvoiceStatus, BadgeColor> = {
   void: "grey",
 }
 
-/** An owing invoice past its due date and grace days reads "Overdue" whatever its status. */
-export function invoiceBadge(invoice: { status: InvoiceStatus; overdue: boolean }): { label: string; color: BadgeColor } {
-  if (invoice.overdue && OWING_INVOICE_STATUSES.includes(invoice.status)) {
-    return { label: "Overdue", color: "red" }
-  }
-  return { label: INVOICE_STATUS_LABELS[invoice.status] ?? invoice.status, color: INVOICE_STATUS_COLORS[invoice.status] ?? "grey" }
+/** Whether the invoice shows "Overdue": still owed and past its due date and grace days. */
+export function isOverdue(invoice: { status: InvoiceStatus; overdue: boolean }): boolean {
+  return invoice.overdue && OWING_INVOICE_STATUSES.includes(invoice.status)
 }
 
 export const ALLOCATION_KIND_LABELS: Record<AllocationKind, string> = {
