@@ -4,32 +4,11 @@ import { useState } from "react"
 import { fetchAgingCsv, useAgingReport, useRunCreditControl } from "../hooks/receivables"
 import { downloadBlob } from "../lib/csv"
 import { errorMessage } from "../lib/errors"
-import { stageLabel } from "../lib/receivables-labels"
-import type { CreditControlRunResponse } from "../lib/types"
+import { runSummary } from "../lib/receivables-labels"
 import { AgingChart } from "./aging-chart"
 import { DebtorsTable } from "./debtors-table"
 
 const PAGE_SIZE = 50
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
-
-/** What a credit-control run did, in one sentence per kind of work. */
-export function runSummary(run: CreditControlRunResponse): string {
-  const stages = Object.entries(run.emails_sent)
-  const emails = stages.reduce((n, [, count]) => n + count, 0)
-  const parts = [
-    `${plural(run.marked_overdue, "invoice", "invoices")} marked overdue`,
-    `${plural(run.stopped, "account", "accounts")} put on stop`,
-    `${plural(run.released, "account", "accounts")} released`,
-    emails === 0
-      ? "no reminder due"
-      : `${plural(emails, "reminder", "reminders")} sent (${stages.map(([stage, count]) => `${stageLabel(stage)}: ${count}`).join(", ")})`,
-  ]
-  if (run.emails_failed > 0) {
-    parts.push(`${plural(run.emails_failed, "e-mail", "e-mails")} failed, retried on the next run`)
-  }
-  return parts.join(" · ")
-}
 
 /** "Send due reminders now": the daily credit-control run at once, its result as a toast. */
 const RunRemindersButton = () => {

@@ -11,7 +11,7 @@ import {
   REMINDER_STATUSES,
 } from "../../modules/trade-credit/constants"
 import type { BadgeColor } from "./format"
-import type { AgingBucket, AllocationKind, InvoiceStatus, ReminderStatus } from "./types"
+import type { AgingBucket, AllocationKind, CreditControlRunResponse, InvoiceStatus, ReminderStatus } from "./types"
 
 export { AGING_BUCKETS, ALLOCATION_KINDS, INVOICE_STATUSES, OWING_INVOICE_STATUSES, REMINDER_STATUSES }
 
@@ -91,3 +91,24 @@ export const INVOICE_TAB_QUERIES: Record<InvoiceTab, { status: InvoiceStatus[]; 
   overdue: { status: [...OWING_INVOICE_STATUSES], overdue: "true" },
   paid: { status: ["paid"], order: "-due_at" },
 }
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/** What a credit-control run did, in one sentence per kind of work. */
+export function runSummary(run: CreditControlRunResponse): string {
+  const stages = Object.entries(run.emails_sent)
+  const emails = stages.reduce((n, [, count]) => n + count, 0)
+  const parts = [
+    `${plural(run.marked_overdue, "invoice", "invoices")} marked overdue`,
+    `${plural(run.stopped, "account", "accounts")} put on stop`,
+    `${plural(run.released, "account", "accounts")} released`,
+    emails === 0
+      ? "no reminder due"
+      : `${plural(emails, "reminder", "reminders")} sent (${stages.map(([stage, count]) => `${stageLabel(stage)}: ${count}`).join(", ")})`,
+  ]
+  if (run.emails_failed > 0) {
+    parts.push(`${plural(run.emails_failed, "e-mail", "e-mails")} failed, retried on the next run`)
+  }
+  return parts.join(" · ")
+}
+
