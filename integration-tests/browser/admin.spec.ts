@@ -698,10 +698,7 @@ describe("trade credit admin in a browser", () => {
   })
   /** The dashboard's way of writing a `YYYY-MM-DD` due day (en-US, medium). */
   const dueDay = (day: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium" }).format(new Date(`${day}T12:00:00`))
-  const invoicesCard = () =>
-    page.locator("div").filter({ has: page.getByRole("heading", { name: "Invoices", exact: true }) }).filter({
-      has: page.getByRole("tablist", { name: "Invoices by status" }),
-    }).last()
+  const invoicesCard = () => page.getByTestId("invoices-section")
   /** The numbers in the invoice table's rows, in order. */
   const invoiceNumbers = async () =>
     (await invoicesCard().getByRole("row").allInnerTexts()).slice(1).map((t) => t.split("\t")[0].trim())
@@ -910,7 +907,7 @@ describe("trade credit admin in a browser", () => {
     // Paid: nothing left to record.
     expect(await drawer.getByRole("button", { name: "Record payment" }).count()).toBe(0)
     await shot("invoice-drawer-paid-allocations")
-    await drawer.getByRole("button", { name: "Close" }).click()
+    await drawer.getByRole("button", { name: "Close", exact: true }).last().click()
     await hidden(drawer)
     const settled = await client.getInvoice(baseUrl, adminHeaders, overdueInvoice.id)
     expect(settled).toEqual(expect.objectContaining({ status: "paid", amount_open: 0, overdue: false }))
@@ -936,7 +933,7 @@ describe("trade credit admin in a browser", () => {
     await dismissToasts()
     await form.getByRole("button", { name: "Save" }).click()
     await visible(page.getByText(`${upcoming.number} updated`))
-    await drawer.getByRole("button", { name: "Close" }).click()
+    await drawer.getByRole("button", { name: "Close", exact: true }).last().click()
     await hidden(drawer)
     await eventually(async () => expect(await row.innerText()).toContain("Disputed"))
     expect(await client.getInvoice(baseUrl, adminHeaders, upcoming.id)).toEqual(

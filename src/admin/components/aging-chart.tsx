@@ -46,9 +46,15 @@ const CurrencyAgingChart = ({ rows, totals }: { rows: AgingReportRow[]; totals: 
             <Tooltip formatter={(value, name) => [money(value), String(name)]} cursor={{ fillOpacity: 0.08 }} />
             <Legend
               wrapperStyle={{ fontSize: 12 }}
+              // From current to 90+, as the bars stack (the default sorts the labels alphabetically).
+              itemSorter={(item) => AGING_BUCKETS.indexOf(item.dataKey as AgingBucket)}
               formatter={(_value, entry) => {
-                const bucket = (entry as { dataKey?: AgingBucket }).dataKey as AgingBucket
-                return `${AGING_BUCKET_LABELS[bucket]}: ${fmt.money(totals.buckets[bucket], c)}`
+                const bucket = entry.dataKey as AgingBucket
+                return (
+                  <span className="text-ui-fg-subtle">
+                    {AGING_BUCKET_LABELS[bucket]}: {fmt.money(totals.buckets[bucket], c)}
+                  </span>
+                )
               }}
             />
             {AGING_BUCKETS.map((bucket) => (

@@ -1,8 +1,8 @@
-import { Text, createDataTableColumnHelper } from "@medusajs/ui"
+import { Text, clx, createDataTableColumnHelper } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useFormat } from "../hooks/use-format"
 import { holderPath } from "../lib/format"
-import { AGING_BUCKETS, AGING_BUCKET_LABELS } from "../lib/receivables-labels"
+import { AGING_BUCKETS, AGING_BUCKET_SHORT_LABELS } from "../lib/receivables-labels"
 import type { AgingBucket, AgingReportRow, AgingReportTotals, Amount } from "../lib/types"
 import { AccountStatusBadge } from "./account-status-badge"
 import { ListTable } from "./list-table"
@@ -23,7 +23,8 @@ const DateCell = ({ value }: { value: string | null }) => {
   return <span className="whitespace-nowrap">{value ? fmt.date(value) : "–"}</span>
 }
 
-const amount = (id: string, header: string, get: (row: DebtorRow) => Amount | null, className?: string) =>
+/** An amount column; `alarm` colours amounts past due red (zero stays plain). */
+const amount = (id: string, header: string, get: (row: DebtorRow) => Amount | null, alarm = false) =>
   column.accessor((row) => get(row), {
     id,
     header,
@@ -33,13 +34,13 @@ const amount = (id: string, header: string, get: (row: DebtorRow) => Amount | nu
       <Money
         amount={get(row)}
         currency={row.currency_code}
-        className={row.kind === "total" ? `font-medium ${className ?? ""}` : className}
+        className={clx(row.kind === "total" && "font-medium", alarm && Number(get(row)) > 0 ? "text-ui-tag-red-text" : undefined, alarm && Number(get(row)) === 0 && "text-ui-fg-muted")}
       />
     ),
   })
 
 const bucketColumn = (bucket: AgingBucket) =>
-  amount(`bucket_${bucket}`, AGING_BUCKET_LABELS[bucket], (row) => row.buckets[bucket], bucket === "current" ? undefined : "text-ui-tag-red-text")
+  amount(`bucket_${bucket}`, AGING_BUCKET_SHORT_LABELS[bucket], (row) => row.buckets[bucket], bucket !== "current")
 
 const COLUMNS = [
   column.accessor((row) => (row.kind === "account" ? row.holder.name ?? row.email ?? row.holder.id : "Total"), {
@@ -52,7 +53,7 @@ const COLUMNS = [
           Total {row.currency_code.toUpperCase()} · {row.accounts} {row.accounts === 1 ? "debtor" : "debtors"}
         </Text>
       ) : (
-        <div className="flex min-w-0 max-w-[220px] flex-col py-2">
+        <div className="flex min-w-0 max-w-[180px] flex-col py-2">
           <Link
             to={holderPath(row.holder)}
             className="text-ui-fg-base truncate hover:underline"
@@ -82,7 +83,7 @@ const COLUMNS = [
     cell: ({ row: { original: row } }) =>
       row.kind === "account" && row.oldest_overdue_invoice ? (
         <span className="flex flex-col whitespace-nowrap">
-          <span className="font-mono">{row.oldest_overdue_invoice.number}</span>
+          <span>{row.oldest_overdue_invoice.number}</span>
           <span className="text-ui-tag-red-text txt-compact-xsmall">{row.oldest_overdue_invoice.days_overdue} days</span>
         </span>
       ) : (
@@ -97,7 +98,7 @@ const COLUMNS = [
   }),
   column.accessor((row) => row.average_days_to_pay, {
     id: "average_days_to_pay",
-    header: "Avg days to pay",
+    header: "Days to pay",
     align: "right",
     cell: ({ row: { original: row } }) => <DaysCell days={row.average_days_to_pay} />,
   }),

@@ -119,7 +119,7 @@ export const InvoicesSection = ({ accounts }: { accounts: TradeCreditAccount[] }
   }
 
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-testid="invoices-section">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-4">
         <div className="flex flex-col">
           <Heading level="h2">Invoices</Heading>

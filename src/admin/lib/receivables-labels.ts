@@ -66,6 +66,15 @@ export const AGING_BUCKET_LABELS: Record<AgingBucket, string> = {
   "90_plus": "90+ days",
 }
 
+/** The same, short, for the debtors table's column headers. */
+export const AGING_BUCKET_SHORT_LABELS: Record<AgingBucket, string> = {
+  current: "Current",
+  "1_30": "1-30",
+  "31_60": "31-60",
+  "61_90": "61-90",
+  "90_plus": "90+",
+}
+
 /** From calm to alarming: the chart's segments and the table's headers. */
 export const AGING_BUCKET_COLORS: Record<AgingBucket, string> = {
   current: "#22c55e",
