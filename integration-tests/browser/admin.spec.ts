@@ -906,6 +906,7 @@ describe("trade credit admin in a browser", () => {
     })
     // Paid: nothing left to record.
     expect(await drawer.getByRole("button", { name: "Record payment" }).count()).toBe(0)
+    await dismissToasts()
     await shot("invoice-drawer-paid-allocations")
     await drawer.getByRole("button", { name: "Close", exact: true }).last().click()
     await hidden(drawer)

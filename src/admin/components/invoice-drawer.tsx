@@ -99,22 +99,24 @@ const Reminders = ({ invoice }: { invoice: Detail }) => {
 
 /** Pause the invoice's reminders while it is disputed, and say why. */
 const DisputeForm = ({ invoice }: { invoice: Detail }) => {
-  const update = useUpdateInvoice(invoice.id)
+  // The toast goes with the hook: saving refreshes the invoice, which starts the form over.
+  const update = useUpdateInvoice(invoice.id, { onSuccess: ({ invoice: saved }) => toast.success(`${saved.number} updated`) })
   const defaults = (): InvoiceDisputeForm => ({ reminders_paused: invoice.reminders_paused, dispute_note: invoice.dispute_note ?? "" })
   const form = useForm<InvoiceDisputeForm>({ resolver: zodResolver(invoiceDisputeSchema), defaultValues: defaults() })
   useEffect(() => {
     form.reset(defaults())
-    update.reset()
     // A different invoice, or its saved values: start over.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [invoice.id, invoice.reminders_paused, invoice.dispute_note])
+  useEffect(() => {
+    update.reset()
+    // Another invoice: forget the last save's error.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [invoice.id])
   const error = form.formState.errors.dispute_note?.message ?? null
 
   const onSubmit = (values: InvoiceDisputeForm) =>
-    update.mutate(
-      { reminders_paused: values.reminders_paused, dispute_note: optionalText(values.dispute_note) },
-      { onSuccess: () => toast.success(`${invoice.number} updated`) }
-    )
+    update.mutate({ reminders_paused: values.reminders_paused, dispute_note: optionalText(values.dispute_note) })
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} className="flex flex-col gap-y-4" noValidate aria-label="Dispute and reminders">

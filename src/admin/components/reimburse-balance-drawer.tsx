@@ -34,7 +34,12 @@ export const ReimburseBalanceDrawer = ({
     onOpen: reimburse.reset,
   })
   // What is owed, as a positive amount to suggest ("-1200.5" → "1200.5").
-  const owed = account.balance < 0 ? String(account.balance).replace(/^-/, "") : null
+  // Against an invoice: what is open on it.
+  const owed = invoice
+    ? String(invoice.amount_open)
+    : account.balance < 0
+      ? String(account.balance).replace(/^-/, "")
+      : null
 
   const onSubmit = (values: ReimbursementForm) =>
     reimburse.mutate(
@@ -86,7 +91,7 @@ export const ReimburseBalanceDrawer = ({
                   className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
                   onClick={() => form.setValue("amount", owed, { shouldValidate: form.formState.isSubmitted })}
                 >
-                  Pay off {fmt.money(owed, currency)}
+                  {invoice ? `Pay the ${fmt.money(owed, currency)} open` : `Pay off ${fmt.money(owed, currency)}`}
                 </button>
               </>
             )}
