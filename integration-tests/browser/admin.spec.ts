@@ -32,6 +32,9 @@ import { eventually as retryUntil } from "../helpers/eventually"
 import { LEDGER_OPERATIONS } from "../../src/modules/trade-credit/constants"
 import { OPERATION_LABELS } from "../../src/admin/lib/format"
 import * as client from "../../scripts/lib/api-client"
+import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher"
+import { AGING_BUCKETS } from "../../src/modules/trade-credit/constants"
+import { AGING_BUCKET_LABELS } from "../../src/admin/lib/receivables-labels"
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 const medusa = require("../../scripts/lib/medusa-server")
@@ -136,6 +139,16 @@ describe("trade credit admin in a browser", () => {
   let order: { id: string; display_id: number }
   let reviewId: string
   let orderTotal: number
+  /** The SMTP server the reminders go to (the plugin's SMTP provider points at it). */
+  let catcher: MailCatcher | null = null
+  // The receivables steps: the demo's Utrecht Roofing has invoices in every state.
+  const RECEIVABLES_COMPANY = "Utrecht Roofing"
+  let utrecht: { groupId: string; accountId: string }
+  let overdueInvoice: any
+  const PARTIAL_REFERENCE = "RABO-20261201-0007"
+  const REST_REFERENCE = "RABO-20261201-0019"
+  const DISPUTE_NOTE = "Two pallets arrived damaged: credit note requested"
+  const CHASE_NOTE = "Called Bram: the rest of the overdue invoice is paid on Friday"
 
 
   /** A screenshot of what the page shows now, as NN-name.png. */
@@ -227,6 +240,9 @@ describe("trade credit admin in a browser", () => {
       DEMO_ADMIN_PASSWORD: ADMIN.password,
     })
 
+    catcher = await timed("mail catcher", () => startMailCatcher())
+    env.TRADE_CREDIT_SMTP_HOST = catcher!.host
+    env.TRADE_CREDIT_SMTP_PORT = String(catcher!.port)
     await timed("create database", () => pg.createDatabase(dbServer, database))
     databaseCreated = true
     log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}`)
@@ -278,6 +294,7 @@ describe("trade credit admin in a browser", () => {
     fs.writeFileSync(path.join(LOG_DIR, "browser-console.log"), consoleLines.join("\n") + "\n")
     await context?.close().catch((e) => log(`closing the browser: ${e.message}`))
     await server?.stop()
+    await catcher?.stop().catch((e: Error) => log(`stopping the mail catcher: ${e.message}`))
     if (databaseCreated && database) {
       await pg.dropDatabase(dbServer, database).catch((e: Error) => log(`could not drop ${database}: ${e.message}`))
     }
@@ -678,5 +695,320 @@ describe("trade credit admin in a browser", () => {
     await visible(page.getByText("No accounts match these filters."))
     expect(await rowNames()).toEqual([])
     await shot("trade-credit-companies-in-credit-none")
+  })
+  /** The dashboard's way of writing a `YYYY-MM-DD` due day (en-US, medium). */
+  const dueDay = (day: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium" }).format(new Date(`${day}T12:00:00`))
+  const invoicesCard = () => page.getByTestId("invoices-section")
+  /** The numbers in the invoice table's rows, in order. */
+  const invoiceNumbers = async () =>
+    (await invoicesCard().getByRole("row").allInnerTexts()).slice(1).map((t) => t.split("\t")[0].trim())
+  /** The account's invoices as the API lists them (`status` may repeat). */
+  const apiInvoices = async (query: Record<string, string | string[]>) => {
+    const params = new URLSearchParams({ account_id: utrecht.accountId, limit: "50" })
+    for (const [key, value] of Object.entries(query)) {
+      for (const v of [value].flat()) params.append(key, v)
+    }
+    return (await client.listInvoices(baseUrl, adminHeaders, params.toString())).invoices
+  }
+
+  step("sends the due reminders now, and shows the aging chart above the debtors table", async () => {
+    await open("/trade-credit")
+    const debtors = page.locator("div").filter({ has: page.getByRole("heading", { name: "Debtors", exact: true }) }).filter({
+      has: page.getByTestId("debtors-table"),
+    }).last()
+    await visible(debtors.getByRole("button", { name: "Send due reminders now" }), 60_000)
+    const report = await client.agingReport(baseUrl, adminHeaders, { limit: 50 })
+    const eurTotals = report.totals.find((t: any) => t.currency_code === "eur")
+    expect(report.accounts.length).toBeGreaterThan(0)
+
+    // The chart: one per currency, a stacked bar per debtor, the legend naming each bucket with its total.
+    const chart = debtors.getByTestId("aging-chart-eur")
+    await visible(chart)
+    await eventually(async () => {
+      expect(await chart.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0)
+      const legend = await chart.locator(".recharts-legend-wrapper").innerText()
+      for (const bucket of AGING_BUCKETS) {
+        expect(legend).toContain(`${AGING_BUCKET_LABELS[bucket]}: ${eur(eurTotals.buckets[bucket])}`)
+      }
+      expect(await chart.innerText()).toContain(`EUR · ${eur(eurTotals.open_total)} open`)
+    })
+    // The table: the report's debtors in its order (most owed first), then the totals row.
+    const table = debtors.getByTestId("debtors-table")
+    await eventually(async () => {
+      const rows = (await table.getByRole("row").allInnerTexts()).slice(1)
+      expect(rows.map((r) => r.split("\t")[0].split("\n")[0].trim())).toEqual([
+        ...report.accounts.map((a: any) => a.holder.name),
+        `Total EUR · ${eurTotals.accounts} debtors`,
+      ])
+      const total = rows[rows.length - 1]
+      expect(total).toContain(eur(eurTotals.open_total))
+      const utrechtRow = rows.find((r) => r.startsWith(RECEIVABLES_COMPANY))!
+      const api = report.accounts.find((a: any) => a.holder.name === RECEIVABLES_COMPANY)
+      expect(utrechtRow).toContain(eur(api.open_total))
+      expect(utrechtRow).toContain(api.oldest_overdue_invoice.number)
+      expect(utrechtRow).toContain(`${api.oldest_overdue_invoice.days_overdue} days`)
+    })
+    await scrollToTop(debtors)
+    await shot("trade-credit-aging-chart-and-debtors")
+
+    // Export CSV: the whole report as the server streams it.
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: UI_TIMEOUT_MS }),
+      debtors.getByRole("button", { name: "Export CSV" }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^aging-\d{4}-\d{2}-\d{2}\.csv$/)
+    const csv = fs.readFileSync((await download.path())!, "utf8").trim().split(/\r?\n/)
+    // Header, one line per debtor, one totals line per currency.
+    expect(csv).toHaveLength(1 + report.count + report.totals.length)
+    expect(csv.some((line) => line.includes(RECEIVABLES_COMPANY))).toBe(true)
+
+    // "Send due reminders now": the toast says what the run did; the e-mails reach the SMTP server.
+    expect(catcher!.messages).toHaveLength(0)
+    await dismissToasts()
+    await debtors.getByRole("button", { name: "Send due reminders now" }).click()
+    const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Credit control run finished" })
+    await visible(toast, 60_000)
+    const summary = await toast.innerText()
+    expect(summary).toMatch(/\d+ invoices? marked overdue · \d+ accounts? put on stop · \d+ accounts? released · \d+ reminders? sent \(.+\)/)
+    const sent = Number(/(\d+) reminders? sent/.exec(summary)![1])
+    expect(sent).toBeGreaterThan(0)
+    // Utrecht Roofing's invoice 10 days overdue reached the "overdue_7" stage, the one due today "due".
+    expect(summary).toContain("Overdue 7: ")
+    expect(summary).toContain("Due: ")
+    await catcher!.waitFor(sent, 30_000)
+    await shot("trade-credit-reminders-sent-toast")
+    // The same run right after sends nothing: the button did the work.
+    expect((await client.runCreditControl(baseUrl, adminHeaders)).emails_sent).toEqual({})
+    await sleep(500)
+    expect(catcher!.messages).toHaveLength(sent)
+  })
+
+  step("lists a company's invoices in open, overdue and paid tabs", async () => {
+    const { customer_groups } = await client.get(baseUrl, `/admin/customer-groups?q=${encodeURIComponent(RECEIVABLES_COMPANY)}`, {
+      headers: adminHeaders,
+    })
+    const groupId = customer_groups.find((g: any) => g.name === RECEIVABLES_COMPANY).id
+    const { accounts } = await client.listAccounts(baseUrl, adminHeaders, { customer_group_id: groupId })
+    utrecht = { groupId, accountId: accounts[0].id }
+    const owing = await apiInvoices({ status: ["open", "partially_paid"] })
+    const overdue = await apiInvoices({ status: ["open", "partially_paid"], overdue: "true" })
+    const paid = await apiInvoices({ status: "paid", order: "-due_at" })
+    // The demo: upcoming, due today and 10 days overdue are owed; one is paid.
+    expect(owing).toHaveLength(3)
+    expect(overdue).toHaveLength(1)
+    expect(paid).toHaveLength(1)
+    overdueInvoice = overdue[0]
+    expect(overdueInvoice.days_overdue).toBe(10)
+
+    await open(`/customer-groups/${groupId}`)
+    const card = invoicesCard()
+    await visible(card.getByRole("tab", { name: /^Open/ }), 60_000)
+    await eventually(async () => {
+      expect(await invoiceNumbers()).toEqual(owing.map((i: any) => i.number))
+      expect(await card.getByRole("tab", { name: /^Overdue/ }).innerText()).toMatch(/Overdue\s*1/)
+    })
+    const row = card.getByRole("row").filter({ hasText: overdueInvoice.number })
+    const text = await row.innerText()
+    expect(text).toContain(`#${overdueInvoice.order_display_id}`)
+    expect(text).toContain(eur(overdueInvoice.amount))
+    expect(text).toContain(dueDay(overdueInvoice.due_date))
+    expect(text).toContain("Open")
+    expect(text).toContain("Overdue")
+    expect(text).toMatch(/\b10\b/)
+    await scrollToTop(card)
+    await shot("invoices-open-tab")
+
+    await card.getByRole("tab", { name: /^Overdue/ }).click()
+    await eventually(async () => expect(await invoiceNumbers()).toEqual([overdueInvoice.number]))
+    await shot("invoices-overdue-tab")
+    await card.getByRole("tab", { name: /^Paid/ }).click()
+    await eventually(async () => expect(await invoiceNumbers()).toEqual(paid.map((i: any) => i.number)))
+    expect(await card.getByRole("row").filter({ hasText: paid[0].number }).innerText()).toContain("Paid")
+    await shot("invoices-paid-tab")
+  })
+
+  step("opens an invoice with its reminders and records payments against it", async () => {
+    const card = invoicesCard()
+    await card.getByRole("tab", { name: /^Overdue/ }).click()
+    await card.getByRole("row").filter({ hasText: overdueInvoice.number }).click()
+    const drawer = page.getByRole("dialog", { name: `Invoice ${overdueInvoice.number}` })
+    await visible(drawer)
+    await eventually(async () => {
+      const text = await drawer.innerText()
+      expect(text).toContain("Nothing paid or credited yet.")
+      expect(text).toContain(eur(overdueInvoice.amount_open))
+    })
+    // The reminder the run just sent, to the company's buyer.
+    const reminder = drawer.getByTestId("invoice-reminder")
+    await eventually(async () => {
+      const text = await reminder.innerText()
+      expect(text).toContain("Overdue 7")
+      expect(text).toContain("Sent")
+      expect(text).toContain("bram@utrecht-roofing.example.com")
+    })
+    await shot("invoice-drawer-overdue-with-reminder")
+
+    // A first, partial payment naming the invoice.
+    const half = MathBN.div(overdueInvoice.amount_open, 2).decimalPlaces(2, 1).toNumber()
+    const rest = MathBN.sub(overdueInvoice.amount_open, half).toNumber()
+    const pay = async (amount: number, reference: string) => {
+      await dismissToasts()
+      await drawer.getByRole("button", { name: "Record payment" }).click()
+      const form = page.getByRole("dialog", { name: `Record payment · ${overdueInvoice.number}` })
+      await visible(form)
+      // The amount open is suggested (the field groups thousands as it shows it).
+      expect(Number((await form.getByLabel(/^Amount/).inputValue()).replace(/,/g, ""))).toBe(overdueInvoice.amount_open)
+      await form.getByLabel(/^Amount/).fill(String(amount))
+      await form.getByLabel(/^Custom reference number/).fill(reference)
+      await shot(`record-payment-${reference.toLowerCase()}`)
+      await form.getByRole("button", { name: "Record payment" }).click()
+      await visible(page.getByText(`Payment of ${eur(amount)} recorded against ${overdueInvoice.number}`))
+      await hidden(form)
+    }
+    await pay(half, PARTIAL_REFERENCE)
+    // Partially paid: still overdue, in the Overdue tab with its new amount open.
+    const row = card.getByRole("row").filter({ hasText: overdueInvoice.number })
+    await eventually(async () => {
+      const text = await row.innerText()
+      expect(text).toContain("Partially paid")
+      expect(text).toContain("Overdue")
+      expect(text).toContain(eur(rest))
+    })
+    await scrollToTop(card)
+    await shot("invoice-partially-paid")
+    expect(await client.getInvoice(baseUrl, adminHeaders, overdueInvoice.id)).toEqual(
+      expect.objectContaining({ status: "partially_paid", amount_paid: half, amount_open: rest })
+    )
+
+    // The rest: paid, gone from Overdue, listed under Paid with both payments.
+    await row.click()
+    await visible(drawer)
+    await eventually(async () => expect(await drawer.getByTestId("invoice-allocation").count()).toBe(1))
+    overdueInvoice = { ...overdueInvoice, amount_open: rest }
+    await pay(rest, REST_REFERENCE)
+    await visible(card.getByText("No overdue invoices."))
+    await eventually(async () => expect(await card.getByRole("tab", { name: /^Overdue/ }).innerText()).toMatch(/Overdue\s*0/))
+    await card.getByRole("tab", { name: /^Paid/ }).click()
+    const paidRow = card.getByRole("row").filter({ hasText: overdueInvoice.number })
+    await visible(paidRow)
+    expect(await paidRow.innerText()).toContain("Paid")
+    await paidRow.click()
+    await visible(drawer)
+    const allocations = drawer.getByTestId("invoice-allocation")
+    await eventually(async () => {
+      const texts = await allocations.allInnerTexts()
+      expect(texts).toHaveLength(2)
+      expect(texts[0]).toContain(PARTIAL_REFERENCE)
+      expect(texts[0]).toContain(eur(half))
+      expect(texts[1]).toContain(REST_REFERENCE)
+      expect(texts[1]).toContain(eur(rest))
+      expect(texts.every((t) => t.includes("Payment") && t.includes("Reimbursed"))).toBe(true)
+    })
+    // Paid: nothing left to record.
+    expect(await drawer.getByRole("button", { name: "Record payment" }).count()).toBe(0)
+    await dismissToasts()
+    await shot("invoice-drawer-paid-allocations")
+    await drawer.getByRole("button", { name: "Close", exact: true }).last().click()
+    await hidden(drawer)
+    const settled = await client.getInvoice(baseUrl, adminHeaders, overdueInvoice.id)
+    expect(settled).toEqual(expect.objectContaining({ status: "paid", amount_open: 0, overdue: false }))
+    expect(settled.allocations.map((a: any) => [a.kind, a.amount, a.reference])).toEqual([
+      ["payment", half, PARTIAL_REFERENCE],
+      ["payment", rest, REST_REFERENCE],
+    ])
+  })
+
+  step("pauses an invoice's reminders with a dispute note", async () => {
+    const card = invoicesCard()
+    await card.getByRole("tab", { name: /^Open/ }).click()
+    const [upcoming] = (await apiInvoices({ status: ["open"], order: "-due_at" }))
+    const row = card.getByRole("row").filter({ hasText: upcoming.number })
+    await row.click()
+    const drawer = page.getByRole("dialog", { name: `Invoice ${upcoming.number}` })
+    await visible(drawer)
+    const form = drawer.getByRole("form", { name: "Dispute and reminders" })
+    await visible(form)
+    await form.getByRole("switch", { name: "Pause reminders" }).click()
+    await form.getByLabel(/^Dispute note/).fill(DISPUTE_NOTE)
+    await shot("invoice-dispute-form")
+    await dismissToasts()
+    await form.getByRole("button", { name: "Save" }).click()
+    await visible(page.getByText(`${upcoming.number} updated`))
+    await drawer.getByRole("button", { name: "Close", exact: true }).last().click()
+    await hidden(drawer)
+    await eventually(async () => expect(await row.innerText()).toContain("Disputed"))
+    expect(await client.getInvoice(baseUrl, adminHeaders, upcoming.id)).toEqual(
+      expect.objectContaining({ reminders_paused: true, dispute_note: DISPUTE_NOTE })
+    )
+  })
+
+  step("adds a chase note and finds the account under Due for a chase", async () => {
+    const today = new Date().toISOString().slice(0, 10)
+    const accountCard = page.locator("div").filter({ has: page.getByRole("heading", { name: "Company credit", exact: true }) }).filter({
+      has: page.getByRole("heading", { name: "Credit control" }),
+    }).last()
+    const panel = accountCard.getByRole("region", { name: "Credit control" })
+    await visible(panel)
+    expect(await panel.getByTestId("last-chased").innerText()).toBe("Never")
+    await dismissToasts()
+    await panel.getByRole("button", { name: "Add note" }).click()
+    const drawer = page.getByRole("dialog", { name: "Add chase note" })
+    await visible(drawer)
+    // A note is required.
+    await drawer.getByRole("button", { name: "Add note" }).click()
+    await visible(drawer.getByText("Write what was said or agreed."))
+    await drawer.getByLabel(/^Note/).fill(CHASE_NOTE)
+    await drawer.getByLabel(/^Next chase/).fill(today)
+    await shot("chase-note-drawer")
+    await drawer.getByRole("button", { name: "Add note" }).click()
+    await visible(page.getByText("Chase note added"))
+    await hidden(drawer)
+    await eventually(async () => {
+      expect(await panel.getByTestId("chase-note").first().innerText()).toContain(CHASE_NOTE)
+      expect(await panel.getByTestId("chase-note").first().innerText()).toContain("Demo Admin")
+      expect(await panel.getByTestId("last-chased").innerText()).not.toBe("Never")
+      expect(await panel.getByTestId("next-chase").innerText()).toContain("Due")
+    })
+    await scrollToTop(panel)
+    await shot("chase-note-added")
+    const account = await accountNow(utrecht.accountId)
+    expect(account.last_chased_at).toBeTruthy()
+    expect(account.next_chase_at).toBeTruthy()
+    const [note] = await client.listChaseNotes(baseUrl, adminHeaders, utrecht.accountId)
+    expect(note).toEqual(expect.objectContaining({ body: CHASE_NOTE, actor: expect.objectContaining({ type: "user" }) }))
+
+    // The Trade credit page: "Due for a chase" lists exactly what the API says is due.
+    await open("/trade-credit")
+    await visible(page.getByRole("heading", { name: "Credit accounts" }), 60_000)
+    await page.getByRole("checkbox", { name: "Due for a chase" }).click()
+    const due = (await client.listAccounts(baseUrl, adminHeaders, "due_for_chase=true&order=balance")).accounts.map((a: any) => a.holder.name)
+    expect(due).toEqual([RECEIVABLES_COMPANY])
+    const rows = page.getByRole("link", { name: /^Open / })
+    await eventually(async () =>
+      expect((await rows.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).map((l) => String(l).replace(/^Open /, ""))).toEqual(due)
+    )
+    await page.getByRole("heading", { name: "Credit accounts" }).scrollIntoViewIfNeeded()
+    await shot("trade-credit-due-for-a-chase")
+  })
+
+  step("shows the order's invoice in the order's Pay on account panel", async () => {
+    await open(`/orders/${overdueInvoice.order_id}`)
+    await visible(page.getByRole("heading", { name: "Pay on account" }), 60_000)
+    const invoice = page.getByTestId("order-invoice")
+    await eventually(async () => {
+      const text = await invoice.innerText()
+      expect(text).toContain(overdueInvoice.number)
+      expect(text).toContain("Paid")
+      expect(text).toContain(eur(0))
+      expect(text).toContain(dueDay(overdueInvoice.due_date))
+    })
+    await page.getByRole("heading", { name: "Pay on account" }).scrollIntoViewIfNeeded()
+    await shot("order-page-invoice")
+    // The number opens the invoice.
+    await invoice.getByRole("button", { name: overdueInvoice.number }).click()
+    const drawer = page.getByRole("dialog", { name: `Invoice ${overdueInvoice.number}` })
+    await visible(drawer)
+    await eventually(async () => expect(await drawer.getByTestId("invoice-allocation").count()).toBe(2))
+    await shot("order-page-invoice-drawer")
   })
 })

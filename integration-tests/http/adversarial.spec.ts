@@ -240,7 +240,7 @@ const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: 
     auth: "admin",
     url: () => "/admin/trade-credit/invoices",
     bad: ["limit=-1", "limit=100000", "offset=-5", "order=nope", "order=overdue_at%3Bdrop", "fields=*allocations", "status=bogus",
-      "overdue=maybe", "due_before=2026-13", "due_before=yesterday", "due_after=%00", "number=%00", "account_id=%00", "unknown=1"],
+      "overdue=maybe", "due_before=2026-13", "due_before=yesterday", "due_after=%00", "number=%00", "account_id=%00", "order_id=%00", "unknown=1"],
   },
   "GET /admin/trade-credit/invoices/:id": {
     auth: "admin",

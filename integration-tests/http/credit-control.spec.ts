@@ -158,12 +158,21 @@ medusaIntegrationTestRunner({
       expect(failed).toMatchObject({ stage: "due", status: "failed", attempts: 1, sent_at: null })
       expect(failed.last_error).toMatch(/552/)
       expect(catcher.messages).toHaveLength(0)
+      // The admin's invoice detail shows the reminder history: the failed attempt and why.
+      expect((await client.getInvoice(api, admin.headers, invoice.id)).reminders).toEqual([
+        expect.objectContaining({ stage: "due", status: "failed", attempts: 1, sent_at: null, last_error: expect.stringMatching(/552/) }),
+      ])
 
       catcher.refuse = null
       expect(await run(dayOf(invoice, 1))).toMatchObject({ emails_sent: { due: 1 }, emails_failed: 0 })
       const [sent] = await intents(account.id)
       expect(sent).toMatchObject({ stage: "due", status: "sent", attempts: 2, last_error: null })
       expect(sent.sent_at).toBeTruthy()
+      const { reminders } = await client.getInvoice(api, admin.headers, invoice.id)
+      expect(reminders).toEqual([
+        expect.objectContaining({ id: sent.id, stage: "due", status: "sent", attempts: 2, last_error: null, sent_at: expect.any(String) }),
+      ])
+      expect([...reminders[0].recipients].sort()).toEqual(["alice@gtw.example", "bob@gtw.example"])
       expect((await catcher.waitFor(1))[0].subject).toBe(`Invoice ${invoice.number} is due today`)
       expect((await run(dayOf(invoice, 2))).emails_sent).toEqual({})
       await new Promise((r) => setTimeout(r, 300))

@@ -136,7 +136,7 @@ export declare function addChaseNote(
   body: { body: string; next_chase_at?: string | null }
 ): Promise<{ chase_note: ApiRecord; account: ApiRecord }>
 export declare function listChaseNotes(target: Target, adminHeaders: Headers, accountId: string): Promise<ApiRecord[]>
-export declare function getInvoice(target: Target, adminHeaders: Headers, id: string): Promise<ApiRecord & { allocations: ApiRecord[] }>
+export declare function getInvoice(target: Target, adminHeaders: Headers, id: string): Promise<ApiRecord & { allocations: ApiRecord[]; reminders: ApiRecord[] }>
 export declare function myInvoices(target: Target, headers: Headers, accountId: string, query?: Query): Promise<{ invoices: ApiRecord[]; count: number; limit: number; offset: number }>
 export declare function myInvoice(target: Target, headers: Headers, accountId: string, invoiceId: string): Promise<ApiRecord & { allocations: ApiRecord[] }>
 export declare function startCardPayment(target: Target, headers: Headers, accountId: string, body: Record<string, unknown>): Promise<ApiRecord>

@@ -19,6 +19,7 @@ import type {
   OverduePolicy,
   PaymentTermsType,
   ReconciliationKind,
+  ReminderStatus,
   ReviewReason,
   ReviewStatus,
 } from "../modules/trade-credit/constants"
@@ -312,7 +313,25 @@ export type InvoiceAllocation = {
 }
 
 export type AdminInvoiceListResponse = { invoices: AdminInvoice[] } & PageMeta
-export type AdminInvoiceResponse = { invoice: AdminInvoice & { allocations: InvoiceAllocation[] } }
+/**
+ * One reminder of an invoice (its history in the admin): the stage, whether
+ * the e-mail went out (`sent`), is being sent (`pending`) or failed and is
+ * retried on the next run (`failed`), to whom, and when.
+ */
+export type AdminInvoiceReminder = {
+  id: string
+  stage: string
+  status: ReminderStatus
+  recipients: string[]
+  attempts: number
+  last_error: string | null
+  sent_at: DateString | null
+  created_at: DateString
+}
+
+export type AdminInvoiceResponse = {
+  invoice: AdminInvoice & { allocations: InvoiceAllocation[]; reminders: AdminInvoiceReminder[] }
+}
 export type StoreInvoiceListResponse = { invoices: Invoice[] } & PageMeta
 export type StoreInvoiceResponse = { invoice: Invoice & { allocations: InvoiceAllocation[] } }
 

@@ -5,6 +5,7 @@ import type { TradeCreditAccount } from "../lib/types"
 import { AccountActions } from "./account-actions"
 import { AccountNotices } from "./account-notices"
 import { AccountSummary } from "./account-summary"
+import { ChaseNotesPanel } from "./chase-notes-panel"
 import { CreditHistory } from "./credit-history"
 
 /** One credit account: header with actions, figures, alerts, credit history. */
@@ -23,6 +24,7 @@ export const AccountCard = ({ account, title = "Trade credit" }: { account: Trad
     </div>
     <AccountNotices account={account} place="account" className="px-6 py-4" />
     <AccountSummary account={account} />
+    <ChaseNotesPanel account={account} />
     <CreditHistory accountId={account.id} title={`${holderName(account.holder)} · ${account.currency_code.toUpperCase()}`} />
   </Container>
   )

@@ -1,4 +1,4 @@
-import { Button, Input, Text } from "@medusajs/ui"
+import { Button, Checkbox, Input, Label, Text } from "@medusajs/ui"
 import {
   EMPTY_FILTERS,
   countActiveFilters,
@@ -75,6 +75,16 @@ export const AccountFilterBar = ({ value, onChange }: AccountFilterBarProps) => 
             title={bound.title}
           />
         ))}
+        <div className="flex items-center gap-x-2 px-1">
+          <Checkbox
+            id="tc-filter-due-for-chase"
+            checked={value.due_for_chase}
+            onCheckedChange={(checked) => set("due_for_chase", checked === true)}
+          />
+          <Label htmlFor="tc-filter-due-for-chase" size="small" title="Accounts whose next chase day is today or earlier">
+            Due for a chase
+          </Label>
+        </div>
         {(countActiveFilters(value) > 0 || value.q) && (
           <Button size="small" variant="transparent" onClick={() => onChange({ ...EMPTY_FILTERS, order: value.order })}>
             Clear filters

@@ -6,6 +6,7 @@ import { HOLDER_TYPE_LABELS } from "../lib/format"
 import type { HolderType } from "../lib/types"
 import { AccountCard } from "./account-card"
 import { CreateAccountDrawer } from "./create-account-drawer"
+import { InvoicesSection } from "./invoices-section"
 import { NoAccountState } from "./no-account-state"
 import { SectionError } from "./section-error"
 import { SectionSkeleton } from "./section-skeleton"
@@ -68,6 +69,7 @@ export const HolderCreditSection = ({ holder, compactEmpty = false }: { holder: 
               {HOLDER_TYPE_LABELS[holder.type]} account in another currency
             </Button>
           </div>
+          <InvoicesSection accounts={accounts} />
         </>
       )}
       {drawer}

@@ -7,6 +7,7 @@ import { useReviews } from "../hooks/reviews"
 import { ConfirmFailureBanner } from "./confirm-failure-banner"
 import { HeldOrderBanner } from "./held-order-banner"
 import { AccountNotices } from "./account-notices"
+import { OrderInvoice } from "./order-invoice"
 import { PayingAccountRow } from "./paying-account-row"
 
 type Tone = "green" | "orange" | "red" | "grey" | "blue"
@@ -47,6 +48,7 @@ export const OrderCreditPanel = ({ orderId, payment }: { orderId: string; paymen
         <span className="text-ui-fg-subtle">Amount on account</span>
         <span className="tabular-nums">{fmt.money(payment.session.amount, currency)}</span>
       </div>
+      <OrderInvoice orderId={orderId} />
       {review && (
         <div className="px-6 py-4">
           <HeldOrderBanner review={review} />

@@ -5,6 +5,7 @@ import { useFormat } from "../hooks/use-format"
 import { toApiAmount } from "../lib/decimal"
 import { holderName } from "../lib/format"
 import { optionalText, reimbursementSchema, type ReimbursementForm } from "../lib/form-schemas"
+import type { AdminInvoice } from "../lib/types"
 import type { AccountDrawerProps } from "./adjust-balance-drawer"
 import { MovementAmountField } from "./balance-preview"
 import { FormDrawer, useDrawerForm } from "./form-drawer"
@@ -13,8 +14,15 @@ import { TextField } from "./form-fields"
 /**
  * "Reimburse balance": record an offline payment from the buyer (a bank transfer, a cheque).
  * A negative amount takes a recorded payment back (e.g. a bounced transfer).
+ * With `invoice` it is "Record payment" against that invoice: the amount open
+ * is suggested and the payment names the invoice (`invoice_id`), which it pays first.
  */
-export const ReimburseBalanceDrawer = ({ account, open, onOpenChange }: AccountDrawerProps) => {
+export const ReimburseBalanceDrawer = ({
+  account,
+  open,
+  onOpenChange,
+  invoice = null,
+}: AccountDrawerProps & { invoice?: AdminInvoice | null }) => {
   const currency = account.currency_code
   const fmt = useFormat()
   const reimburse = useCreateReimbursement(account.id)
@@ -22,11 +30,16 @@ export const ReimburseBalanceDrawer = ({ account, open, onOpenChange }: AccountD
   const form = useDrawerForm<ReimbursementForm>({
     open,
     schema,
-    defaultValues: () => ({ amount: "", reference: "", comment: "" }),
+    defaultValues: () => ({ amount: invoice ? String(invoice.amount_open) : "", reference: "", comment: "" }),
     onOpen: reimburse.reset,
   })
   // What is owed, as a positive amount to suggest ("-1200.5" → "1200.5").
-  const owed = account.balance < 0 ? String(account.balance).replace(/^-/, "") : null
+  // Against an invoice: what is open on it.
+  const owed = invoice
+    ? String(invoice.amount_open)
+    : account.balance < 0
+      ? String(account.balance).replace(/^-/, "")
+      : null
 
   const onSubmit = (values: ReimbursementForm) =>
     reimburse.mutate(
@@ -34,10 +47,15 @@ export const ReimburseBalanceDrawer = ({ account, open, onOpenChange }: AccountD
         amount: toApiAmount(values.amount),
         reference: optionalText(values.reference),
         comment: optionalText(values.comment),
+        ...(invoice ? { invoice_id: invoice.id } : {}),
       },
       {
         onSuccess: () => {
-          toast.success(`Reimbursement of ${fmt.signedMoney(values.amount, currency)} recorded`)
+          toast.success(
+            invoice
+              ? `Payment of ${fmt.money(values.amount, currency)} recorded against ${invoice.number}`
+              : `Reimbursement of ${fmt.signedMoney(values.amount, currency)} recorded`
+          )
           onOpenChange(false)
         },
       }
@@ -47,11 +65,15 @@ export const ReimburseBalanceDrawer = ({ account, open, onOpenChange }: AccountD
     <FormDrawer
       open={open}
       onOpenChange={onOpenChange}
-      title="Reimburse balance"
-      description={`Record a payment ${holderName(account.holder)} made outside the store (bank transfer, cheque). The outstanding balance and available credit are recalculated.`}
+      title={invoice ? `Record payment · ${invoice.number}` : "Reimburse balance"}
+      description={
+        invoice
+          ? `Record a payment ${holderName(account.holder)} made for invoice ${invoice.number} (${fmt.money(invoice.amount_open, currency)} open). It pays this invoice first; anything above settles their other invoices, oldest first.`
+          : `Record a payment ${holderName(account.holder)} made outside the store (bank transfer, cheque). The outstanding balance and available credit are recalculated.`
+      }
       form={form}
       onSubmit={onSubmit}
-      submitLabel="Reimburse"
+      submitLabel={invoice ? "Record payment" : "Reimburse"}
       mutation={reimburse}
     >
       <MovementAmountField
@@ -69,7 +91,7 @@ export const ReimburseBalanceDrawer = ({ account, open, onOpenChange }: AccountD
                   className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
                   onClick={() => form.setValue("amount", owed, { shouldValidate: form.formState.isSubmitted })}
                 >
-                  Pay off {fmt.money(owed, currency)}
+                  {invoice ? `Pay the ${fmt.money(owed, currency)} open` : `Pay off ${fmt.money(owed, currency)}`}
                 </button>
               </>
             )}

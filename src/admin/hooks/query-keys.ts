@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey, UseQueryOptions } from "@tanstack/react-query"
-import type { AccountListParams, ReviewListParams } from "../lib/types"
+import type { AccountListParams, AgingReportParams, InvoiceListParams, ReviewListParams } from "../lib/types"
 
 /**
  * Query keys shared by every trade credit hook, so that a mutation can
@@ -24,6 +24,12 @@ export const tradeCreditKeys = {
   payingAccount: (orderId: string) => [ROOT, "order", orderId, "paying-account"] as const,
   customerGroups: (customerId: string) => [ROOT, "customer-groups", customerId] as const,
   storeCurrencies: () => [ROOT, "store-currencies"] as const,
+  invoices: () => [ROOT, "invoices"] as const,
+  invoiceList: (params: InvoiceListParams) => [ROOT, "invoices", "list", params] as const,
+  invoice: (id: string) => [ROOT, "invoices", "detail", id] as const,
+  chaseNotes: (accountId: string) => [ROOT, "chase-notes", accountId] as const,
+  reports: () => [ROOT, "reports"] as const,
+  agingReport: (params: AgingReportParams) => [ROOT, "reports", "aging", params] as const,
 }
 
 /** What a query hook accepts from its caller besides its parameters, as the dashboard's own hooks do. */
@@ -34,5 +40,8 @@ export async function invalidateAccount(queryClient: QueryClient, accountId: str
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: tradeCreditKeys.accounts() }),
     queryClient.invalidateQueries({ queryKey: tradeCreditKeys.entries(accountId) }),
+    // A payment or a correction settles invoices and moves the debtors report.
+    queryClient.invalidateQueries({ queryKey: tradeCreditKeys.invoices() }),
+    queryClient.invalidateQueries({ queryKey: tradeCreditKeys.reports() }),
   ])
 }

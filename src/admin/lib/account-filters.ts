@@ -8,6 +8,8 @@ export type AccountFilters = {
   holder_type: HolderType | ""
   balance_below: string
   balance_above: string
+  /** Only accounts whose next chase day has come (`due_for_chase=true`). */
+  due_for_chase: boolean
   /** "balance" = most owed first; "-balance" = most in credit first. */
   order: "balance" | "-balance"
 }
@@ -18,6 +20,7 @@ export const EMPTY_FILTERS: AccountFilters = {
   holder_type: "",
   balance_below: "",
   balance_above: "",
+  due_for_chase: false,
   order: "balance",
 }
 
@@ -41,6 +44,9 @@ export function toListParams(filters: AccountFilters): AccountListParams {
   if (filters.holder_type) {
     params.holder_type = filters.holder_type
   }
+  if (filters.due_for_chase) {
+    params.due_for_chase = "true"
+  }
   const below = normalizeDecimalInput(filters.balance_below)
   const above = normalizeDecimalInput(filters.balance_above)
   const balance: NonNullable<AccountListParams["balance"]> = {}
@@ -57,6 +63,8 @@ export function toListParams(filters: AccountFilters): AccountListParams {
 }
 
 export function countActiveFilters(filters: AccountFilters): number {
-  return [filters.status, filters.holder_type, filters.balance_below, filters.balance_above].filter((v) => v !== "")
-    .length
+  return (
+    [filters.status, filters.holder_type, filters.balance_below, filters.balance_above].filter((v) => v !== "").length +
+    (filters.due_for_chase ? 1 : 0)
+  )
 }

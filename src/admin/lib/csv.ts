@@ -23,7 +23,11 @@ export function toCsv(header: string[], rows: CsvCell[][]): string {
 
 export function downloadCsv(filename: string, csv: string): void {
   // The BOM makes Excel read the file as UTF-8 (names with accents).
-  const blob = new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" })
+  downloadBlob(filename, new Blob(["\ufeff", csv], { type: "text/csv;charset=utf-8" }))
+}
+
+/** Hands a file (e.g. a CSV the server streamed) to the browser as a download. */
+export function downloadBlob(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const a = document.createElement("a")
   a.href = url

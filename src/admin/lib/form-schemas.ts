@@ -4,7 +4,13 @@
  * its values into the API body when it submits.
  */
 import { z } from "zod"
-import { DEFAULT_PAYMENT_TERMS, MAX_ACCOUNT_REFERENCE_LENGTH, MAX_TERMS_DAYS } from "../../modules/trade-credit/constants"
+import {
+  DEFAULT_PAYMENT_TERMS,
+  MAX_ACCOUNT_REFERENCE_LENGTH,
+  MAX_CHASE_NOTE_LENGTH,
+  MAX_COMMENT_LENGTH,
+  MAX_TERMS_DAYS,
+} from "../../modules/trade-credit/constants"
 import { checkAmount } from "./decimal"
 import type { AccountStatus, OverLimitPolicy, OverduePolicy, PaymentTerms, PaymentTermsType, TradeCreditAccount } from "./types"
 
@@ -132,3 +138,23 @@ export type ReimbursementNotesForm = z.infer<typeof reimbursementNotesSchema>
 
 /** Optional text as the API wants it: trimmed, null when empty. */
 export const optionalText = (text: string): string | null => text.trim() || null
+
+// ---------------------------------------------------------------- receivables
+
+/** An invoice under dispute: its reminders paused and a note of why. */
+export const invoiceDisputeSchema = z.object({
+  reminders_paused: z.boolean(),
+  dispute_note: z.string().max(MAX_COMMENT_LENGTH, `At most ${MAX_COMMENT_LENGTH} characters.`),
+})
+export type InvoiceDisputeForm = z.infer<typeof invoiceDisputeSchema>
+
+/** "Add note": what was said or agreed, and optionally the day to chase again. */
+export const chaseNoteSchema = z.object({
+  body: z
+    .string()
+    .trim()
+    .min(1, "Write what was said or agreed.")
+    .max(MAX_CHASE_NOTE_LENGTH, `At most ${MAX_CHASE_NOTE_LENGTH} characters.`),
+  next_chase_at: z.string().refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "Pick a day, or leave it empty."),
+})
+export type ChaseNoteForm = z.infer<typeof chaseNoteSchema>

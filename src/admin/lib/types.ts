@@ -15,10 +15,13 @@ import type { z } from "zod"
 import type {
   AdminCreateAccount,
   AdminCreateAdjustment,
+  AdminCreateChaseNote,
   AdminCreateReimbursement,
   AdminUpdateAccount,
+  AdminUpdateInvoice,
   AdminUpdateReimbursement,
 } from "../../api/admin/trade-credit/validators"
+import type { InvoiceStatus } from "../../modules/trade-credit/constants"
 
 export type {
   AccountStatus,
@@ -30,6 +33,10 @@ export type {
   PaymentTermsType,
   ReviewReason,
   ReviewStatus,
+  InvoiceStatus,
+  AllocationKind,
+  AgingBucket,
+  ReminderStatus,
 } from "../../modules/trade-credit/constants"
 
 export type {
@@ -50,6 +57,18 @@ export type {
   LedgerEntry,
   PaymentTerms,
   ReviewParty,
+  AdminInvoice,
+  AdminInvoiceListResponse as InvoiceListResponse,
+  AdminInvoiceResponse as InvoiceResponse,
+  AdminInvoiceReminder as InvoiceReminder,
+  InvoiceAllocation,
+  AdminChaseNote as ChaseNote,
+  AdminChaseNoteListResponse as ChaseNoteListResponse,
+  AdminChaseNoteResponse as ChaseNoteResponse,
+  AdminCreditControlRunResponse as CreditControlRunResponse,
+  AdminAgingReportResponse as AgingReportResponse,
+  AgingReportRow,
+  AgingReportTotals,
 } from "../../types/http"
 
 export type AccountListParams = {
@@ -61,7 +80,31 @@ export type AccountListParams = {
   status?: AccountStatus | AccountStatus[]
   balance?: { lt?: string; lte?: string; gt?: string; gte?: string }
   available_credit?: { lt?: string; lte?: string; gt?: string; gte?: string }
+  /** "true": accounts whose next chase day is today or earlier. */
+  due_for_chase?: "true" | "false"
   order?: string
+  limit?: number
+  offset?: number
+}
+
+/** The admin invoice list's filters (`GET /admin/trade-credit/invoices`). */
+export type InvoiceListParams = {
+  account_id?: string | string[]
+  order_id?: string | string[]
+  status?: InvoiceStatus | InvoiceStatus[]
+  overdue?: "true" | "false"
+  due_before?: string
+  due_after?: string
+  number?: string
+  order?: string
+  limit?: number
+  offset?: number
+}
+
+/** The debtors report's query (`GET /admin/trade-credit/reports/aging`). */
+export type AgingReportParams = {
+  as_of?: string
+  currency_code?: string
   limit?: number
   offset?: number
 }
@@ -76,6 +119,8 @@ export type UpdateAccountBody = z.input<typeof AdminUpdateAccount>
 export type ReimbursementBody = z.input<typeof AdminCreateReimbursement>
 export type EditReimbursementBody = z.input<typeof AdminUpdateReimbursement>
 export type AdjustmentBody = z.input<typeof AdminCreateAdjustment>
+export type UpdateInvoiceBody = z.input<typeof AdminUpdateInvoice>
+export type ChaseNoteBody = z.input<typeof AdminCreateChaseNote>
 
 export type ReviewListParams = {
   status?: ReviewStatus

@@ -6,7 +6,7 @@ import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import { overdueState } from "../../modules/trade-credit/utils/due-dates"
 import { toAmount } from "../../modules/trade-credit/utils/money"
 import { INVOICE_FIELDS } from "../admin/trade-credit/query-config"
-import type { AdminInvoice, Invoice, InvoiceAllocation, PageMeta } from "../../types/http"
+import type { AdminInvoice, AdminInvoiceReminder, Invoice, InvoiceAllocation, PageMeta } from "../../types/http"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -150,4 +150,20 @@ export async function fetchInvoice<T>(
       created_at: a.created_at,
     })),
   }
+}
+
+/** The reminders of one invoice (the admin's reminder history), oldest first: one per stage reached. */
+export async function invoiceReminders(scope: MedusaContainer, invoiceId: string): Promise<AdminInvoiceReminder[]> {
+  const tradeCredit = scope.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+  const reminders = await tradeCredit.listTradeCreditReminders({ invoice_id: invoiceId }, { order: { created_at: "ASC", id: "ASC" } })
+  return reminders.map((r: any) => ({
+    id: r.id,
+    stage: r.stage,
+    status: r.status,
+    recipients: Array.isArray(r.recipients) ? r.recipients.map(String) : [],
+    attempts: r.attempts ?? 0,
+    last_error: r.last_error ?? null,
+    sent_at: r.sent_at ?? null,
+    created_at: r.created_at,
+  }))
 }
