@@ -52,6 +52,8 @@ describe("kill -9 of a server at each step of checkout, capture, cancel and refu
       logDir: LOG_DIR,
       log: (s: string) => log(`  ${s}`),
       env: { TRADE_CREDIT_CAPTURE: "manual" },
+      // server-2 boots armed for the first crash (the cancel: its order lock must expire before the retry).
+      processEnv: { "server-2": { [CRASH_AT]: "cancel:after-ledger" } },
     })
     shop = { regionId: store.seed.regionId, variantIds: [store.seed.untrackedVariantId] }
     adminHeaders = await client.adminLogin(s1().url, store.seed.admin)
@@ -103,30 +105,36 @@ describe("kill -9 of a server at each step of checkout, capture, cancel and refu
   const post = (url: string, route: string, body: any = {}) => client.request(url, "POST", route, { headers: adminHeaders, body })
 
   it("recovers from a crash at every point; afterwards the ledger agrees with Medusa's payments and the reconciliation is ok", async () => {
-    // 1. Checkout, crash before the ledger: nothing taken; the buyer's next checkout (server-1) works.
+    // 1. Cancel, crash after the ledger gave the credit back. The order's lock (Medusa's locking
+    //    module, TTL 120 s) dies with the process: the admin's retry is refused with a 4xx until it
+    //    expires, and is retried at the end.
+    const orderD = await place(3)
+    await crashes("cancel:after-ledger", (url) => post(url, `/admin/orders/${orderD}/cancel`))
+    const crashedCancelAt = Date.now()
+    const early = await client.request(s1().url, "POST", `/admin/orders/${orderD}/cancel`, { headers: adminHeaders, body: {}, allowError: true })
+    log(`  cancel retry right away: ${early.status} ${JSON.stringify(early.data)}`)
+    expect(early.status).toBeLessThan(500)
+
+    // 2. Checkout, crash before the ledger: nothing taken; the buyer's next checkout (server-1) works.
     await arm("authorize:before-ledger")
     const cartA = await client.cartReadyToPay(s1().url, buyers[0].headers, shop, { shippingOptionId })
     await crashes("authorize:before-ledger", (url) => client.request(url, "POST", `/store/carts/${cartA.id}/complete`, { headers: buyers[0].headers }))
     const orderA = await place(0)
 
-    // 2. Checkout, crash after the ledger took the credit but before Medusa heard: the cart never becomes an order.
+    // 3. Checkout, crash after the ledger took the credit but before Medusa heard: cart B never becomes an order.
     await arm("authorize:after-ledger")
     const cartB = await client.cartReadyToPay(s1().url, buyers[1].headers, shop, { shippingOptionId })
     await crashes("authorize:after-ledger", (url) => client.request(url, "POST", `/store/carts/${cartB.id}/complete`, { headers: buyers[1].headers }))
     const orderB = await place(1)
 
-    // 3. Capture, crash after the ledger posted it; the admin captures again on server-1.
+    // 4. Capture, crash after the ledger posted it; the admin captures again on server-1.
     await arm("capture:after-ledger")
     const orderC = await place(2)
     const paymentC = await paymentOf(orderC)
     await crashes("capture:after-ledger", (url) => post(url, `/admin/payments/${paymentC.id}/capture`))
-    await post(s1().url, `/admin/payments/${paymentC.id}/capture`).catch((e: any) => log(`  capture retry: ${e.status} ${JSON.stringify(e.data)}`))
-
-    // 4. Cancel, crash after the ledger gave the credit back; the admin cancels again on server-1.
-    await arm("cancel:after-ledger")
-    const orderD = await place(3)
-    await crashes("cancel:after-ledger", (url) => post(url, `/admin/orders/${orderD}/cancel`))
-    await post(s1().url, `/admin/orders/${orderD}/cancel`).catch((e: any) => log(`  cancel retry: ${e.status} ${JSON.stringify(e.data)}`))
+    const captureRetry = await client.request(s1().url, "POST", `/admin/payments/${paymentC.id}/capture`, { headers: adminHeaders, body: {}, allowError: true })
+    log(`  capture retry: ${captureRetry.status} ${JSON.stringify(captureRetry.data).slice(0, 200)}`)
+    expect(captureRetry.status).toBeLessThan(500)
 
     // 5. Refund, crash after the ledger recorded it; the admin refunds again on server-1.
     await arm("refund:after-ledger")
@@ -134,12 +142,19 @@ describe("kill -9 of a server at each step of checkout, capture, cancel and refu
     const paymentE = await paymentOf(orderE)
     await post(s1().url, `/admin/payments/${paymentE.id}/capture`)
     await crashes("refund:after-ledger", (url) => post(url, `/admin/payments/${paymentE.id}/refund`, { amount: paymentE.amount }))
-    await post(s1().url, `/admin/payments/${paymentE.id}/refund`, { amount: paymentE.amount }).catch((e: any) =>
-      log(`  refund retry: ${e.status} ${JSON.stringify(e.data)}`)
-    )
+    const refundRetry = await client.request(s1().url, "POST", `/admin/payments/${paymentE.id}/refund`, { headers: adminHeaders, body: { amount: paymentE.amount }, allowError: true })
+    log(`  refund retry: ${refundRetry.status} ${JSON.stringify(refundRetry.data).slice(0, 200)}`)
+    expect(refundRetry.status).toBeLessThan(500)
 
-    // A healthy server-2 again, then the orphaned-authorization sweep as of after its TTL (default 60 min).
-    await arm(null)
+    // The cancel again, once the dead process's lock has expired.
+    await eventually(async () => {
+      const r = await client.request(s1().url, "POST", `/admin/orders/${orderD}/cancel`, { headers: adminHeaders, body: {}, allowError: true })
+      expect(r.status).toBeLessThan(500)
+      expect((await order(orderD)).status).toBe("canceled")
+    }, 150_000, 5000)
+    log(`  cancel went through ${((Date.now() - crashedCancelAt) / 1000).toFixed(0)} s after the crash`)
+
+    // The orphaned-authorization sweep as of after its TTL (default 60 min), on a worker process.
     const swept = await medusa.runCli("sweep", ["exec", "./integration-tests/multi-process/run-job.ts", "release-orphaned-authorizations", "61"], {
       env: { ...store.env, MEDUSA_WORKER_MODE: "worker" },
       logDir: LOG_DIR,
@@ -148,39 +163,52 @@ describe("kill -9 of a server at each step of checkout, capture, cancel and refu
     const released = JSON.parse(swept.find((l: string) => l.startsWith("TRADE_CREDIT_JOB="))!.slice("TRADE_CREDIT_JOB=".length))
     log(`  sweep released ${JSON.stringify(released)}`)
 
-    // Medusa's side of every order.
-    const states = Object.fromEntries(
-      await Promise.all(
-        Object.entries({ orderA, orderB, orderC, orderD, orderE }).map(async ([k, id]) => {
-          const o = await order(id)
-          return [k, { status: o.status, payment_status: o.payment_status }]
-        })
-      )
-    )
-    log(`  orders: ${JSON.stringify(states)}`)
-    expect(states.orderC.payment_status).toBe("captured")
-    expect(states.orderD.status).toBe("canceled")
-    expect(states.orderE.payment_status).toBe("refunded")
-
-    // The ledger: one checkout that never became an order (cart B) released, nothing posted twice.
     const entries = await client.allEntries(s1().url, adminHeaders, account.id)
     const acc = await client.getAccount(s1().url, adminHeaders, account.id)
-    log(`  ledger: ${entries.map((e: any) => `${e.operation} ${e.amount}/${e.reserved_delta}`).reverse().join(", ")}`)
+    log(`  ledger: ${entries.map((e: any) => `${e.operation} ${e.amount}/${e.reserved_delta} ${e.payment_session_id ?? ""} ${e.order_id ?? ""}`).reverse().join("; ")}`)
+    log(`  account: balance ${acc.balance}, reserved ${acc.reserved}`)
+
+    // Medusa's side: the capture and the refund each recorded once, D canceled.
+    const medusaState = async (id: string) => {
+      const o = await order(id)
+      const p = o.payment_collections[0]?.payments?.[0]
+      return {
+        status: o.status,
+        payment_status: o.payment_status,
+        captured: sum((p?.captures ?? []).map((c: any) => c.amount)).toFixed(2),
+        refunded: sum((p?.refunds ?? []).map((r: any) => r.amount)).toFixed(2),
+        canceled: !!p?.canceled_at,
+      }
+    }
+    const states: Record<string, any> = {}
+    for (const [k, id] of Object.entries({ orderA, orderB, orderC, orderD, orderE })) states[k] = await medusaState(id)
+    log(`  orders: ${JSON.stringify(states)}`)
+    expect(states.orderC.captured).toBe(charged.toFixed(2))
+    expect(states.orderE.captured).toBe(charged.toFixed(2))
+    expect(states.orderE.refunded).toBe(charged.toFixed(2))
+    expect(states.orderD.status).toBe("canceled")
+
+    // The ledger: sums equal the totals; nothing posted twice; per checkout, what it still takes
+    // is one cart (A, B reserved; C captured) or nothing (D canceled, E refunded, cart A's and
+    // cart B's cut-off attempts).
     expect(sum(entries.map((e: any) => e.amount)).toFixed(2)).toBe(cents(acc.balance).toFixed(2))
     expect(sum(entries.map((e: any) => e.reserved_delta)).toFixed(2)).toBe(cents(acc.reserved).toFixed(2))
-    expect(released).toHaveLength(1)
-    // Owing: A and B (authorized, uncaptured: reserved) and C (captured); D canceled, E refunded, cart B's orphan released.
-    const owing = MathBN.sub(MathBN.mult(charged, 3), MathBN.add(acc.balance, 0).negated().plus(acc.reserved))
-    expect(cents(owing).toFixed(2)).toBe("0.00")
+    // Cart B's cut-off completion either became an order after all (Medusa's Redis workflow
+    // engine may finish it on another process) or was released by the sweep.
+    const { orders: ofBuyerB } = await client.get(s1().url, `/admin/orders?fields=id,status&customer_id=${buyers[1].customer.id}`, { headers: adminHeaders })
+    const cartBPlaced = ofBuyerB.length === 2
+    log(`  cart B ${cartBPlaced ? "became an order after the crash" : "never became an order"}; the sweep released ${released.length}`)
+    expect(released).toHaveLength(cartBPlaced ? 0 : 1)
+    const takenTotal = MathBN.sub(acc.reserved, acc.balance)
+    expect(cents(takenTotal).toFixed(2)).toBe(MathBN.mult(charged, cartBPlaced ? 4 : 3).toFixed(2))
     const bySession = new Map<string, any[]>()
     for (const e of entries.filter((e: any) => e.payment_session_id)) {
       bySession.set(e.payment_session_id, [...(bySession.get(e.payment_session_id) ?? []), e])
     }
-    for (const [session, list] of bySession) {
-      // Per checkout: what it still takes from the account is at most one cart, never negative.
+    for (const list of bySession.values()) {
+      expect(list.filter((e: any) => e.operation === "purchased")).toHaveLength(1)
       const taken = MathBN.sub(sum(list.map((e: any) => e.reserved_delta)), sum(list.map((e: any) => e.amount)))
       expect([charged.toFixed(2), "0.00"]).toContain(cents(taken).toFixed(2))
-      log(`  session ${session}: ${list.map((e: any) => e.operation).reverse().join(" → ")}`)
     }
 
     const result = await eventually(async () => {

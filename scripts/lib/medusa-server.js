@@ -197,7 +197,9 @@ async function startServer({ env, port, name = `server-${port}`, logDir, readyTi
  * extraEnv)` (start a process of that name and mode again, e.g. after a
  * kill -9 of its pid).
  *
- * @param {{ dbEnv?: object, database?: string, servers?: number, workers?: number, logDir?: string, log?: (s: string) => void, env?: object }} opts
+ * `processEnv` adds variables to one process by name (`{ "server-2": {...} }`).
+ *
+ * @param {{ dbEnv?: object, database?: string, servers?: number, workers?: number, logDir?: string, log?: (s: string) => void, env?: object, processEnv?: Record<string, object> }} opts
  */
 async function launchStore(opts = {}) {
   const log = opts.log ?? (() => {})
@@ -265,8 +267,8 @@ async function launchStore(opts = {}) {
     const count = opts.servers ?? 1
     const booting = timed(workerCount ? "serversAndWorkersReady" : "serversReady", () =>
       Promise.all([
-        ...Array.from({ length: count }, (_, i) => startProcess(`server-${i + 1}`, serverMode)),
-        ...Array.from({ length: workerCount }, (_, i) => startProcess(`worker-${i + 1}`, "worker")),
+        ...Array.from({ length: count }, (_, i) => startProcess(`server-${i + 1}`, serverMode, opts.processEnv?.[`server-${i + 1}`])),
+        ...Array.from({ length: workerCount }, (_, i) => startProcess(`worker-${i + 1}`, "worker", opts.processEnv?.[`worker-${i + 1}`])),
       ])
     )
     const seeding = timed("seed", () => seed(env, { logDir: opts.logDir }))
