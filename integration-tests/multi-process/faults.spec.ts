@@ -193,14 +193,14 @@ describe("kill -9 of a server at each step of checkout, capture, cancel and refu
     // cart B's cut-off attempts).
     expect(sum(entries.map((e: any) => e.amount)).toFixed(2)).toBe(cents(acc.balance).toFixed(2))
     expect(sum(entries.map((e: any) => e.reserved_delta)).toFixed(2)).toBe(cents(acc.reserved).toFixed(2))
-    // Cart B's cut-off completion either became an order after all (Medusa's Redis workflow
-    // engine may finish it on another process) or was released by the sweep.
+    // Cart B's cut-off completion: Medusa 2.21 creates the order before it authorizes the payment,
+    // so the kill may leave an order with no payment; either way the checkout has no Medusa payment
+    // and the sweep releases its credit, once.
     const { orders: ofBuyerB } = await client.get(s1().url, `/admin/orders?fields=id,status&customer_id=${buyers[1].customer.id}`, { headers: adminHeaders })
-    const cartBPlaced = ofBuyerB.length === 2
-    log(`  cart B ${cartBPlaced ? "became an order after the crash" : "never became an order"}; the sweep released ${released.length}`)
-    expect(released).toHaveLength(cartBPlaced ? 0 : 1)
+    log(`  cart B ${ofBuyerB.length === 2 ? "left an order without a payment" : "left no order"}; the sweep released ${released.length}`)
+    expect(released).toHaveLength(1)
     const takenTotal = MathBN.sub(acc.reserved, acc.balance)
-    expect(cents(takenTotal).toFixed(2)).toBe(MathBN.mult(charged, cartBPlaced ? 4 : 3).toFixed(2))
+    expect(cents(takenTotal).toFixed(2)).toBe(MathBN.mult(charged, 3).toFixed(2))
     const bySession = new Map<string, any[]>()
     for (const e of entries.filter((e: any) => e.payment_session_id)) {
       bySession.set(e.payment_session_id, [...(bySession.get(e.payment_session_id) ?? []), e])
