@@ -154,14 +154,19 @@ describe("kill -9 of a server at each step of checkout, capture, cancel and refu
     }, 150_000, 5000)
     log(`  cancel went through ${((Date.now() - crashedCancelAt) / 1000).toFixed(0)} s after the crash`)
 
-    // The orphaned-authorization sweep as of after its TTL (default 60 min), on a worker process.
-    const swept = await medusa.runCli("sweep", ["exec", "./integration-tests/multi-process/run-job.ts", "release-orphaned-authorizations", "61"], {
-      env: { ...store.env, MEDUSA_WORKER_MODE: "worker" },
-      logDir: LOG_DIR,
-      timeoutMs: 180_000,
-    })
-    const released = JSON.parse(swept.find((l: string) => l.startsWith("TRADE_CREDIT_JOB="))!.slice("TRADE_CREDIT_JOB=".length))
-    log(`  sweep released ${JSON.stringify(released)}`)
+    // The orphaned-authorization sweep as of after its TTL (default 60 min), fired on two worker
+    // processes at the same moment: each orphan released once.
+    const sweep = (name: string) =>
+      medusa.runCli(name, ["exec", "./integration-tests/multi-process/run-job.ts", "release-orphaned-authorizations", "61"], {
+        env: { ...store.env, MEDUSA_WORKER_MODE: "worker" },
+        logDir: LOG_DIR,
+        timeoutMs: 180_000,
+      })
+    const sweeps = (await Promise.all([sweep("sweep-a"), sweep("sweep-b")])).map((lines: string[]) =>
+      JSON.parse(lines.find((l: string) => l.startsWith("TRADE_CREDIT_JOB="))!.slice("TRADE_CREDIT_JOB=".length))
+    )
+    const released = sweeps.flat()
+    log(`  two sweeps at once released ${JSON.stringify(sweeps)}`)
 
     const entries = await client.allEntries(s1().url, adminHeaders, account.id)
     const acc = await client.getAccount(s1().url, adminHeaders, account.id)
@@ -198,7 +203,7 @@ describe("kill -9 of a server at each step of checkout, capture, cancel and refu
     // and the sweep releases its credit, once.
     const { orders: ofBuyerB } = await client.get(s1().url, `/admin/orders?fields=id,status&customer_id=${buyers[1].customer.id}`, { headers: adminHeaders })
     log(`  cart B ${ofBuyerB.length === 2 ? "left an order without a payment" : "left no order"}; the sweep released ${released.length}`)
-    expect(released).toHaveLength(1)
+    expect(new Set(released).size).toBe(1)
     const takenTotal = MathBN.sub(acc.reserved, acc.balance)
     expect(cents(takenTotal).toFixed(2)).toBe(MathBN.mult(charged, 3).toFixed(2))
     const bySession = new Map<string, any[]>()
@@ -207,6 +212,7 @@ describe("kill -9 of a server at each step of checkout, capture, cancel and refu
     }
     for (const list of bySession.values()) {
       expect(list.filter((e: any) => e.operation === "purchased")).toHaveLength(1)
+      expect(list.filter((e: any) => e.operation === "reverted").length).toBeLessThanOrEqual(1)
       const taken = MathBN.sub(sum(list.map((e: any) => e.reserved_delta)), sum(list.map((e: any) => e.amount)))
       expect([charged.toFixed(2), "0.00"]).toContain(cents(taken).toFixed(2))
     }
