@@ -99,15 +99,48 @@ if (process.env.NODE_ENV === "production" && (!process.env.JWT_SECRET || !proces
 }
 
 /**
- * Locks (cart completion, stock reservation, card payments). One process
- * without REDIS_URL: Medusa's default in-memory locking. Several processes
- * (REDIS_URL set): Medusa's Redis locking provider. Never locking-postgres:
- * each of its waiters holds a pool connection that its timeout can't give
- * back, so a burst of checkouts of one product wedges the store (README,
- * "Install into your Medusa store").
+ * Process roles and Redis (README, "Running in production").
+ *
+ * MEDUSA_WORKER_MODE: `shared` (default: one process does everything),
+ * `server` (HTTP only: checkout, admin and store API) or `worker` (scheduled
+ * jobs and subscribers: credit control, confirm-orders, the orphaned-
+ * authorization sweep, order.placed / canceled / captured handlers).
+ *
+ * REDIS_URL set (several processes): Medusa's Redis event bus, workflow
+ * engine, locking provider and caching provider; without it Medusa's
+ * in-memory modules (one process only). Never locking-postgres: each of its
+ * waiters holds a pool connection that its timeout can't give back, so a
+ * burst of checkouts of one product wedges the store (README, "Install into
+ * your Medusa store").
+ *
+ * MEDUSA_REDIS_PREFIX (optional): prefixes the queue names, lock keys and
+ * cache keys, so several stores (the topology tests' parallel runs) can share
+ * one Redis without reading each other's events, jobs or locks.
  */
-const lockingModules = process.env.REDIS_URL
+const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "server" | "worker"
+if (!["shared", "server", "worker"].includes(workerMode)) {
+  throw new Error(`MEDUSA_WORKER_MODE must be shared, server or worker, got "${workerMode}".`)
+}
+const redisUrl = process.env.REDIS_URL
+const redisPrefix = process.env.MEDUSA_REDIS_PREFIX || ""
+/** BullMQ refuses ":" in queue names. */
+const queuePrefix = redisPrefix.replace(/[^A-Za-z0-9_-]/g, "_")
+const redisModules = redisUrl
   ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl, queueName: `${queuePrefix}events-queue` },
+      },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: {
+          redis: {
+            redisUrl,
+            queueName: `${queuePrefix}medusa-workflows`,
+            jobQueueName: `${queuePrefix}medusa-workflows-jobs`,
+          },
+        },
+      },
       {
         resolve: "@medusajs/medusa/locking",
         options: {
@@ -116,7 +149,20 @@ const lockingModules = process.env.REDIS_URL
               resolve: "@medusajs/medusa/locking-redis",
               id: "locking-redis",
               is_default: true,
-              options: { redisUrl: process.env.REDIS_URL },
+              options: { redisUrl, namespace: `${redisPrefix}medusa_lock:` },
+            },
+          ],
+        },
+      },
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl, prefix: `${redisPrefix}mc:` },
             },
           ],
         },
@@ -128,7 +174,8 @@ module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     databaseDriverOptions: { ssl: false },
-    redisUrl: process.env.REDIS_URL,
+    redisUrl,
+    workerMode,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
@@ -161,7 +208,7 @@ module.exports = defineConfig({
         ],
       },
     },
-    ...lockingModules,
+    ...redisModules,
     ...notificationModules,
   ],
 })

@@ -17,13 +17,17 @@
  * with none, as root with apt-get, Debian's chromium is installed first (a line
  * says so); otherwise the suite fails with the one command to run.
  *
- * `topology` is the production shape: two real Medusa servers on one database
- * (integration-tests/multi-process/*.spec.ts), sharing Medusa's Redis locking
- * provider. It uses the PostgreSQL at DATABASE_URL (default
- * postgres://postgres@localhost:5432/test; each file creates and drops a
- * database of its own there) and the Redis at REDIS_URL (default
- * redis://127.0.0.1:6379), which medusa-config.ts then uses for locking. It is
- * not part of a bare `npm test`, which must need nothing but Node.
+ * `topology` is the production shape (README, "Running in production"): real
+ * Medusa processes on one database, servers (MEDUSA_WORKER_MODE=server) and
+ * workers (MEDUSA_WORKER_MODE=worker) sharing Medusa's Redis event bus,
+ * workflow engine, locking and caching (integration-tests/multi-process/*.spec.ts,
+ * scripts/lib/medusa-server.js). It uses the PostgreSQL at DATABASE_URL
+ * (default postgres://postgres@localhost:5432/test; each file creates and
+ * drops a database of its own there; the PostgreSQL-restart file starts an
+ * embedded PostgreSQL of its own) and the Redis at REDIS_URL (default
+ * redis://127.0.0.1:6379; each store's queues, locks and cache keys carry a
+ * prefix of its own, MEDUSA_REDIS_PREFIX, so parallel runs don't collide).
+ * It is not part of a bare `npm test`, which must need nothing but Node.
  */
 const fs = require("fs")
 const os = require("os")
@@ -122,7 +126,7 @@ function checkRedis(url) {
       : `Using DATABASE_URL's server ${env.DB_HOST}:${env.DB_PORT}`
   )
   if (topology) {
-    console.log(`Using REDIS_URL's server ${redactUrl(process.env.REDIS_URL)} (Medusa's Redis locking provider)`)
+    console.log(`Using REDIS_URL's server ${redactUrl(process.env.REDIS_URL)} (Medusa's Redis event bus, workflow engine, locking and caching)`)
   }
   let failed = 0
   const results = []

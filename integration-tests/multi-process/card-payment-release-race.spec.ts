@@ -42,6 +42,7 @@ describe("card payments releasing held orders on two Medusa processes", () => {
   beforeAll(async () => {
     store = await medusa.launchStore({
       servers: 2,
+      workers: 1,
       logDir: LOG_DIR,
       log: (s: string) => log(`  ${s}`),
       env: { TRADE_CREDIT_TEST_CARD_PROVIDER: "1" },

@@ -58,8 +58,8 @@ describe("pay on account across two Medusa processes", () => {
   const admin = () => url(0)
 
   beforeAll(async () => {
-    store = await timed("setup (database, migrate, seed + 2 servers)", () =>
-      medusa.launchStore({ servers: 2, logDir: LOG_DIR, log: (s: string) => log(`  ${s}`) })
+    store = await timed("setup (database, migrate, seed + 2 servers + 1 worker)", () =>
+      medusa.launchStore({ servers: 2, workers: 1, logDir: LOG_DIR, log: (s: string) => log(`  ${s}`), env: { TRADE_CREDIT_CAPTURE: "on_authorize" } })
     )
     // Both servers really share Redis locking (medusa-config.ts with REDIS_URL).
     for (const server of store.servers) {

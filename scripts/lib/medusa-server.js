@@ -181,32 +181,74 @@ async function startServer({ env, port, name = `server-${port}`, logDir, readyTi
 
 /**
  * A fresh database with migrations and the seed, and `servers` Medusa
- * processes on it. On failure everything started so far is stopped and the
+ * processes on it. With `workers` > 0 it is the production topology
+ * (README, "Running in production"): the servers run with
+ * MEDUSA_WORKER_MODE=server (HTTP only) and `workers` more processes with
+ * MEDUSA_WORKER_MODE=worker (scheduled jobs, subscribers); this needs
+ * REDIS_URL (Medusa's Redis event bus, workflow engine, locking and caching,
+ * see medusa-config.ts). Every process of the store gets
+ * MEDUSA_REDIS_PREFIX=<database>: so parallel runs sharing one Redis never
+ * see each other's queues, locks or cache. Without workers every server is
+ * `shared`. On failure everything started so far is stopped and the
  * database dropped before the error is rethrown.
  *
- * @param {{ dbEnv?: object, database?: string, servers?: number, logDir?: string, log?: (s: string) => void, env?: object }} opts
+ * The store also offers `startProcess(name, mode, extraEnv)` (one more
+ * server/worker, tracked and stopped with the store) and `restart(proc,
+ * extraEnv)` (start a process of that name and mode again, e.g. after a
+ * kill -9 of its pid).
+ *
+ * `processEnv` adds variables to one process by name (`{ "server-2": {...} }`).
+ *
+ * @param {{ dbEnv?: object, database?: string, servers?: number, workers?: number, logDir?: string, log?: (s: string) => void, env?: object, processEnv?: Record<string, object> }} opts
  */
 async function launchStore(opts = {}) {
   const log = opts.log ?? (() => {})
   const dbServer = pg.serverOf(opts.dbEnv ?? process.env)
   const database = opts.database ?? `tc_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const env = medusaEnv(pg.databaseEnv(dbServer, database), opts.env)
+  const workerCount = opts.workers ?? 0
+  if (workerCount > 0 && !process.env.REDIS_URL && !opts.env?.REDIS_URL) {
+    throw new Error("launchStore: a store with workers needs REDIS_URL (Medusa's Redis event bus and workflow engine).")
+  }
+  const env = medusaEnv(pg.databaseEnv(dbServer, database), { MEDUSA_REDIS_PREFIX: `${database}-`, ...opts.env })
+  const serverMode = workerCount > 0 ? "server" : "shared"
   const { timed, timings } = phaseTimer(log)
   const servers = []
+  const workers = []
+  /** Every process ever started for this store (restarted ones included), stopped by stop(). */
+  const processes = []
   let created = false
   let stopped = null
+
+  const startProcess = async (name, mode, extraEnv = {}) => {
+    const list = mode === "worker" ? workers : servers
+    const proc = await startServer({ env: { ...env, MEDUSA_WORKER_MODE: mode, ...extraEnv }, name, logDir: opts.logDir, track: processes })
+    proc.mode = mode
+    const at = list.findIndex((p) => p.name === name)
+    if (at >= 0) list[at] = proc
+    else list.push(proc)
+    list.sort((a, b) => a.name.localeCompare(b.name))
+    log(`${name} (${mode}) ready at ${proc.url} after ${(proc.readyMs / 1000).toFixed(1)} s`)
+    return proc
+  }
 
   const store = {
     database,
     env,
     servers,
+    workers,
     seed: null,
     timings,
-    /** Stops the servers, then drops the database (unless `keepDatabase`). Safe to call twice. */
+    startProcess,
+    /** Starts `proc`'s name and mode again (on a new port), after stopping what is left of it. */
+    restart: async (proc, extraEnv = {}) => {
+      await proc.stop()
+      return startProcess(proc.name, proc.mode, extraEnv)
+    },
+    /** Stops the processes, then drops the database (unless `keepDatabase`). Safe to call twice. */
     stop: ({ keepDatabase = false } = {}) => {
       stopped ??= (async () => {
         const t = Date.now()
-        await Promise.all(servers.map((s) => s.stop()))
+        await Promise.all(processes.map((s) => s.stop()))
         if (created && !keepDatabase) {
           await pg.dropDatabase(dbServer, database).catch((e) => log(`could not drop ${database}: ${e.message}`))
         }
@@ -221,25 +263,20 @@ async function launchStore(opts = {}) {
     created = true
     log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}`)
     await timed("migrate", () => migrate(env, { logDir: opts.logDir }))
-    // The servers boot while the seed runs: neither needs the other.
+    // The processes boot while the seed runs: neither needs the other.
     const count = opts.servers ?? 1
-    const booting = timed("serversReady", () =>
-      Promise.all(
-        Array.from({ length: count }, async (_, i) => {
-          const server = await startServer({ env, name: `server-${i + 1}`, logDir: opts.logDir, track: servers })
-          log(`server-${i + 1} ready at ${server.url} after ${(server.readyMs / 1000).toFixed(1)} s`)
-          return server
-        })
-      )
+    const booting = timed(workerCount ? "serversAndWorkersReady" : "serversReady", () =>
+      Promise.all([
+        ...Array.from({ length: count }, (_, i) => startProcess(`server-${i + 1}`, serverMode, opts.processEnv?.[`server-${i + 1}`])),
+        ...Array.from({ length: workerCount }, (_, i) => startProcess(`worker-${i + 1}`, "worker", opts.processEnv?.[`worker-${i + 1}`])),
+      ])
     )
     const seeding = timed("seed", () => seed(env, { logDir: opts.logDir }))
     const [seeded, booted] = await Promise.allSettled([seeding, booting])
     for (const outcome of [seeded, booted]) {
       if (outcome.status === "rejected") throw outcome.reason
     }
-    const seedInfo = seeded.value
-    servers.sort((a, b) => a.name.localeCompare(b.name))
-    store.seed = seedInfo
+    store.seed = seeded.value
     return store
   } catch (error) {
     await store.stop()

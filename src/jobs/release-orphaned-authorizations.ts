@@ -11,8 +11,14 @@ export const ORPHAN_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000
 export const ORPHAN_PAGE_SIZE = 100
 
 /**
- * The checkouts among `sessionIds` that became an order: their payment
- * collection has one, or the order their entry names exists.
+ * The checkouts among `purchases` that are not orphaned: their payment
+ * collection has an order AND Medusa has a payment for their session; or,
+ * for a session Medusa no longer knows (a balance debit's `<cart>:balance:<n>`
+ * key, a session replaced after the order) or one with a payment, the order
+ * their entry names exists. A session without a payment is orphaned even when an order exists:
+ * Medusa 2.21 creates the order before it authorizes the payment, so a
+ * process killed in between leaves an order with no payment while the ledger
+ * holds the credit (the reconciliation's `entries_without_payment`).
  */
 async function sessionsWithOrder(
   container: MedusaContainer,
@@ -21,13 +27,19 @@ async function sessionsWithOrder(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: sessions } = await query.graph({
     entity: "payment_session",
-    fields: ["id", "payment_collection.order.id"],
+    fields: ["id", "payment.id", "payment_collection.order.id"],
     filters: { id: purchases.map((p) => p.payment_session_id) },
   })
+  type Row = { id: string; payment?: { id?: string } | null; payment_collection?: { order?: { id?: string } | null } | null }
+  const known = new Map<string, Row>(sessions.map((s: Row) => [s.id, s]))
   const withOrder = new Set<string>(
-    sessions.filter((s: { payment_collection?: { order?: { id?: string } | null } | null }) => !!s.payment_collection?.order?.id).map((s: { id: string }) => s.id)
+    sessions.filter((s: Row) => !!s.payment?.id && !!s.payment_collection?.order?.id).map((s: Row) => s.id)
   )
-  const named = purchases.filter((p) => p.order_id && !withOrder.has(p.payment_session_id))
+  // The order the entry names counts for a session Medusa no longer knows, or one with a payment.
+  const named = purchases.filter((p) => {
+    const session = known.get(p.payment_session_id)
+    return p.order_id && !withOrder.has(p.payment_session_id) && (!session || !!session.payment?.id)
+  })
   if (named.length) {
     const { data: orders } = await query.graph({ entity: "order", fields: ["id"], filters: { id: named.map((p) => p.order_id!) } })
     const existing = new Set(orders.map((o: { id: string }) => o.id))

@@ -9,6 +9,7 @@ import { AbstractPaymentProvider, MedusaError, PaymentActions, PaymentSessionSta
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import { NOT_LOGGED_IN_MESSAGE, NOT_STARTED_HERE_MESSAGE } from "../../modules/trade-credit/utils/refusals"
 import { customerGroupIds } from "../../utils/customer-account-filter"
+import { crashPoint } from "../../utils/test-crash-point"
 import { type GraphQuery, heldByAnotherPayment, orderOfSession, partOfPayment, shippedNothing } from "./medusa-payments"
 import { PAY_ON_ACCOUNT_IDENTIFIER } from "./provider-id"
 import { type PayOnAccountOptions, resolveDependency, type SessionData, sessionStatus, validatePayOnAccountOptions } from "./session"
@@ -78,6 +79,7 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, NOT_STARTED_HERE_MESSAGE)
     }
     const [groupIds, order] = await Promise.all([customerGroupIds(this.query, data.customer_id), orderOfSession(this.query, sessionId)])
+    crashPoint("authorize:before-ledger")
     const result = await this.tradeCredit.authorizeOnAccount({
       account_id: data.account_id,
       payment_session_id: sessionId,
@@ -91,6 +93,7 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       default_over_limit_policy: this.tradeCredit.getOptions().defaultOverLimitPolicy,
       actor: { type: "customer", id: data.customer_id, name: order?.email ?? null },
     })
+    crashPoint("authorize:after-ledger")
     const { entry_id, review_id, posted, over_limit } = result
     // AUTHORIZED even when the order was posted to the balance (`posted`):
     // Medusa's capture of it runs once the order is placed, so checkout
@@ -119,6 +122,7 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       amount,
       actor: SYSTEM_ACTOR,
     })
+    crashPoint("capture:after-ledger")
     return { data: { ...data, posted: data.posted || amount === null } }
   }
 
@@ -129,6 +133,7 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       // A cancel of a payment Medusa saw uncaptured loses to a capture that
       // reached the ledger first: exactly one of the two wins.
       await this.tradeCredit.revertOnAccount({ payment_session_id: data.payment_session_id, actor: SYSTEM_ACTOR, refuse_if_captured: !!paymentId })
+      crashPoint("cancel:after-ledger")
     }
     return { data }
   }
@@ -149,6 +154,7 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       order_unfulfilled: shippedNothing(order),
       actor: SYSTEM_ACTOR,
     })
+    crashPoint("refund:after-ledger")
     return { data }
   }
 

@@ -2,6 +2,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import type BigNumberJS from "bignumber.js"
 import type { ReconciliationKind } from "../constants"
 import { availableCredit } from "./available-credit"
+import { isBalanceSession } from "./cart-balance"
 import { currencyDecimals, roundToCurrency } from "./money"
 
 /**
@@ -250,6 +251,13 @@ export function compareSessions(
       )
     }
     if (!settled(s.age_seconds) || (payment && !settled(payment.age_seconds))) {
+      continue
+    }
+    // The customer's balance spent at checkout (`<cart>:balance:<n>`) is paid
+    // by the order's credit line, never by a Medusa payment: once it names its
+    // order there is no payment to compare it with. Without an order it is a
+    // debit whose cart never became one (below).
+    if (!payment && isBalanceSession(s.payment_session_id) && s.order_id) {
       continue
     }
     if (!payment) {

