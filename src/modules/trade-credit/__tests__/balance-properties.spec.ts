@@ -27,7 +27,7 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant("refund" as const), amount: money(1, 20_000), owed: money(0, 20_000) }),
   fc.record({ kind: fc.constant("checkout" as const), amount: money(1, 25_000), placed: fc.boolean() }),
   fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant("adjust" as const), amount: money(-5_000, 10_000) }),
+  fc.record({ kind: fc.constant("adjust" as const), amount: money(-5_000, 10_000).filter((a) => a !== "0.00") }),
   fc.record({ kind: fc.constant("underpaid" as const), amount: money(1, 5) })
 )
 
@@ -94,7 +94,7 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
             if (refused) {
               // Refusals change nothing, and say why.
               expect(MathBN.eq(after, before)).toBe(true)
-              expect(refused.message).toMatch(/more than .* owes the customer|owes the customer nothing|no balance in EUR|balance no longer covers/)
+              expect([op.kind, refused.message]).toEqual([op.kind, expect.stringMatching(/more than .* owes the customer|owes the customer nothing|no balance in EUR|balance no longer covers/)])
             }
             // Expected outcomes, decided on the committed balance before the operation.
             if (op.kind === "refund") {
