@@ -5,7 +5,7 @@
  */
 import { z } from "zod"
 import { DEFAULT_PAYMENT_TERMS, MAX_ACCOUNT_REFERENCE_LENGTH, MAX_TERMS_DAYS } from "../../modules/trade-credit/constants"
-import { checkAmount } from "./decimal"
+import { addAmounts, checkAmount } from "./decimal"
 import type { AccountStatus, OverLimitPolicy, OverduePolicy, PaymentTerms, PaymentTermsType, TradeCreditAccount } from "./types"
 
 /** Longest account reference the server keeps. */
@@ -132,3 +132,17 @@ export type ReimbursementNotesForm = z.infer<typeof reimbursementNotesSchema>
 
 /** Optional text as the API wants it: trimmed, null when empty. */
 export const optionalText = (text: string): string | null => text.trim() || null
+
+/** "Refund to balance": an amount up to what the order owes the customer, a reason, an optional note. */
+export const refundToBalanceSchema = (currency: string, refundable: number) =>
+  z
+    .object({ amount: z.string(), reason: z.string().trim().min(1, "Say why the order is refunded to the balance."), note: z.string() })
+    .superRefine((v, ctx) => {
+      checkAmountInto(ctx, "amount", v.amount, currency, { allowNegative: false })
+      const check = checkAmount(v.amount, currency, { allowNegative: false })
+      // Exact decimal arithmetic; the server decides anyway (409 above what is owed).
+      if (check.ok && addAmounts(refundable, `-${check.value}`, currency)?.startsWith("-")) {
+        ctx.addIssue({ code: "custom", path: ["amount"], message: "More than the order owes the customer." })
+      }
+    })
+export type RefundToBalanceForm = z.infer<ReturnType<typeof refundToBalanceSchema>>
