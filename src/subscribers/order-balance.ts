@@ -1,5 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
+import type TradeCreditModuleService from "../modules/trade-credit/service"
 import { orderBalanceWorkflow } from "../workflows/order-balance"
 
 type OrderBalanceEvent = { id?: string; order_id?: string; return_id?: string }
@@ -15,6 +17,12 @@ type OrderBalanceEvent = { id?: string; order_id?: string; return_id?: string }
  * Orders paid on account and guests' orders are left alone (see the workflow).
  */
 export default async function orderBalanceHandler({ event: { name, data }, container }: SubscriberArgs<OrderBalanceEvent>) {
+  const tolerance = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE).getOrderBalanceOptions().settle_tolerance
+  const settles = !(typeof tolerance === "string" && MathBN.eq(tolerance, 0))
+  if (name !== "order.return_received" && !settles) {
+    // No tolerance configured: only received returns can move money here.
+    return
+  }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   let orderId = data.order_id ?? null
   if (name === "order.placed") {
@@ -38,7 +46,9 @@ export default async function orderBalanceHandler({ event: { name, data }, conta
     if (name === "order.return_received") {
       await orderBalanceWorkflow(container).run({ input: { source: "return", order_id: orderId, return_id: data.return_id ?? null } })
     }
-    await orderBalanceWorkflow(container).run({ input: { source: "tolerance", order_id: orderId } })
+    if (settles) {
+      await orderBalanceWorkflow(container).run({ input: { source: "tolerance", order_id: orderId } })
+    }
   } catch (error) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
