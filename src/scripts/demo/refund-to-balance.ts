@@ -10,7 +10,7 @@
  * when the customer's account already holds it, nothing is done.
  */
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   beginOrderEditOrderWorkflow,
   capturePaymentWorkflow,
@@ -31,6 +31,8 @@ import { demoCart, type DemoCartSpec } from "./orders"
 import type { Ctx, Note } from "./storefront"
 
 const SYSTEM_PROVIDER = "pp_system_default"
+/** Bags of cement ordered; one turns out to be out of stock. */
+const ORDERED = 4
 
 export async function ensureRefundedOrder(
   container: Ctx,
@@ -44,11 +46,10 @@ export async function ensureRefundedOrder(
     note(`order #${done.order_display_id} of ${spec.slug} with an item refunded to the balance`, false)
     return
   }
-  // 4 bags of cement; one turns out to be out of stock.
   const { cart_id } = await demoCart(container, {
     ...spec,
     sku: "CEM-IIBM-25",
-    quantity: 4,
+    quantity: ORDERED,
     metadata: { demo_seed: `refund:${spec.slug}`, [BALANCE_CART_METADATA_KEY]: { opted_out: true } },
   })
   const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id } })
@@ -61,7 +62,7 @@ export async function ensureRefundedOrder(
     (
       await query.graph({
         entity: "order",
-        fields: ["id", "display_id", "currency_code", "summary.*", "items.id", "items.quantity", "payment_collections.payments.id"],
+        fields: ["id", "display_id", "currency_code", "summary.*", "items.id", "payment_collections.payments.id"],
         filters: { id: placed.id },
       })
     ).data[0] as any // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -72,7 +73,7 @@ export async function ensureRefundedOrder(
   const item = order.items[0]
   await beginOrderEditOrderWorkflow(container).run({ input: { order_id: order.id, description: "Out of stock" } })
   await orderEditUpdateItemQuantityWorkflow(container).run({
-    input: { order_id: order.id, items: [{ id: item.id, quantity: MathBN.sub(item.quantity, 1).toNumber() }] },
+    input: { order_id: order.id, items: [{ id: item.id, quantity: ORDERED - 1 }] },
   })
   await requestOrderEditRequestWorkflow(container).run({ input: { order_id: order.id } })
   await confirmOrderEditRequestWorkflow(container).run({ input: { order_id: order.id } })
