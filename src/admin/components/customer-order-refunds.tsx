@@ -55,7 +55,7 @@ export const CustomerOrderRefunds = ({ customerId }: { customerId: string }) => 
     queryFn: async () => {
       const { orders } = await sdk.admin.order.list({
         customer_id: customerId,
-        fields: "id,display_id,+summary",
+        fields: "id,display_id,summary.*",
         limit: ORDERS_CHECKED,
         order: "-created_at",
       } as never)
