@@ -246,7 +246,7 @@ function runWorker() {
       TRADE_CREDIT_SMTP_FROM: process.env.TRADE_CREDIT_SMTP_FROM || "Tiles & Co accounts <accounts@tiles.demo>",
       TRADE_CREDIT_BANK_DETAILS:
         process.env.TRADE_CREDIT_BANK_DETAILS ||
-        "Bank transfer to Tiles & Co NV\nIBAN BE68 5390 0754 7034 · BIC TRIOBEBB\nPlease quote the invoice number.",
+        "Bank transfer to Tiles & Co NV\nIBAN BE68 5390 0754 7034 · BIC TRIOBEBB",
     }
     delete env[WORKER_FLAG]
 

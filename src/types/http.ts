@@ -29,7 +29,7 @@ export type Amount = number
 export type DateString = string
 
 export type { PaymentTerms } from "../modules/trade-credit/types"
-import type { PaymentTerms } from "../modules/trade-credit/types"
+import type { CreditControlRunSummary, PaymentTerms } from "../modules/trade-credit/types"
 
 /** Who holds an account: a customer, or a customer group (a company). */
 export type AccountHolder = {
@@ -95,15 +95,7 @@ export type AdminChaseNoteResponse = { chase_note: AdminChaseNote; account: Admi
 export type AdminChaseNoteListResponse = { chase_notes: AdminChaseNote[] }
 
 /** What a credit-control run did (POST /admin/trade-credit/reminders/run, the daily job). */
-export type AdminCreditControlRunResponse = {
-  marked_overdue: number
-  stopped: number
-  released: number
-  /** E-mails sent per stage name (one per account and stage). */
-  emails_sent: Record<string, number>
-  /** E-mails the server refused or that could not be sent: retried on the next run. */
-  emails_failed: number
-}
+export type AdminCreditControlRunResponse = CreditControlRunSummary
 
 /** Who did it ("Updated by" in the credit history). */
 export type EntryActor = {

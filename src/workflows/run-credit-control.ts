@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { CreditControlRunSummary } from "../modules/trade-credit/types"
 import { applyAutoAccountStatusStep, markOverdueInvoicesStep, sendDueRemindersStep } from "./steps"
 
 export const runCreditControlWorkflowId = "run-trade-credit-credit-control"
@@ -6,14 +7,6 @@ export const runCreditControlWorkflowId = "run-trade-credit-credit-control"
 export type RunCreditControlInput = {
   /** The moment the run acts as of (ISO 8601); default now. Tests move time with it; the job and the route don't set it. */
   now?: string
-}
-
-export type RunCreditControlResult = {
-  marked_overdue: number
-  stopped: number
-  released: number
-  emails_sent: Record<string, number>
-  emails_failed: number
 }
 
 /**
@@ -29,7 +22,7 @@ export const runCreditControlWorkflow = createWorkflow(runCreditControlWorkflowI
   const marked = markOverdueInvoicesStep(at)
   const statuses = applyAutoAccountStatusStep(at).config({ name: "apply-auto-status-after-marking" })
   const reminders = sendDueRemindersStep(at)
-  const result = transform({ marked, statuses, reminders }, ({ marked, statuses, reminders }): RunCreditControlResult => ({
+  const result = transform({ marked, statuses, reminders }, ({ marked, statuses, reminders }): CreditControlRunSummary => ({
     marked_overdue: marked.length,
     stopped: statuses.stopped.length,
     released: statuses.released.length,

@@ -340,3 +340,14 @@ export type OrderBalanceInput = {
   actor: Actor
   idempotency?: Idempotency
 }
+
+/** What one credit-control run did: the daily job and `POST /admin/trade-credit/reminders/run` answer it. */
+export type CreditControlRunSummary = {
+  marked_overdue: number
+  stopped: number
+  released: number
+  /** E-mails sent per stage name (one per account and stage). */
+  emails_sent: Record<string, number>
+  /** E-mails the server refused or that could not be sent: retried on the next run. */
+  emails_failed: number
+}

@@ -1,12 +1,9 @@
-import path from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { TRADE_CREDIT_MODULE } from ".."
 import type TradeCreditModuleService from "../service"
 import { addDays } from "../utils/due-dates"
+import { authorizeOrder, creditController as admin, tradeCreditModule } from "./fixtures"
 
 jest.setTimeout(120_000)
-
-const admin = { type: "user" as const, id: "user_1", name: "Credit Controller" }
 
 /**
  * The module's side of credit control (credit-control-service.ts): overdue
@@ -14,9 +11,7 @@ const admin = { type: "user" as const, id: "user_1", name: "Credit Controller" }
  * reminder intents that make each (invoice, stage) e-mail go out once.
  */
 moduleIntegrationTestRunner<TradeCreditModuleService>({
-  moduleName: TRADE_CREDIT_MODULE,
-  resolve: path.join(__dirname, ".."),
-  pathToMigrations: path.join(__dirname, "../migrations"),
+  ...tradeCreditModule,
   moduleOptions: { auto_stop_after_days: 5 },
   testSuite: ({ service }) => {
     const open = () =>
@@ -27,18 +22,7 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
         payment_terms: { type: "net_days", net_days: 14, grace_days: 2 },
         actor: admin,
       })
-    const order = (accountId: string, session: string, amount: string) =>
-      service.authorizeOnAccount({
-        account_id: accountId,
-        payment_session_id: session,
-        amount,
-        currency_code: "eur",
-        order_id: `order_${session}`,
-        order_display_id: 1,
-        capture: true,
-        default_over_limit_policy: "hold",
-        actor: { type: "customer", id: "cus_1" },
-      })
+    const order = (accountId: string, session: string, amount: string) => authorizeOrder(service, accountId, session, amount)
     const at = (due: string, days: number) => new Date(`${addDays(due, days)}T12:00:00.000Z`)
 
     it("marks an invoice overdue once, after due date + grace, by overdueState", async () => {

@@ -21,3 +21,24 @@ export const openCompanyAccount = (service: TradeCreditModuleService, overrides:
     actor: creditController,
     ...overrides,
   })
+
+/** A buyer's order of `amount` EUR on account (session `session`, order `order_<session>`), posted at authorization unless `capture: false`. */
+export const authorizeOrder = (
+  service: TradeCreditModuleService,
+  accountId: string,
+  session: string,
+  amount: number | string,
+  overrides: Record<string, unknown> = {}
+) =>
+  service.authorizeOnAccount({
+    account_id: accountId,
+    payment_session_id: session,
+    amount,
+    currency_code: "eur",
+    order_id: `order_${session}`,
+    order_display_id: 1,
+    capture: true,
+    default_over_limit_policy: "hold",
+    actor: { type: "customer", id: "cus_1" },
+    ...overrides,
+  })

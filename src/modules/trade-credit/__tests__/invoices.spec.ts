@@ -1,19 +1,15 @@
-import path from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { TRADE_CREDIT_MODULE } from ".."
 import type TradeCreditModuleService from "../service"
 import { calendarDay, dueDate } from "../utils/due-dates"
+import { authorizeOrder, creditController as admin, tradeCreditModule } from "./fixtures"
 
 jest.setTimeout(120_000)
 
-const admin = { type: "user" as const, id: "user_1", name: "Credit Controller" }
 const system = { type: "system" as const, name: "test" }
 const year = new Date().getUTCFullYear()
 
 moduleIntegrationTestRunner<TradeCreditModuleService>({
-  moduleName: TRADE_CREDIT_MODULE,
-  resolve: path.join(__dirname, ".."),
-  pathToMigrations: path.join(__dirname, "../migrations"),
+  ...tradeCreditModule,
   moduleOptions: { invoice_prefix: "TST-" },
   testSuite: ({ service, MikroOrmWrapper }) => {
     const open = (overrides: Record<string, unknown> = {}) =>
@@ -21,17 +17,7 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
 
     /** An order paid on account, posted at authorization (capture: on_authorize). */
     const order = async (accountId: string, session: string, amount: number | string, capture = true) =>
-      service.authorizeOnAccount({
-        account_id: accountId,
-        payment_session_id: session,
-        amount,
-        currency_code: "eur",
-        order_id: `order_${session}`,
-        order_display_id: Number(session.replace(/\D/g, "")) || 1,
-        capture,
-        default_over_limit_policy: "hold",
-        actor: { type: "customer", id: "cus_1" },
-      })
+      authorizeOrder(service, accountId, session, amount, { capture, order_display_id: Number(session.replace(/\D/g, "")) || 1 })
 
     const pay = (accountId: string, amount: number | string, extra: Record<string, unknown> = {}) =>
       service.postLedgerEntry({ account_id: accountId, operation: "reimbursed", amount, actor: admin, ...extra })
