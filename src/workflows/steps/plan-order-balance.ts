@@ -6,6 +6,7 @@ import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import type { Actor, Idempotency, OrderBalanceInput } from "../../modules/trade-credit/types"
 import type { AutoBalanceSource } from "../../modules/trade-credit/constants"
 import { isBalanceSession } from "../../modules/trade-credit/utils/cart-balance"
+import { isPayOnAccountProvider } from "../../providers/pay-on-account/provider-id"
 import { parseAmount } from "../../modules/trade-credit/utils/money"
 import { internalIdempotencyKey } from "../../modules/trade-credit/utils/idempotency-keys"
 import {
@@ -45,6 +46,7 @@ type PlannedOrder = {
   metadata?: Record<string, unknown> | null
   summary?: { pending_difference?: BigNumberInput; raw_pending_difference?: BigNumberInput; paid_total?: BigNumberInput; raw_paid_total?: BigNumberInput } | null
   customer?: { id: string; has_account?: boolean; groups?: Array<{ id: string }> | null } | null
+  payment_collections?: Array<{ payment_sessions?: Array<{ provider_id?: string | null } | null> | null } | null> | null
 }
 
 export const planOrderBalanceStepId = "plan-trade-credit-order-balance"
@@ -80,6 +82,7 @@ export const planOrderBalanceStep = createStep(
         "customer.id",
         "customer.has_account",
         "customer.groups.id",
+        "payment_collections.payment_sessions.provider_id",
       ],
       filters: { id: input.order_id },
     })
@@ -148,8 +151,11 @@ export const planOrderBalanceStep = createStep(
       })
     }
 
-    // Automatic paths: orders paid on account are the on-account flow's.
-    if (onAccount) {
+    // Automatic paths: orders paid on account (posted, or held for review) are the on-account flow's.
+    const paidOnAccount = (order.payment_collections ?? []).some((c) =>
+      (c?.payment_sessions ?? []).some((ps) => isPayOnAccountProvider(ps?.provider_id))
+    )
+    if (onAccount || paidOnAccount) {
       return new StepResponse(null)
     }
     if (input.source === "return") {
