@@ -688,7 +688,11 @@ describe("trade credit admin in a browser", () => {
     const refund = (await historyNow(emma.id)).find((e: any) => e.operation === "refunded")
     expect(refund?.order_id).toBeTruthy()
     await open(`/orders/${refund.order_id}`)
-    const section = page.locator("div").filter({ has: page.getByRole("heading", { name: "Customer balance", exact: true }) }).last()
+    const section = page
+      .locator("div")
+      .filter({ has: page.getByRole("heading", { name: "Customer balance", exact: true }) })
+      .filter({ hasText: "Refunded to the balance" })
+      .last()
     await visible(section, 60_000)
     await eventually(async () => {
       const text = await section.innerText()
