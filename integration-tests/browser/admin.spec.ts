@@ -680,7 +680,7 @@ describe("trade credit admin in a browser", () => {
     await shot("trade-credit-companies-in-credit-none")
   })
 
-  step("shows the demo's refund to balance on the order page, and offers Refund to balance", async () => {
+  step("shows the demo's refund to balance on the order page (Customer balance: refunded, linked entry)", async () => {
     // The seed's prepaid customer: one of her orders had an item removed by an order edit, refunded to her balance.
     const { accounts } = await client.listAccounts(baseUrl, adminHeaders, "balance=positive")
     const emma = accounts.find((a: any) => a.holder.email === "emma.schneider@example.com")
