@@ -32,6 +32,13 @@ if (process.env.TRADE_CREDIT_BANK_DETAILS) {
 if (process.env.TRADE_CREDIT_AUTO_STOP_AFTER_DAYS) {
   tradeCreditOptions.auto_stop_after_days = Number(process.env.TRADE_CREDIT_AUTO_STOP_AFTER_DAYS)
 }
+/** Refunds of received returns to the balance, and the small-difference tolerance (tests and demo may set them). */
+if (process.env.TRADE_CREDIT_REFUND_RETURNS_TO) {
+  tradeCreditOptions.refund_returns_to = process.env.TRADE_CREDIT_REFUND_RETURNS_TO
+}
+if (process.env.TRADE_CREDIT_SETTLE_TOLERANCE) {
+  tradeCreditOptions.settle_tolerance = JSON.parse(process.env.TRADE_CREDIT_SETTLE_TOLERANCE)
+}
 
 const testCardProvider = process.env.TRADE_CREDIT_TEST_CARD_PROVIDER === "1"
 const testCardProviders = testCardProvider

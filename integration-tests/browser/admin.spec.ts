@@ -1011,4 +1011,29 @@ describe("trade credit admin in a browser", () => {
     await eventually(async () => expect(await drawer.getByTestId("invoice-allocation").count()).toBe(2))
     await shot("order-page-invoice-drawer")
   })
+
+  step("shows the demo's refund to balance on the order page (Customer balance: refunded, linked entry)", async () => {
+    // The seed's prepaid customer: one of her orders had an item removed by an order edit, refunded to her balance.
+    const { accounts } = await client.listAccounts(baseUrl, adminHeaders, "balance=positive")
+    const emma = accounts.find((a: any) => a.holder.email === "emma.schneider@example.com")
+    expect(emma).toBeTruthy()
+    const refund = (await historyNow(emma.id)).find((e: any) => e.operation === "refunded")
+    expect(refund?.order_id).toBeTruthy()
+    await open(`/orders/${refund.order_id}`)
+    const section = page
+      .locator("div")
+      .filter({ has: page.getByRole("heading", { name: "Customer balance", exact: true }) })
+      .filter({ hasText: "Refunded to the balance" })
+      .last()
+    await visible(section, 60_000)
+    await eventually(async () => {
+      const text = await section.innerText()
+      expect(text).toContain("Refunded to the balance")
+      expect(text).toContain(eur(refund.amount))
+    })
+    // The entry links to the customer's page (their credit history).
+    await visible(section.getByRole("link", { name: /^Refunded/ }))
+    await scrollToTop(section)
+    await shot("order-customer-balance")
+  })
 })

@@ -173,6 +173,24 @@ const MUTATIONS: Record<string, { url: (w: World) => string; valid: (w: World) =
     valid: () => ({}),
     extra: () => [{ as_of: "2030-01-01" }, { now: "2030-01-01" }],
   },
+  // The held order owes its buyer nothing: even a well-formed refund is refused (409), and no account is opened.
+  "POST /admin/trade-credit/orders/:id/refund-to-balance": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/orders/${w.heldOrderA}/refund-to-balance`,
+    valid: () => ({ amount: 5, reason: "Out of stock", note: "Item 2 removed" }),
+    extra: (w) => [
+      {},
+      { amount: 5 },
+      { reason: "Out of stock" },
+      { amount: 5, reason: "" },
+      { amount: 5, reason: "   " },
+      { amount: 0, reason: "r" },
+      { amount: -5, reason: "r" },
+      { amount: 5, reason: "r", account_id: w.accountB.id },
+      { amount: 5, reason: "r", account_id: "tcacc_forged" },
+      { amount: 5, reason: "r", account_id: "" },
+    ],
+  },
   "POST /store/carts/:id/trade-credit": {
     auth: "buyer",
     // Buyer A has no personal balance: every request, valid or not, is refused and changes nothing.
@@ -187,7 +205,7 @@ const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: 
     auth: "admin",
     url: () => "/admin/trade-credit/accounts",
     bad: ["limit=-1", "limit=100000", "limit=1e3", "offset=-5", "offset=x", "order=nope", "order=customer.email", "fields=*entries",
-      "fields=%2Bcustomer.groups.id", "q=%00", "status=bogus", "holder_type=x", "balance[lt]=abc", "balance[xx]=1", "unknown=1",
+      "fields=%2Bcustomer.groups.id", "q=%00", "status=bogus", "holder_type=x", "balance[lt]=abc", "balance[xx]=1", "balance=zero", "balance=%00", "unknown=1",
       "currency_code=%00", "customer_id=%00", "a.b.c=1"],
   },
   "GET /admin/trade-credit/accounts/:id": {
@@ -224,6 +242,11 @@ const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: 
   "GET /admin/trade-credit/orders/:id/paying-account": {
     auth: "admin",
     url: (w) => `/admin/trade-credit/orders/${w.heldOrderA}/paying-account`,
+    bad: [],
+  },
+  "GET /admin/trade-credit/orders/:id/balance": {
+    auth: "admin",
+    url: (w) => `/admin/trade-credit/orders/${w.heldOrderA}/balance`,
     bad: [],
   },
   "GET /store/trade-credit/accounts": {

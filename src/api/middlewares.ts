@@ -32,6 +32,7 @@ import {
   AdminListInvoices,
   AdminUpdateAccount,
   AdminUpdateReimbursement,
+  AdminRefundToBalance,
   EntryPage,
   StoreListInvoices,
 } from "./admin/trade-credit/validators"
@@ -132,6 +133,11 @@ export default defineMiddlewares({
       matcher: "/admin/trade-credit/invoices/:id",
       method: "GET",
       middlewares: [validateAndTransformQuery(AdminGetInvoice, {})],
+    },
+    {
+      matcher: "/admin/trade-credit/orders/:id/refund-to-balance",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminRefundToBalance)],
     },
     {
       matcher: "/admin/orders/:id/fulfillments",

@@ -24,6 +24,7 @@ import {
 import { seedStorefront } from "./demo/storefront"
 import { ensureHeldOrder } from "./seed-held-order"
 import { ensureDemoInvoices } from "./demo/invoices"
+import { ensureRefundedOrder } from "./demo/refund-to-balance"
 
 export default async function seedDemo({ container }: ExecArgs) {
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
@@ -85,6 +86,17 @@ export default async function seedDemo({ container }: ExecArgs) {
   const personal = await ensureBuyer(container, PERSONAL.buyer, PERSONAL.address, null, note)
   buyers.push({ email: PERSONAL.buyer.email, company: "(personal, prepaid)" })
   await ensureAccount(container, { customer_id: personal.id }, PERSONAL.slug, PERSONAL.account, note)
+  await ensureRefundedOrder(
+    container,
+    {
+      slug: PERSONAL.slug,
+      customer: { id: personal.id, email: PERSONAL.buyer.email, first_name: PERSONAL.buyer.first_name, last_name: PERSONAL.buyer.last_name },
+      shipping_address: PERSONAL.address,
+      region_id: region.id,
+      sales_channel_id: salesChannel.id,
+    },
+    note
+  )
 
   logger.info(`[seed] done: ${tally.created} created, ${tally.reused} reused`)
   // Machine-readable lines for scripts/demo.js (stdout, not the logger).

@@ -387,3 +387,24 @@ export type AdminAgingReportResponse = {
   /** One per currency (the filtered one only, with `currency_code`). */
   totals: AgingReportTotals[]
 } & PageMeta
+
+/**
+ * `GET /admin/trade-credit/orders/:id/balance`: the customer balance on an
+ * order: what it used at checkout, what was refunded to the balance (or
+ * settled), what can still be refunded (what the order owes the customer, as
+ * Medusa's pending difference says), and the ledger entries.
+ */
+export type AdminOrderBalanceResponse = {
+  order_id: string
+  currency_code: string
+  /** The order was placed by a guest: nothing can be refunded to a balance. */
+  guest: boolean
+  /** The order's balance credit line (paid with the balance at checkout). */
+  used: Amount
+  /** What the order still owes the customer: the most a refund to balance can be. */
+  refundable: Amount
+  /** Medusa's `summary.pending_difference` (below 0: the customer is owed). */
+  pending_difference: Amount
+  /** The balance entries naming the order: checkout debits and their reverts, refunds to balance, settlements. */
+  entries: LedgerEntry[]
+}

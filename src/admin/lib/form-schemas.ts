@@ -11,7 +11,7 @@ import {
   MAX_COMMENT_LENGTH,
   MAX_TERMS_DAYS,
 } from "../../modules/trade-credit/constants"
-import { checkAmount } from "./decimal"
+import { addAmounts, checkAmount } from "./decimal"
 import type { AccountStatus, OverLimitPolicy, OverduePolicy, PaymentTerms, PaymentTermsType, TradeCreditAccount } from "./types"
 
 /** Longest account reference the server keeps. */
@@ -158,3 +158,17 @@ export const chaseNoteSchema = z.object({
   next_chase_at: z.string().refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "Pick a day, or leave it empty."),
 })
 export type ChaseNoteForm = z.infer<typeof chaseNoteSchema>
+
+/** "Refund to balance": an amount up to what the order owes the customer, a reason, an optional note. */
+export const refundToBalanceSchema = (currency: string, refundable: number) =>
+  z
+    .object({ amount: z.string(), reason: z.string().trim().min(1, "Say why the order is refunded to the balance."), note: z.string() })
+    .superRefine((v, ctx) => {
+      checkAmountInto(ctx, "amount", v.amount, currency, { allowNegative: false })
+      const check = checkAmount(v.amount, currency, { allowNegative: false })
+      // Exact decimal arithmetic; the server decides anyway (409 above what is owed).
+      if (check.ok && addAmounts(refundable, `-${check.value}`, currency)?.startsWith("-")) {
+        ctx.addIssue({ code: "custom", path: ["amount"], message: "More than the order owes the customer." })
+      }
+    })
+export type RefundToBalanceForm = z.infer<ReturnType<typeof refundToBalanceSchema>>

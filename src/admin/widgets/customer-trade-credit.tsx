@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { GroupAccountsNotice } from "../components/group-accounts-notice"
 import { HolderCreditSection } from "../components/holder-credit-section"
+import { CustomerOrderRefunds } from "../components/customer-order-refunds"
 import { useCompanyAccountsOf } from "../hooks/customer-groups"
 
 /** Customer page: the customer's own credit account(s), and their companies' accounts. */
@@ -19,6 +20,7 @@ const CustomerTradeCreditWidget = ({ data: customer }: DetailWidgetProps<AdminCu
         <GroupAccountsNotice groups={company.groups} accounts={company.accounts} />
       )}
       <HolderCreditSection holder={{ type: "customer", id: customer.id, name }} compactEmpty={buysOnCompanyAccount} />
+      <CustomerOrderRefunds customerId={customer.id} />
     </div>
   )
 }

@@ -2,12 +2,14 @@ import type { BigNumberInput, Context, InferEntityType } from "@medusajs/framewo
 import { InjectManager, InjectTransactionManager, MathBN, MedusaContext, MedusaError } from "@medusajs/framework/utils"
 import type BigNumberJS from "bignumber.js"
 import type LedgerEntry from "./models/ledger-entry"
-import type { Actor } from "./types"
+import type { Actor, OrderBalanceInput } from "./types"
 import { currencyDecimals, parseAmount } from "./utils/money"
+import { refundExceedsMessage } from "./utils/order-balance"
+import type { PostingResult } from "./ledger-service"
 import { internalIdempotencyKey } from "./utils/idempotency-keys"
 import { sessionOutstanding } from "./utils/posting"
 import { balanceSessionId, balanceSessionPattern, spendableBalance } from "./utils/cart-balance"
-import { lockAccount, lockSessionPurchase, writeOrderOfSession } from "./repositories/ledger-locks"
+import { lockAccount, lockHolderCurrency, lockSessionPurchase, writeOrderOfSession } from "./repositories/ledger-locks"
 import { AccountService } from "./account-service"
 
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -129,6 +131,73 @@ export class BalanceService extends AccountService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Array<{ payment_session_id: string; outstanding: BigNumberJS; order_id: string | null; entries: LedgerEntryRecord[] }>> {
     return await this.cartAttempts_(input.cart_id, input.account_id, sharedContext)
+  }
+
+  /**
+   * Money between an order and its customer's balance, in ONE transaction under
+   * the account's row lock: a credit (`refunded`, what the order owes the
+   * customer: a refund to balance, a return, an overpayment) or a debit
+   * (`adjusted` naming the order: a small underpayment settled). The target is
+   * the named account (its currency must be the order's) or the customer's
+   * personal account, opened with limit 0 the first time money goes to a
+   * customer who has none. The same idempotency key returns the first posting;
+   * more than `limit` is refused (409) and changes nothing. The caller holds
+   * the order's lock while it reads `limit` and records the money on the order.
+   */
+  @InjectTransactionManager()
+  async postOrderBalance(
+    input: OrderBalanceInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PostingResult & { opened_account: boolean }> {
+    const currency = input.currency_code.toLowerCase()
+    let accountId = input.account_id ?? null
+    let opened_account = false
+    if (!accountId) {
+      accountId = await lockHolderCurrency(sharedContext, { column: "customer_id", id: input.customer_id }, currency)
+      if (!accountId) {
+        const { account } = await this.openAccount(
+          { customer_id: input.customer_id, currency_code: currency, credit_limit: 0, comment: "Opened for money the customer was owed on an order", actor: input.actor },
+          sharedContext
+        )
+        accountId = account.id
+        opened_account = true
+      }
+    }
+    const row = await lockAccount(sharedContext, accountId)
+    if (row.currency_code !== currency) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Account ${row.id} is in ${row.currency_code.toUpperCase()}, the order in ${currency.toUpperCase()}: choose an account in the order's currency.`
+      )
+    }
+    const replay = await this.findReplay_(row.id, input.idempotency, sharedContext)
+    if (replay) {
+      return { ...replay, opened_account: false }
+    }
+    const amount = parseAmount(MathBN.convert(input.amount).toFixed(), currency, "amount")
+    if (amount.isZero()) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "amount must not be 0.")
+    }
+    const label = input.order_display_id ? `Order #${input.order_display_id}` : `Order ${input.order_id}`
+    if (amount.abs().gt(MathBN.convert(input.limit))) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, refundExceedsMessage(amount.abs(), input.limit, currency, label))
+    }
+    const posted = await this.writePosting_(
+      row,
+      {
+        account_id: row.id,
+        operation: amount.gt(0) ? "refunded" : "adjusted",
+        amount: amount.toString(),
+        order_id: input.order_id,
+        order_display_id: input.order_display_id ?? null,
+        reference: input.reference ?? null,
+        comment: input.comment,
+        actor: input.actor,
+        idempotency: input.idempotency,
+      },
+      sharedContext
+    )
+    return { ...posted, opened_account }
   }
 
   protected async takeCartBalance_(input: TakeCartBalanceInput, sharedContext: Context): Promise<TakeCartBalanceResult> {

@@ -249,3 +249,25 @@ export const DSO_PERIOD_DAYS = 90
 export const DAYS_TO_PAY_PERIOD_DAYS = 365
 /** Rows the CSV export fetches from its database cursor at a time. */
 export const AGING_CSV_BATCH = 500
+
+/**
+ * Money an order owes the customer going to their balance (issue 11). Plugin
+ * option `refund_returns_to`: where a received return's refund goes when the
+ * admin didn't choose on the return (`metadata.refund_to`): `original` (the
+ * paying provider, Medusa's own refund; the default) or `balance`.
+ */
+export const REFUND_DESTINATIONS = ["original", "balance"] as const
+export type RefundDestination = (typeof REFUND_DESTINATIONS)[number]
+export const DEFAULT_REFUND_RETURNS_TO: RefundDestination = "original"
+/** The key of a return's (or order's) metadata where an admin chooses the destination of its refund. */
+export const REFUND_TO_METADATA_KEY = "refund_to"
+/** `reference` of the order transactions the plugin adds when the balance takes or gives an order's difference. */
+export const ORDER_BALANCE_TRANSACTION_REFERENCE = "trade_credit"
+/** Why money moved between an order and the balance without an admin's request. */
+export const AUTO_BALANCE_SOURCES = ["return", "tolerance"] as const
+export type AutoBalanceSource = (typeof AUTO_BALANCE_SOURCES)[number]
+/** A refund-to-balance's `reason`: at most this long (it is the entry's comment, with the note). */
+export const MAX_REFUND_REASON_LENGTH = 200
+/** `GET /admin/trade-credit/accounts?balance=positive|negative`: holders with money on their balance, or who owe (underpayments). */
+export const BALANCE_SIGNS = ["positive", "negative"] as const
+export type BalanceSign = (typeof BALANCE_SIGNS)[number]

@@ -38,6 +38,7 @@ import { diffEntryNote, MAX_COMMENT, MAX_ENTRY_REFERENCE, normalizeText } from "
 import { lockAccount, lockEntry, lockSessionPurchase } from "./repositories/ledger-locks"
 import { normalizeInvoiceOptions } from "./utils/invoice-options"
 import { Receivables } from "./receivables"
+import { normalizeOrderBalanceOptions, type OrderBalanceOptions } from "./utils/order-balance"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -77,11 +78,13 @@ export class LedgerService extends MedusaService({
   TradeCreditReminder: Reminder,
   TradeCreditChaseNote: ChaseNote,
 }) {
-  protected readonly options_: Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions | keyof CreditControlModuleOptions>>
+  protected readonly options_: Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions | keyof CreditControlModuleOptions | keyof OrderBalanceOptions>>
   protected readonly cardPayments_: CardPaymentOptions
   protected readonly reminders_: ReminderOptions
   /** Invoices and their settlement, written in each posting's transaction. */
   protected readonly receivables_: Receivables
+  /** `refund_returns_to` and `settle_tolerance`, as checked at load. */
+  protected readonly orderBalance_: OrderBalanceOptions
 
   constructor(container: Record<string, unknown>, options: TradeCreditModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -100,16 +103,22 @@ export class LedgerService extends MedusaService({
       ...invoicing,
       auto_apply_balance: options.auto_apply_balance ?? true,
     }
+    this.orderBalance_ = normalizeOrderBalanceOptions(options)
     this.receivables_ = new Receivables(this as never, invoicing)
   }
 
-  getOptions(): Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions | keyof CreditControlModuleOptions>> {
+  getOptions(): Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions | keyof CreditControlModuleOptions | keyof OrderBalanceOptions>> {
     return this.options_
   }
 
   /** Reminder stages, channel, bank details, templates and locale, as checked at load (utils/reminder-options.ts). */
   getReminderOptions(): ReminderOptions {
     return this.reminders_
+  }
+
+  /** Where returns are refunded and the tolerance settled to the balance (utils/order-balance.ts). */
+  getOrderBalanceOptions(): OrderBalanceOptions {
+    return this.orderBalance_
   }
 
   /** Which providers may pay toward an account, and the prepayment allowed per currency. */

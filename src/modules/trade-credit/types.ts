@@ -8,6 +8,7 @@ import type {
   OverLimitPolicy,
   OverduePolicy,
   PaymentTermsType,
+  RefundDestination,
   ReviewDecision,
 } from "./constants"
 
@@ -196,6 +197,20 @@ export type TradeCreditModuleOptions = {
    * applies it.
    */
   auto_apply_balance?: boolean
+  /**
+   * Where the refund of a received return goes when the admin didn't choose on
+   * the return (`metadata.refund_to`): `original` (Medusa's refund to the paying
+   * provider; the default) or `balance` (the customer's balance). Orders paid
+   * on account are left to the on-account flow.
+   */
+  refund_returns_to?: RefundDestination
+  /**
+   * A small over- or underpayment of an order (Medusa's pending difference) of
+   * at most this much is settled to the customer's balance by itself: credited
+   * when overpaid, debited when underpaid. One amount for every currency or
+   * per currency (`{ eur: 0.05 }`). Default 0: nothing is settled.
+   */
+  settle_tolerance?: BigNumberInput | Record<string, BigNumberInput>
 } & ReminderModuleOptions &
   CreditControlModuleOptions
 
@@ -303,6 +318,27 @@ export type RefundOnAccountInput = {
   /** The order has shipped nothing: a full refund is its cancellation. */
   order_unfulfilled?: boolean
   actor: Actor
+}
+
+/**
+ * Money between an order and its customer's balance: `amount` > 0 credits the
+ * balance (`refunded`: the order owed the customer), < 0 debits it (`adjusted`
+ * naming the order: a small underpayment settled). Never more than `limit`
+ * (what the order owes, or is owed, as Medusa's pending difference says).
+ */
+export type OrderBalanceInput = {
+  order_id: string
+  order_display_id?: number | null
+  currency_code: string
+  customer_id: string
+  /** The account to credit; null: the customer's personal account, opened (limit 0) when they have none. */
+  account_id?: string | null
+  amount: BigNumberInput
+  limit: BigNumberInput
+  comment: string
+  reference?: string | null
+  actor: Actor
+  idempotency?: Idempotency
 }
 
 /** What one credit-control run did: the daily job and `POST /admin/trade-credit/reminders/run` answer it. */

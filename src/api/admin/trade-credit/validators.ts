@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import {
   ACCOUNT_STATUSES,
+  BALANCE_SIGNS,
   DEFAULT_PAGE_SIZE,
   DEFAULT_RECONCILIATION_GRACE_SECONDS,
   MAX_RECONCILIATION_GRACE_SECONDS,
@@ -8,6 +9,7 @@ import {
   INVOICE_STATUSES,
   LEDGER_OPERATIONS,
   MAX_PAGE_SIZE,
+  MAX_REFUND_REASON_LENGTH,
   OVER_LIMIT_POLICIES,
   OVERDUE_POLICIES,
   PAYMENT_TERMS_TYPES,
@@ -97,6 +99,24 @@ export const AdminCreateAdjustment = z
   })
   .strict()
 
+export type AdminRefundToBalanceType = z.infer<typeof AdminRefundToBalance>
+/**
+ * `POST /admin/trade-credit/orders/:id/refund-to-balance`: what the order owes
+ * the customer goes to their balance (their personal account, or `account_id`:
+ * an account of their company in the order's currency).
+ */
+export const AdminRefundToBalance = z
+  .object({
+    amount,
+    reason: plainText("reason")
+      .trim()
+      .min(1, "reason is required: say why the order is refunded to the balance")
+      .max(MAX_REFUND_REASON_LENGTH, `reason must be at most ${MAX_REFUND_REASON_LENGTH} characters`),
+    note: plainText("note").nullish(),
+    account_id: idText("account_id").nullish(),
+  })
+  .strict()
+
 /** One id or several (`?order_id=a&order_id=b`). */
 function ids(field: string) {
   return z.union([idText(field), z.array(idText(field))]).optional()
@@ -119,7 +139,8 @@ export const AdminListAccounts = listParams({ allowed: ACCOUNT_FIELDS, orderable
     customer_group_id: ids("customer_group_id"),
     currency_code: plainText("currency_code").optional(),
     status: z.union([status, z.array(status)]).optional(),
-    balance: amountRange.optional(),
+    /** A range (`balance[gt]=0`), or `positive` / `negative` (holders with money on their balance / who owe). */
+    balance: z.union([z.enum(BALANCE_SIGNS), amountRange]).optional(),
     available_credit: amountRange.optional(),
     /** true: accounts whose next_chase_at is today (store time zone) or earlier. */
     due_for_chase: z.enum(["true", "false"]).optional(),

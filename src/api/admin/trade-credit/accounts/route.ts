@@ -41,7 +41,9 @@ export const GET = async (
   if (params.holder_type === "customer") filters.customer_id = filters.customer_id ?? { $ne: null }
   if (params.holder_type === "customer_group")
     filters.customer_group_id = filters.customer_group_id ?? { $ne: null }
-  if (params.balance) filters.balance = rangeFilter(params.balance)
+  if (params.balance === "positive") filters.balance = { $gt: 0 }
+  else if (params.balance === "negative") filters.balance = { $lt: 0 }
+  else if (params.balance) filters.balance = rangeFilter(params.balance)
   if (params.available_credit) filters.available_credit = rangeFilter(params.available_credit)
   if (params.due_for_chase === "true") {
     const tradeCredit = req.scope.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
