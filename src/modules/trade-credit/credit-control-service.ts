@@ -285,6 +285,34 @@ export class CreditControlService extends BalanceService {
     return { invoice_id: invoice.id, previous }
   }
 
+  /**
+   * An order shipped: issues the invoices its payment sessions' debits were
+   * waiting for under `invoice_at: "shipment"` (Receivables.issueShipped),
+   * each account under its row lock, so a second delivery of the event or a
+   * second process finds nothing left to invoice. Nothing happens for an
+   * order invoiced at placement. Returns the ids of the entries invoiced.
+   */
+  @InjectTransactionManager()
+  async invoiceShippedOrder(
+    input: { payment_session_ids: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ invoiced_entry_ids: string[] }> {
+    if (!input.payment_session_ids.length) {
+      return { invoiced_entry_ids: [] }
+    }
+    const purchases = await this.listTradeCreditLedgerEntries(
+      { payment_session_id: input.payment_session_ids, operation: "purchased" },
+      { select: ["account_id"] },
+      sharedContext
+    )
+    const invoiced: string[] = []
+    for (const accountId of [...new Set(purchases.map((p) => p.account_id))].sort()) {
+      const row = await lockAccount(sharedContext, accountId)
+      invoiced.push(...(await this.receivables_.issueShipped(sharedContext, row, input.payment_session_ids)))
+    }
+    return { invoiced_entry_ids: invoiced }
+  }
+
   /** The end of today in the store's time zone: an account is due for a chase when its next_chase_at is before it. */
   chaseDueBefore(now = new Date()): Date {
     return endOfDay(calendarDay(now, this.options_.timezone), this.options_.timezone)
