@@ -173,6 +173,13 @@ const MUTATIONS: Record<string, { url: (w: World) => string; valid: (w: World) =
     valid: () => ({}),
     extra: () => [{ as_of: "2030-01-01" }, { now: "2030-01-01" }],
   },
+  "POST /admin/trade-credit/reports/aging/send": {
+    auth: "admin",
+    // No report_recipients in this world: even the valid body is refused (400) and sends nothing.
+    url: () => "/admin/trade-credit/reports/aging/send",
+    valid: () => ({}),
+    extra: () => [{ recipients: ["attacker@evil.example"] }, { to: "attacker@evil.example" }, { period: "2026-W01" }],
+  },
   "POST /store/carts/:id/trade-credit": {
     auth: "buyer",
     // Buyer A has no personal balance: every request, valid or not, is refused and changes nothing.

@@ -372,6 +372,9 @@ export type AgingReportTotals = {
   dso: number | null
 }
 
+/** `POST /admin/trade-credit/reports/aging/send`: the debtors report e-mail went to these addresses. */
+export type AdminSendDebtorsReportResponse = { sent: boolean; recipients: string[] }
+
 export type AdminAgingReportResponse = {
   /** The report's day in the store's time zone, `YYYY-MM-DD`. */
   as_of: string

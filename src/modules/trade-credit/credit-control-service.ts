@@ -21,6 +21,8 @@ import { calendarDay, endOfDay, overdueState, startOfDay } from "./utils/due-dat
 import { type InvoiceOptions, normalizeInvoiceOptions, overdueThresholdFor } from "./utils/invoice-options"
 import { dueReminderStage, type ReminderStage } from "./utils/reminder-stages"
 import { type CreditControlOptions, normalizeCreditControlOptions } from "./utils/credit-control-options"
+import { normalizeReportOptions, type ReportOptions } from "./utils/report-options"
+import { claimReportSend, type ClaimedReportSend, finishReportSend } from "./repositories/report-sends"
 import { normalizeText } from "./utils/account-settings"
 import { actorFields, asRow } from "./utils/posting"
 import type { TradeCreditModuleOptions } from "./types"
@@ -45,12 +47,35 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/
 export class CreditControlService extends BalanceService {
   protected readonly creditControl_: CreditControlOptions
   protected readonly invoicing_: InvoiceOptions
+  protected readonly reports_: ReportOptions
 
   constructor(container: Record<string, unknown>, options: TradeCreditModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...(arguments as unknown as [Record<string, unknown>, TradeCreditModuleOptions]))
     this.creditControl_ = normalizeCreditControlOptions(options)
     this.invoicing_ = normalizeInvoiceOptions(options)
+    this.reports_ = normalizeReportOptions(options as { report_recipients?: unknown })
+  }
+
+  /** Who gets the weekly debtors report (option `report_recipients`; empty: off). */
+  getReportOptions(): ReportOptions {
+    return this.reports_
+  }
+
+  /** Claims the debtors report e-mail of a period (an ISO week) before its send: null when another run has it or it was sent. */
+  @InjectTransactionManager()
+  async claimReportSend(period: string, recipients: string[], @MedusaContext() sharedContext: Context = {}): Promise<ClaimedReportSend | null> {
+    return await claimReportSend(sharedContext, period, recipients)
+  }
+
+  /** Records a claimed report send: `sent`, or `failed` (claimed again by the next run). */
+  @InjectTransactionManager()
+  async finishReportSend(
+    id: string,
+    outcome: { status: "sent"; notification_id: string | null; sent_at: Date } | { status: "failed"; error: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await finishReportSend(sharedContext, id, outcome)
   }
 
   getCreditControlOptions(): CreditControlOptions {

@@ -211,6 +211,12 @@ export type CreditControlModuleOptions = {
    * the run stopped it). Default unset: the run never changes a status.
    */
   auto_stop_after_days?: number | null
+  /**
+   * Who gets the weekly debtors report e-mail (summary and the aging CSV
+   * attached), Mondays from 07:00 in `timezone`, through the reminders'
+   * channel. Default none: no weekly e-mail.
+   */
+  report_recipients?: string[]
 }
 
 /** The reminder options of the module (utils/reminder-options.ts reads and checks them). */

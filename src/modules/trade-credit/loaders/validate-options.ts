@@ -6,6 +6,7 @@ import { normalizeReminderOptions } from "../utils/reminder-options"
 import { normalizeOrphanedAuthorizationTtl } from "../utils/orphaned-authorizations"
 import { normalizeInvoiceOptions } from "../utils/invoice-options"
 import { normalizeCreditControlOptions } from "../utils/credit-control-options"
+import { normalizeReportOptions } from "../utils/report-options"
 
 /**
  * Refuses, when the module loads, options that would let buyers pay toward an
@@ -14,7 +15,8 @@ import { normalizeCreditControlOptions } from "../utils/credit-control-options"
  * are malformed (see normalizeReminderOptions), an orphaned-authorization
  * TTL that is not a sensible number of minutes, and invoicing options it
  * can't apply (an unknown time zone, say), and an `auto_apply_balance` that is
- * not a boolean (a string "false" would read as on).
+ * not a boolean (a string "false" would read as on), and `report_recipients`
+ * that are not e-mail addresses.
  */
 export default async function validateOptions({ options }: LoaderOptions<TradeCreditModuleOptions>) {
   normalizeCardPaymentOptions(options ?? {})
@@ -29,4 +31,5 @@ export default async function validateOptions({ options }: LoaderOptions<TradeCr
     )
   }
   normalizeCreditControlOptions(options ?? {})
+  normalizeReportOptions((options ?? {}) as { report_recipients?: unknown })
 }
