@@ -83,6 +83,8 @@ const notificationModules = smtpHost
                 host: smtpHost,
                 port: Number(process.env.TRADE_CREDIT_SMTP_PORT || 587),
                 secure: process.env.TRADE_CREDIT_SMTP_SECURE === "true",
+                // One pooled connection for a run's many e-mails (the receivables bench sets it).
+                ...(process.env.TRADE_CREDIT_SMTP_POOL === "true" ? { pool: true } : {}),
                 ...(process.env.TRADE_CREDIT_SMTP_USER
                   ? { auth: { user: process.env.TRADE_CREDIT_SMTP_USER, pass: process.env.TRADE_CREDIT_SMTP_PASS ?? "" } }
                   : {}),
