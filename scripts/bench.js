@@ -228,6 +228,9 @@ function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, c
 // Main
 // ---------------------------------------------------------------------------
 
+// `npm run bench -- receivables` / BENCH_ONLY=receivables: only the receivables rows (scripts/bench/receivables.js).
+if ((process.argv[2] ?? process.env.BENCH_ONLY) === "receivables") return void require("./bench/receivables").main()
+
 ;(async () => {
   const startedAt = new Date()
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(" ")
@@ -291,7 +294,7 @@ function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, c
       cartTotal: latency.cartTotal,
       hotCartTotal: probeCart.total,
     })
-    fs.writeFileSync(RESULTS, markdown)
+    fs.writeFileSync(RESULTS, markdown + (await timed("receivables", () => require("./bench/receivables").run({ dbEnv: db.env }))))
     console.log(`\n${markdown}\nWritten to ${path.relative(process.cwd(), RESULTS) || RESULTS}`)
   } catch (error) {
     console.error(`[bench] ${error.stack ?? error}`)

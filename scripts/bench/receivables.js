@@ -40,7 +40,6 @@ const OVERDUE_PER_ACCOUNT = Math.min(PER_ACCOUNT, intEnv("BENCH_RC_OVERDUE", 2))
 const TARGET_RUN_S = 60
 const TARGET_RERUN_S = 10
 const TARGET_JSON_S = 2
-const RUN_TIMEOUT_MS = 15 * 60_000
 
 const log = (message) => console.log(`[bench:receivables] ${message}`)
 
@@ -146,6 +145,21 @@ function groupRssKb(pgid) {
     .reduce((sum, [, rss]) => sum + rss, 0)
 }
 
+/** POST with node:http (no client-side timeout: fetch gives up on a response that takes over 300 s). */
+function postJson(url, headers) {
+  const http = require("http")
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers: { ...headers, "content-type": "application/json" } }, (res) => {
+      let body = ""
+      res.setEncoding("utf8")
+      res.on("data", (c) => (body += c))
+      res.on("end", () => (res.statusCode >= 200 && res.statusCode < 300 ? resolve(JSON.parse(body)) : reject(new Error(`HTTP ${res.statusCode}: ${body}`))))
+    })
+    req.on("error", reject)
+    req.end("{}")
+  })
+}
+
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
 const verdict = (ms, targetS) => (ms <= targetS * 1000 ? "✓" : "✗")
 
@@ -184,7 +198,7 @@ async function run({ dbEnv, logDir = path.join(BENCH_DIR, "logs") } = {}) {
     const seeded = seedRun.value
     log(`seeded ${seeded.accounts} accounts, ${seeded.invoices} open invoices, ${seeded.overdue} overdue in ${seconds(seedRun.ms)}`)
 
-    const runJob = () => client.post(url, "/admin/trade-credit/reminders/run", {}, { headers: admin, timeoutMs: RUN_TIMEOUT_MS })
+    const runJob = () => postJson(`${url}/admin/trade-credit/reminders/run`, admin)
     const first = await timedCall(runJob)
     const sentFirst = sink.count()
     log(`first run: ${seconds(first.ms)}, ${JSON.stringify(first.value)}, sink received ${sentFirst}`)
@@ -240,7 +254,9 @@ async function run({ dbEnv, logDir = path.join(BENCH_DIR, "logs") } = {}) {
       `Seeded with SQL in ${seconds(seedRun.ms)}; SMTP provider pool: ${process.env.TRADE_CREDIT_SMTP_POOL ?? "true"}.`,
       "",
     ]
-    return lines.join("\n")
+    const section = lines.join("\n")
+    console.log(`\n${section}`)
+    return section
   } finally {
     await store?.stop().catch((e) => log(`stopping Medusa: ${e.message}`))
     await sink.stop()
@@ -254,7 +270,7 @@ async function main() {
     fs.mkdirSync(BENCH_DIR, { recursive: true })
     const markdown = await run({ dbEnv: db.env })
     fs.writeFileSync(RESULTS, markdown)
-    console.log(`\n${markdown}\nWritten to ${path.relative(process.cwd(), RESULTS)}`)
+    console.log(`Written to ${path.relative(process.cwd(), RESULTS)}`)
   } catch (error) {
     console.error(`[bench:receivables] ${error.stack ?? error}`)
     process.exitCode = 1

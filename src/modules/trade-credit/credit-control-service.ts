@@ -7,6 +7,7 @@ import { lockAccount } from "./repositories/ledger-locks"
 import {
   autoStatusCandidates,
   claimedStages,
+  claimReminderBatches,
   claimReminders,
   type ClaimedReminder,
   finishReminders,
@@ -215,6 +216,29 @@ export class CreditControlService extends BalanceService {
     return await claimReminders(sharedContext, input)
   }
 
+  /** claimReminders for a chunk of a run's batches, in one statement. */
+  @InjectTransactionManager()
+  async claimReminderBatches(
+    input: Array<{ account_id: string; stage: string; invoice_ids: string[]; recipients: string[] }>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimedReminder[]> {
+    return await claimReminderBatches(sharedContext, input)
+  }
+
+  /** finishReminders for a chunk of a run's batches, in one transaction. */
+  @InjectTransactionManager()
+  async finishReminderBatches(
+    outcomes: Array<{
+      ids: string[]
+      outcome: { status: "sent"; notification_id: string | null; sent_at: Date } | { status: "failed"; error: string }
+    }>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    for (const { ids, outcome } of outcomes) {
+      await finishReminders(sharedContext, ids, outcome)
+    }
+  }
+
   /** Records a batch's send: `sent` (never claimed again) or `failed` (claimed again by the next run). */
   @InjectTransactionManager()
   async finishReminders(
@@ -223,6 +247,16 @@ export class CreditControlService extends BalanceService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     await finishReminders(sharedContext, ids, outcome)
+  }
+
+  /** Several accounts' owing invoices (oldest due first) with their days overdue at `now`, by account: one read for a run's reminders. */
+  @InjectTransactionManager()
+  async reminderInvoicesOf(accountIds: string[], now: Date, @MedusaContext() sharedContext: Context = {}) {
+    const byAccount: Record<string, Array<OwingInvoiceRow & { days_overdue: number }>> = {}
+    for (const i of await owingInvoicesOf(sharedContext, { accountIds })) {
+      ;(byAccount[i.account_id] ??= []).push({ ...i, days_overdue: this.overdue_(i, now).days_overdue })
+    }
+    return byAccount
   }
 
   /** An account's owing invoices (oldest due first) with their days overdue at `now`, for its reminder. */
