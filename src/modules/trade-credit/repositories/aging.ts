@@ -69,6 +69,11 @@ function ctes(currencyFilter: string): string {
      GROUP BY i.id, i.account_id, i.currency_code, i.issued_at
     HAVING max(al.created_at) >= :paid_from
   ),
+  last_payment AS (
+    SELECT account_id, max(created_at) AS last_payment_at FROM ${ENTRY_TABLE}
+     WHERE operation = 'reimbursed' AND amount > 0 AND created_at < :cutoff
+     GROUP BY account_id
+  ),
   paid_per_account AS (
     SELECT account_id, round(avg(days_to_pay), 1)::text AS average_days_to_pay FROM paid GROUP BY account_id
   ),
@@ -88,13 +93,11 @@ function ctes(currencyFilter: string): string {
       FROM per_account p
       JOIN ${ACCOUNT_TABLE} a ON a.id = p.account_id AND a.deleted_at IS NULL
       LEFT JOIN oldest o ON o.account_id = p.account_id
-      -- Joined, not correlated subqueries: one pass over paid and sales, not one per account.
+      -- Joined, not correlated subqueries or a lateral: one pass over payments, paid invoices and
+      -- sales, not one per account (5,000 accounts × 50,000 entries took minutes).
       LEFT JOIN paid_per_account pa ON pa.account_id = p.account_id
       LEFT JOIN sales_per_account sa ON sa.account_id = p.account_id
-      LEFT JOIN LATERAL (
-        SELECT max(e.created_at) AS last_payment_at FROM ${ENTRY_TABLE} e
-         WHERE e.account_id = a.id AND e.operation = 'reimbursed' AND e.amount > 0 AND e.created_at < :cutoff
-      ) lp ON true
+      LEFT JOIN last_payment lp ON lp.account_id = p.account_id
   )`
 }
 
