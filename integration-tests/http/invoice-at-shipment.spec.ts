@@ -136,7 +136,8 @@ medusaIntegrationTestRunner({
       })
       expect(acc).toEqual(expect.objectContaining({ outstanding_orders_total: charged(kept.total), balance: -charged(kept.total) }))
       // A payment while the only order is outstanding stays unallocated credit...
-      await client.reimburse(api, admin.headers, account.id, { amount: 1000, reference: "BANK-9" })
+      const payment = MathBN.add(charged(kept.total), 50).toNumber()
+      await client.reimburse(api, admin.headers, account.id, { amount: payment, reference: "BANK-9" })
       expect(await invoicesOf(account.id)).toEqual([])
 
       // ...and pays the invoice in full when the order ships. The canceled order never gets one.
@@ -154,7 +155,7 @@ medusaIntegrationTestRunner({
       expect(invoice).toEqual(expect.objectContaining({ order_id: kept.id, status: "paid", amount_open: 0 }))
       acc = await client.getAccount(api, admin.headers, account.id)
       expect(acc).toEqual(
-        expect.objectContaining({ outstanding_orders_total: 0, outstanding_orders_count: 0, balance: MathBN.sub(1000, charged(kept.total)).toNumber() })
+        expect.objectContaining({ outstanding_orders_total: 0, outstanding_orders_count: 0, balance: 50 })
       )
       expect(await client.reconciliation(api, admin.headers, { grace_seconds: 0 })).toEqual(expect.objectContaining({ ok: true, differences: [] }))
     })
