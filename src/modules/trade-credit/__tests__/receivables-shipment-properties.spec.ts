@@ -20,7 +20,10 @@ const money = (min: number, max: number) =>
   })
 
 const operation = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("order" as const), amount: money(1, 50_000), manual: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant("order" as const), amount: money(1, 50_000), manual: fc.boolean(), ship_now: fc.boolean() }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("capture" as const), pick: fc.nat(), share: fc.integer({ min: 1, max: 100 }) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("pay" as const), amount: money(1, 60_000), named: fc.option(fc.nat(), { nil: null }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("bounce" as const), amount: money(1, 40_000), pick: fc.nat() }) },
@@ -75,6 +78,11 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
                     default_over_limit_policy: "hold",
                     actor,
                   })
+                  if (op.ship_now) {
+                    // Shipped at once (about half the orders): invoiced now; the others wait for a "ship" step.
+                    await service.invoiceShippedOrder({ payment_session_ids: [session] })
+                    justShipped = session
+                  }
                   break
                 }
                 case "capture": {
