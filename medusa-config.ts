@@ -28,6 +28,14 @@ const tradeCreditOptions: Record<string, unknown> = {
 if (process.env.TRADE_CREDIT_BANK_DETAILS) {
   tradeCreditOptions.bank_details = process.env.TRADE_CREDIT_BANK_DETAILS
 }
+/** Invoice at shipment instead of placement: the shipment tests set it. */
+if (process.env.TRADE_CREDIT_INVOICE_AT) {
+  tradeCreditOptions.invoice_at = process.env.TRADE_CREDIT_INVOICE_AT
+}
+/** The weekly debtors report's recipients (comma-separated): the report e-mail tests set it. */
+if (process.env.TRADE_CREDIT_REPORT_RECIPIENTS) {
+  tradeCreditOptions.report_recipients = process.env.TRADE_CREDIT_REPORT_RECIPIENTS.split(",")
+}
 /** Automatic stop after N days overdue (off unless set): the credit-control tests set it. */
 if (process.env.TRADE_CREDIT_AUTO_STOP_AFTER_DAYS) {
   tradeCreditOptions.auto_stop_after_days = Number(process.env.TRADE_CREDIT_AUTO_STOP_AFTER_DAYS)
@@ -82,6 +90,8 @@ const notificationModules = smtpHost
                 host: smtpHost,
                 port: Number(process.env.TRADE_CREDIT_SMTP_PORT || 587),
                 secure: process.env.TRADE_CREDIT_SMTP_SECURE === "true",
+                // One pooled connection for a run's many e-mails (the receivables bench sets it).
+                ...(process.env.TRADE_CREDIT_SMTP_POOL === "true" ? { pool: true } : {}),
                 ...(process.env.TRADE_CREDIT_SMTP_USER
                   ? { auth: { user: process.env.TRADE_CREDIT_SMTP_USER, pass: process.env.TRADE_CREDIT_SMTP_PASS ?? "" } }
                   : {}),

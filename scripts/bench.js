@@ -228,6 +228,9 @@ function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, c
 // Main
 // ---------------------------------------------------------------------------
 
+// `npm run bench -- receivables` / BENCH_ONLY=receivables: only the receivables rows (scripts/bench/receivables.js).
+if ((process.argv[2] ?? process.env.BENCH_ONLY) === "receivables") return void require("./bench/receivables").main()
+
 ;(async () => {
   const startedAt = new Date()
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(" ")
@@ -292,8 +295,10 @@ function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, c
       hotCartTotal: probeCart.total,
     })
     const scaleRows = await timed("scale", () => require("./bench/rows").issue12Rows(store, db, log))
-    fs.writeFileSync(RESULTS, `${markdown}\n${scaleRows}`)
-    console.log(`\n${markdown}\n${scaleRows}\nWritten to ${path.relative(process.cwd(), RESULTS) || RESULTS}`)
+    const receivablesRows = await timed("receivables", () => require("./bench/receivables").run({ dbEnv: db.env }))
+    const table = [markdown, scaleRows, receivablesRows].filter(Boolean).join("\n")
+    fs.writeFileSync(RESULTS, table)
+    console.log(`\n${table}\nWritten to ${path.relative(process.cwd(), RESULTS) || RESULTS}`)
   } catch (error) {
     console.error(`[bench] ${error.stack ?? error}`)
     for (const server of store?.servers ?? []) {

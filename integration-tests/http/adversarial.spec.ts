@@ -190,6 +190,13 @@ const MUTATIONS: Record<string, { url: (w: World) => string; valid: (w: World) =
       { amount: 5, reason: "r", account_id: "tcacc_forged" },
       { amount: 5, reason: "r", account_id: "" },
     ],
+    },
+  "POST /admin/trade-credit/reports/aging/send": {
+    auth: "admin",
+    // No report_recipients in this world: even the valid body is refused (400) and sends nothing.
+    url: () => "/admin/trade-credit/reports/aging/send",
+    valid: () => ({}),
+    extra: () => [{ recipients: ["attacker@evil.example"] }, { to: "attacker@evil.example" }, { period: "2026-W01" }],
   },
   "POST /store/carts/:id/trade-credit": {
     auth: "buyer",

@@ -27,6 +27,7 @@ import {
   AdminListAccounts,
   AdminCreateChaseNote,
   AdminRunCreditControl,
+  AdminSendDebtorsReport,
   AdminUpdateInvoice,
   AdminReconciliation,
   AdminListInvoices,
@@ -113,6 +114,11 @@ export default defineMiddlewares({
       matcher: "/admin/trade-credit/reminders/run",
       method: "POST",
       middlewares: [validateAndTransformBody(AdminRunCreditControl)],
+    },
+    {
+      matcher: "/admin/trade-credit/reports/aging/send",
+      method: "POST",
+      middlewares: [validateAndTransformBody(AdminSendDebtorsReport)],
     },
     {
       matcher: "/admin/trade-credit/reconciliation",

@@ -66,6 +66,13 @@ export type AdminTradeCreditAccount = {
   /** Credit control: when the account was last chased (its latest chase note), and when to chase next. */
   last_chased_at: DateString | null
   next_chase_at: DateString | null
+  /**
+   * Outstanding orders (plugin option `invoice_at: "shipment"`): orders paid
+   * on account, in the balance, not invoiced yet because they have not
+   * shipped (net of refunds), and how many. 0 under `placement`.
+   */
+  outstanding_orders_total: Amount
+  outstanding_orders_count: number
   created_at: DateString
   updated_at: DateString
 }
@@ -376,6 +383,9 @@ export type AgingReportTotals = {
   sales: Amount
   dso: number | null
 }
+
+/** `POST /admin/trade-credit/reports/aging/send`: the debtors report e-mail went to these addresses. */
+export type AdminSendDebtorsReportResponse = { sent: boolean; recipients: string[] }
 
 export type AdminAgingReportResponse = {
   /** The report's day in the store's time zone, `YYYY-MM-DD`. */

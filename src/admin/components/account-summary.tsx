@@ -45,6 +45,11 @@ export const AccountSummary = ({ account }: { account: TradeCreditAccount }) => 
           <DetailRow label="Order over the limit">{overLimitPolicyLabel(account.over_limit_policy)}</DetailRow>
         )}
         <DetailRow label="Invoices overdue">{OVERDUE_POLICY_LABELS[account.overdue_policy]}</DetailRow>
+        {account.outstanding_orders_count > 0 && (
+          <DetailRow label="Outstanding orders (not shipped, not invoiced)">
+            {account.outstanding_orders_count} · <Money amount={account.outstanding_orders_total} currency={c} />
+          </DetailRow>
+        )}
         {account.reference && (
           <DetailRow label="Account reference">
             <Text size="small" className="font-mono">

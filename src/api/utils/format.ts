@@ -36,6 +36,8 @@ export const ACCOUNT_FIELDS = [
   ...ACCOUNT_SETTING_FIELDS,
   "last_chased_at",
   "next_chase_at",
+  "outstanding_orders_total",
+  "outstanding_orders_count",
   "created_at",
   "updated_at",
   "customer.id",
@@ -83,6 +85,8 @@ export function formatAccount(account: any): AdminTradeCreditAccount {
     reminders_paused: !!account.reminders_paused,
     last_chased_at: account.last_chased_at ?? null,
     next_chase_at: account.next_chase_at ?? null,
+    outstanding_orders_total: toAmount(account.raw_outstanding_orders_total ?? account.outstanding_orders_total ?? 0),
+    outstanding_orders_count: account.outstanding_orders_count ?? 0,
     created_at: account.created_at,
     updated_at: account.updated_at,
   }

@@ -143,6 +143,16 @@ export const ACCOUNT_SETTING_FIELDS = [
 export const REMINDER_STATUSES = ["pending", "sent", "failed"] as const
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number]
 
+/**
+ * The weekly debtors report e-mail (option `report_recipients`): one intent
+ * row per ISO week (`2026-W49`), claimed before the send like a reminder.
+ */
+export const REPORT_SEND_STATUSES = REMINDER_STATUSES
+/** The `template` name of the debtors report notification. */
+export const REPORT_NOTIFICATION_TEMPLATE = "trade-credit.debtors-report"
+/** Most addresses the option `report_recipients` may list. */
+export const MAX_REPORT_RECIPIENTS = 50
+
 /** Longest chase note an admin can write. */
 export const MAX_CHASE_NOTE_LENGTH = 4000
 /** Longest `billing_email` (comma-separated addresses). */

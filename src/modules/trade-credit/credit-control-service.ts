@@ -7,6 +7,7 @@ import { lockAccount } from "./repositories/ledger-locks"
 import {
   autoStatusCandidates,
   claimedStages,
+  claimReminderBatches,
   claimReminders,
   type ClaimedReminder,
   finishReminders,
@@ -21,6 +22,8 @@ import { calendarDay, endOfDay, overdueState, startOfDay } from "./utils/due-dat
 import { type InvoiceOptions, normalizeInvoiceOptions, overdueThresholdFor } from "./utils/invoice-options"
 import { dueReminderStage, type ReminderStage } from "./utils/reminder-stages"
 import { type CreditControlOptions, normalizeCreditControlOptions } from "./utils/credit-control-options"
+import { normalizeReportOptions, type ReportOptions } from "./utils/report-options"
+import { claimReportSend, type ClaimedReportSend, finishReportSend } from "./repositories/report-sends"
 import { normalizeText } from "./utils/account-settings"
 import { actorFields, asRow } from "./utils/posting"
 import type { TradeCreditModuleOptions } from "./types"
@@ -45,12 +48,35 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/
 export class CreditControlService extends BalanceService {
   protected readonly creditControl_: CreditControlOptions
   protected readonly invoicing_: InvoiceOptions
+  protected readonly reports_: ReportOptions
 
   constructor(container: Record<string, unknown>, options: TradeCreditModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...(arguments as unknown as [Record<string, unknown>, TradeCreditModuleOptions]))
     this.creditControl_ = normalizeCreditControlOptions(options)
     this.invoicing_ = normalizeInvoiceOptions(options)
+    this.reports_ = normalizeReportOptions(options as { report_recipients?: unknown })
+  }
+
+  /** Who gets the weekly debtors report (option `report_recipients`; empty: off). */
+  getReportOptions(): ReportOptions {
+    return this.reports_
+  }
+
+  /** Claims the debtors report e-mail of a period (an ISO week) before its send: null when another run has it or it was sent. */
+  @InjectTransactionManager()
+  async claimReportSend(period: string, recipients: string[], @MedusaContext() sharedContext: Context = {}): Promise<ClaimedReportSend | null> {
+    return await claimReportSend(sharedContext, period, recipients)
+  }
+
+  /** Records a claimed report send: `sent`, or `failed` (claimed again by the next run). */
+  @InjectTransactionManager()
+  async finishReportSend(
+    id: string,
+    outcome: { status: "sent"; notification_id: string | null; sent_at: Date } | { status: "failed"; error: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await finishReportSend(sharedContext, id, outcome)
   }
 
   getCreditControlOptions(): CreditControlOptions {
@@ -190,6 +216,29 @@ export class CreditControlService extends BalanceService {
     return await claimReminders(sharedContext, input)
   }
 
+  /** claimReminders for a chunk of a run's batches, in one statement. */
+  @InjectTransactionManager()
+  async claimReminderBatches(
+    input: Array<{ account_id: string; stage: string; invoice_ids: string[]; recipients: string[] }>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimedReminder[]> {
+    return await claimReminderBatches(sharedContext, input)
+  }
+
+  /** finishReminders for a chunk of a run's batches, in one transaction. */
+  @InjectTransactionManager()
+  async finishReminderBatches(
+    outcomes: Array<{
+      ids: string[]
+      outcome: { status: "sent"; notification_id: string | null; sent_at: Date } | { status: "failed"; error: string }
+    }>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    for (const { ids, outcome } of outcomes) {
+      await finishReminders(sharedContext, ids, outcome)
+    }
+  }
+
   /** Records a batch's send: `sent` (never claimed again) or `failed` (claimed again by the next run). */
   @InjectTransactionManager()
   async finishReminders(
@@ -198,6 +247,16 @@ export class CreditControlService extends BalanceService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     await finishReminders(sharedContext, ids, outcome)
+  }
+
+  /** Several accounts' owing invoices (oldest due first) with their days overdue at `now`, by account: one read for a run's reminders. */
+  @InjectTransactionManager()
+  async reminderInvoicesOf(accountIds: string[], now: Date, @MedusaContext() sharedContext: Context = {}) {
+    const byAccount: Record<string, Array<OwingInvoiceRow & { days_overdue: number }>> = {}
+    for (const i of await owingInvoicesOf(sharedContext, { accountIds })) {
+      ;(byAccount[i.account_id] ??= []).push({ ...i, days_overdue: this.overdue_(i, now).days_overdue })
+    }
+    return byAccount
   }
 
   /** An account's owing invoices (oldest due first) with their days overdue at `now`, for its reminder. */
@@ -283,6 +342,34 @@ export class CreditControlService extends BalanceService {
       await this.updateTradeCreditInvoices(asRow({ id: invoice.id, ...update }), sharedContext)
     }
     return { invoice_id: invoice.id, previous }
+  }
+
+  /**
+   * An order shipped: issues the invoices its payment sessions' debits were
+   * waiting for under `invoice_at: "shipment"` (Receivables.issueShipped),
+   * each account under its row lock, so a second delivery of the event or a
+   * second process finds nothing left to invoice. Nothing happens for an
+   * order invoiced at placement. Returns the ids of the entries invoiced.
+   */
+  @InjectTransactionManager()
+  async invoiceShippedOrder(
+    input: { payment_session_ids: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ invoiced_entry_ids: string[] }> {
+    if (!input.payment_session_ids.length) {
+      return { invoiced_entry_ids: [] }
+    }
+    const purchases = await this.listTradeCreditLedgerEntries(
+      { payment_session_id: input.payment_session_ids, operation: "purchased" },
+      { select: ["account_id"] },
+      sharedContext
+    )
+    const invoiced: string[] = []
+    for (const accountId of [...new Set(purchases.map((p) => p.account_id))].sort()) {
+      const row = await lockAccount(sharedContext, accountId)
+      invoiced.push(...(await this.receivables_.issueShipped(sharedContext, row, input.payment_session_ids)))
+    }
+    return { invoiced_entry_ids: invoiced }
   }
 
   /** The end of today in the store's time zone: an account is due for a chase when its next_chase_at is before it. */

@@ -17,6 +17,7 @@ import InvoiceAllocation from "./models/invoice-allocation"
 import InvoiceCounter from "./models/invoice-counter"
 import Reminder from "./models/reminder"
 import ChaseNote from "./models/chase-note"
+import ReportSend from "./models/report-send"
 import type {
   EditLedgerEntryNoteInput,
   EntryEditChanges,
@@ -77,6 +78,7 @@ export class LedgerService extends MedusaService({
   TradeCreditInvoiceCounter: InvoiceCounter,
   TradeCreditReminder: Reminder,
   TradeCreditChaseNote: ChaseNote,
+  TradeCreditReportSend: ReportSend,
 }) {
   protected readonly options_: Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions | keyof CreditControlModuleOptions | keyof OrderBalanceOptions>>
   protected readonly cardPayments_: CardPaymentOptions

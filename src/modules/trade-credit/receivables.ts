@@ -27,10 +27,13 @@ import {
   overdueInvoices,
   owingInvoices,
   paymentAllocations,
+  pendingOrderEntries,
   receivablesTotals,
+  sessionInvoiced,
 } from "./repositories/invoices"
 
-export type ReceivablesOptions = Pick<InvoiceOptions, "timezone" | "invoice_prefix" | "overdue_threshold">
+export type ReceivablesOptions = Pick<InvoiceOptions, "timezone" | "invoice_prefix" | "overdue_threshold"> &
+  Partial<Pick<InvoiceOptions, "invoice_at">>
 
 /** The posting just written, as settlement needs it. */
 export type PostedEntry = {
@@ -52,6 +55,7 @@ type Writer = {
   createTradeCreditInvoices(data: unknown, ctx?: Context): Promise<{ id: string }>
   updateTradeCreditInvoices(data: unknown, ctx?: Context): Promise<unknown>
   createTradeCreditInvoiceAllocations(data: unknown, ctx?: Context): Promise<unknown>
+  updateTradeCreditAccounts(data: unknown, ctx?: Context): Promise<unknown>
 }
 
 type Line = { invoice_id: string; entry_id: string; kind: AllocationKind; amount: BigNumberJS }
@@ -65,7 +69,9 @@ const ORDER_OPS: readonly string[] = ORDER_OPERATIONS
  * moment:
  * - an order's debit (`purchased` with an amount: posted at authorization or
  *   on release of a held order; `captured` under manual capture) issues an
- *   invoice for it, due by the account's terms at that moment;
+ *   invoice for it, due by the account's terms at that moment; under
+ *   `invoice_at: "shipment"` the debit stays an outstanding order until the
+ *   order ships (`issueShipped`, called by the shipment workflow);
  * - a refund or cancel of an order (`refunded` / `reverted` with an amount)
  *   is a credit note on the order's invoices, which a full cancel voids;
  * - every credit to the account is allocated to owing invoices, the named
@@ -121,15 +127,84 @@ export class Receivables {
     await flushWrites(sharedContext)
     const isOrderOp = ORDER_OPS.includes(entry.operation)
     if (isOrderOp && entry.amount.lt(0)) {
-      await this.issue_(sharedContext, row, entry, entry.amount.negated())
+      // Under `invoice_at: "shipment"` an order's debit waits for its shipment
+      // (an outstanding order, see issueShipped), unless the order was already
+      // invoiced (a later capture of a shipped order).
+      const waits =
+        this.options.invoice_at === "shipment" &&
+        !!entry.payment_session_id &&
+        !(await sessionInvoiced(sharedContext, row.id, entry.payment_session_id))
+      if (!waits) {
+        await this.issue_(sharedContext, row, entry, entry.amount.negated())
+      }
     } else if (isOrderOp) {
       await this.creditNote_(sharedContext, row, entry)
     }
+    await this.settle_(sharedContext, row, entry.balance_after, !isOrderOp && entry.amount.lt(0) ? entry : null, namedInvoiceId)
+  }
+
+  /**
+   * An order shipped (`invoice_at: "shipment"`): issues the invoices of its
+   * payment sessions' debits that were waiting (the same `issue_` as at
+   * placement, due by the account's terms now), applies the refunds made
+   * before shipment as credit notes, and lets unallocated credit settle them.
+   * An order refunded or canceled in full before shipment gets no invoice.
+   * Exactly once: the account row is locked and a debit, once invoiced, is
+   * no longer waiting (a unique index on the invoice's entry backs it).
+   * Returns the ids of the entries invoiced.
+   */
+  async issueShipped(sharedContext: Context, row: LockedAccountRow, sessionIds: string[]): Promise<string[]> {
+    await flushWrites(sharedContext)
+    const pending = await pendingOrderEntries(sharedContext, row.id, sessionIds)
+    const invoiced: string[] = []
+    for (const sessionId of new Set(pending.map((p) => p.payment_session_id))) {
+      const mine = pending.filter((p) => p.payment_session_id === sessionId)
+      const net = mine.reduce((sum, p) => sum.plus(p.amount), MathBN.convert(0))
+      if (!net.lt(0)) {
+        continue
+      }
+      for (const p of [...mine.filter((p) => p.kind === "debit"), ...mine.filter((p) => p.kind === "credit")]) {
+        const entry: PostedEntry = {
+          id: p.id,
+          operation: p.operation as LedgerOperation,
+          amount: MathBN.convert(p.amount),
+          balance_after: MathBN.convert(p.balance_after),
+          reference: p.reference,
+          order_id: p.order_id,
+          order_display_id: p.order_display_id,
+          payment_session_id: p.payment_session_id,
+        }
+        if (p.kind === "debit") {
+          await this.issue_(sharedContext, row, entry, entry.amount.negated())
+          invoiced.push(p.id)
+        } else {
+          await this.creditNote_(sharedContext, row, entry)
+        }
+      }
+    }
+    if (invoiced.length) {
+      await this.settle_(sharedContext, row, MathBN.convert(row.balance), null, null)
+    }
+    return invoiced
+  }
+
+  /**
+   * Allocates unallocated credit to owing invoices (after undoing payments
+   * for a negative credit), checks THE invariant, and keeps the account's
+   * outstanding-order totals.
+   */
+  protected async settle_(
+    sharedContext: Context,
+    row: LockedAccountRow,
+    balance: BigNumberJS,
+    negativeCredit: PostedEntry | null,
+    namedInvoiceId: string | null
+  ): Promise<void> {
     let totals = await receivablesTotals(sharedContext, row.id)
     let pool = MathBN.convert(totals.unallocated)
     let changed = false
-    if (pool.lt(0) && !isOrderOp && entry.amount.lt(0)) {
-      changed = (await this.undo_(sharedContext, row, entry, pool.negated())) || changed
+    if (pool.lt(0) && negativeCredit) {
+      changed = (await this.undo_(sharedContext, row, negativeCredit, pool.negated())) || changed
       totals = await receivablesTotals(sharedContext, row.id)
       pool = MathBN.convert(totals.unallocated)
     }
@@ -140,12 +215,21 @@ export class Receivables {
     if (changed) {
       totals = await receivablesTotals(sharedContext, row.id)
     }
-    const violation = receivablesViolation({ ...totals, balance: entry.balance_after })
+    const violation = receivablesViolation({ ...totals, balance })
     if (violation) {
       throw new MedusaError(
         MedusaError.Types.UNEXPECTED_STATE,
         `Trade credit account ${row.id}: invoices and ledger disagree (${violation}); the posting was not recorded.`
       )
+    }
+    const outstanding = MathBN.convert(totals.outstanding_total ?? 0)
+    if (!outstanding.eq(MathBN.convert(row.outstanding_orders_total ?? 0)) || totals.outstanding_orders !== (row.outstanding_orders_count ?? 0)) {
+      await this.writer.updateTradeCreditAccounts(
+        asRow({ id: row.id, outstanding_orders_total: outstanding.toString(), outstanding_orders_count: totals.outstanding_orders }),
+        sharedContext
+      )
+      row.outstanding_orders_total = outstanding.toString()
+      row.outstanding_orders_count = totals.outstanding_orders
     }
   }
 

@@ -182,7 +182,11 @@ export type TradeCreditModuleOptions = {
   timezone?: string
   /** Invoice numbers start with it, then the year and a 6-digit sequence: `INV-2026-000123`. Default `INV-`. */
   invoice_prefix?: string
-  /** When an order paid on account is invoiced. Default (and only value so far) `placement`. */
+  /**
+   * When an order paid on account is invoiced: `placement` (default) when it
+   * is posted to the balance, or `shipment` when its first fulfillment is
+   * shipped (until then it is an outstanding order on the account).
+   */
   invoice_at?: InvoiceAt
   /**
    * Overdue invoices adding up to at most this much (in the account's
@@ -222,6 +226,12 @@ export type CreditControlModuleOptions = {
    * the run stopped it). Default unset: the run never changes a status.
    */
   auto_stop_after_days?: number | null
+  /**
+   * Who gets the weekly debtors report e-mail (summary and the aging CSV
+   * attached), Mondays from 07:00 in `timezone`, through the reminders'
+   * channel. Default none: no weekly e-mail.
+   */
+  report_recipients?: string[]
 }
 
 /** The reminder options of the module (utils/reminder-options.ts reads and checks them). */

@@ -167,6 +167,7 @@ export const AdminUpdateInvoice = z
 
 /** The run takes no parameters: it acts as of now. */
 export const AdminRunCreditControl = z.object({}).strict()
+export const AdminSendDebtorsReport = z.object({}).strict()
 
 export const AdminGetAccount = z.object({ fields: selectFields(ACCOUNT_FIELDS) })
 

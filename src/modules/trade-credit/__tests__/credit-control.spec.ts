@@ -51,10 +51,17 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
       expect(await claim()).toEqual([])
       await service.finishReminders([won[0].id], { status: "failed", error: "552 Mailbox full" })
       const again = await Promise.all([claim(), claim()])
-      expect(again.flat()).toEqual([{ id: won[0].id, invoice_id: invoice.id, attempts: 2 }])
+      expect(again.flat()).toEqual([{ id: won[0].id, invoice_id: invoice.id, attempts: 2, account_id: account.id, stage: "due" }])
+      // A run claims a chunk of batches in one statement: only what is free is returned, named by account and stage.
+      expect(
+        await service.claimReminderBatches([
+          { account_id: account.id, stage: "due", invoice_ids: [invoice.id], recipients: ["ap@acme.example"] },
+          { account_id: account.id, stage: "overdue_7", invoice_ids: [invoice.id], recipients: ["ap@acme.example"] },
+        ])
+      ).toEqual([expect.objectContaining({ invoice_id: invoice.id, account_id: account.id, stage: "overdue_7", attempts: 1 })])
       await service.finishReminders([won[0].id], { status: "sent", notification_id: "noti_1", sent_at: new Date() })
       expect(await claim()).toEqual([])
-      const [row] = await service.listTradeCreditReminders({ invoice_id: invoice.id })
+      const [row] = await service.listTradeCreditReminders({ invoice_id: invoice.id, stage: "due" })
       expect(row).toMatchObject({ stage: "due", status: "sent", attempts: 2, last_error: null, notification_id: "noti_1", recipients: ["ap@acme.example"] })
     })
 

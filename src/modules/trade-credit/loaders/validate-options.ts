@@ -7,6 +7,7 @@ import { normalizeOrphanedAuthorizationTtl } from "../utils/orphaned-authorizati
 import { normalizeInvoiceOptions } from "../utils/invoice-options"
 import { normalizeCreditControlOptions } from "../utils/credit-control-options"
 import { normalizeOrderBalanceOptions } from "../utils/order-balance"
+import { normalizeReportOptions } from "../utils/report-options"
 
 /**
  * Refuses, when the module loads, options that would let buyers pay toward an
@@ -15,8 +16,9 @@ import { normalizeOrderBalanceOptions } from "../utils/order-balance"
  * are malformed (see normalizeReminderOptions), an orphaned-authorization
  * TTL that is not a sensible number of minutes, and invoicing options it
  * can't apply (an unknown time zone, say), and an `auto_apply_balance` that is
- * not a boolean (a string "false" would read as on), and a `refund_returns_to`
- * or `settle_tolerance` it can't apply (see normalizeOrderBalanceOptions).
+ * not a boolean (a string "false" would read as on), a `refund_returns_to`
+ * or `settle_tolerance` it can't apply (see normalizeOrderBalanceOptions),
+ * and `report_recipients` that are not e-mail addresses.
  */
 export default async function validateOptions({ options }: LoaderOptions<TradeCreditModuleOptions>) {
   normalizeCardPaymentOptions(options ?? {})
@@ -32,4 +34,5 @@ export default async function validateOptions({ options }: LoaderOptions<TradeCr
   }
   normalizeCreditControlOptions(options ?? {})
   normalizeOrderBalanceOptions(options ?? {})
+  normalizeReportOptions((options ?? {}) as { report_recipients?: unknown })
 }

@@ -51,6 +51,10 @@ const Account = model
     // Credit control (chase notes): when it was last chased and when to chase next.
     last_chased_at: model.dateTime().nullable(),
     next_chase_at: model.dateTime().nullable(),
+    // Outstanding orders (`invoice_at: "shipment"`): orders posted to the balance and not invoiced
+    // yet (not shipped), net of their refunds. Running totals kept by receivables.ts under the account lock.
+    outstanding_orders_total: model.bigNumber().default(0),
+    outstanding_orders_count: model.number().default(0),
     entries: model.hasMany(() => LedgerEntry, { mappedBy: "account" }),
   })
   .indexes([

@@ -69,6 +69,17 @@ function ctes(currencyFilter: string): string {
      GROUP BY i.id, i.account_id, i.currency_code, i.issued_at
     HAVING max(al.created_at) >= :paid_from
   ),
+  last_payment AS (
+    SELECT account_id, max(created_at) AS last_payment_at FROM ${ENTRY_TABLE}
+     WHERE deleted_at IS NULL AND operation = 'reimbursed' AND amount > 0 AND created_at < :cutoff
+     GROUP BY account_id
+  ),
+  paid_per_account AS (
+    SELECT account_id, round(avg(days_to_pay), 1)::text AS average_days_to_pay FROM paid GROUP BY account_id
+  ),
+  sales_per_account AS (
+    SELECT account_id, sum(sales) AS sales FROM sales GROUP BY account_id
+  ),
   report_rows AS (
     SELECT a.id AS account_id, a.customer_id, a.customer_group_id, a.currency_code,
            a.credit_limit::text AS credit_limit, a.status, p.open_invoices, p.open_total,
@@ -77,15 +88,16 @@ function ctes(currencyFilter: string): string {
            o.id AS oldest_id, o.number AS oldest_number, o.due_date AS oldest_due_date, o.due_at AS oldest_due_at,
            o.days_past_due AS oldest_days_overdue,
            lp.last_payment_at,
-           (SELECT round(avg(days_to_pay), 1)::text FROM paid WHERE paid.account_id = a.id) AS average_days_to_pay,
-           coalesce((SELECT sum(s.sales) FROM sales s WHERE s.account_id = a.id), 0)::text AS sales
+           pa.average_days_to_pay,
+           coalesce(sa.sales, 0)::text AS sales
       FROM per_account p
       JOIN ${ACCOUNT_TABLE} a ON a.id = p.account_id AND a.deleted_at IS NULL
       LEFT JOIN oldest o ON o.account_id = p.account_id
-      LEFT JOIN LATERAL (
-        SELECT max(e.created_at) AS last_payment_at FROM ${ENTRY_TABLE} e
-         WHERE e.account_id = a.id AND e.deleted_at IS NULL AND e.operation = 'reimbursed' AND e.amount > 0 AND e.created_at < :cutoff
-      ) lp ON true
+      -- Joined, not correlated subqueries or a lateral: one pass over payments, paid invoices and
+      -- sales, not one per account (5,000 accounts × 50,000 entries took minutes).
+      LEFT JOIN paid_per_account pa ON pa.account_id = p.account_id
+      LEFT JOIN sales_per_account sa ON sa.account_id = p.account_id
+      LEFT JOIN last_payment lp ON lp.account_id = p.account_id
   )`
 }
 

@@ -140,7 +140,7 @@ export async function claimedStages(sharedContext: Context, invoiceIds: string[]
   return out
 }
 
-export type ClaimedReminder = { id: string; invoice_id: string; attempts: number }
+export type ClaimedReminder = { id: string; invoice_id: string; attempts: number; account_id: string; stage: string }
 
 /**
  * Claims the reminders of `stage` for these invoices: a new intent is
@@ -153,26 +153,36 @@ export async function claimReminders(
   sharedContext: Context,
   input: { account_id: string; stage: string; invoice_ids: string[]; recipients: string[] }
 ): Promise<ClaimedReminder[]> {
-  if (!input.invoice_ids.length) {
+  return await claimReminderBatches(sharedContext, [input])
+}
+
+/** claimReminders for several (account, stage) batches in one statement: a run claims a chunk of its e-mails at a time. */
+export async function claimReminderBatches(
+  sharedContext: Context,
+  batches: Array<{ account_id: string; stage: string; invoice_ids: string[]; recipients: string[] }>
+): Promise<ClaimedReminder[]> {
+  const values = batches.flatMap((b) =>
+    b.invoice_ids.map((invoiceId) => ({
+      id: generateEntityId(undefined, "tcrem"),
+      invoice_id: invoiceId,
+      account_id: b.account_id,
+      stage: b.stage,
+      status: "pending",
+      attempts: 1,
+      recipients: JSON.stringify(b.recipients),
+    }))
+  )
+  if (!values.length) {
     return []
   }
   const knex = transactionKnex(sharedContext)
-  const values = input.invoice_ids.map((invoiceId) => ({
-    id: generateEntityId(undefined, "tcrem"),
-    invoice_id: invoiceId,
-    account_id: input.account_id,
-    stage: input.stage,
-    status: "pending",
-    attempts: 1,
-    recipients: JSON.stringify(input.recipients),
-  }))
   const { rows } = await knex.raw(
     `${knex(REMINDER_TABLE).insert(values).toString()}
      ON CONFLICT (invoice_id, stage) WHERE deleted_at IS NULL
      DO UPDATE SET status = 'pending', attempts = ${REMINDER_TABLE}.attempts + 1, recipients = EXCLUDED.recipients,
                    last_error = NULL, updated_at = now()
      WHERE ${REMINDER_TABLE}.status = 'failed'
-     RETURNING id, invoice_id, attempts`
+     RETURNING id, invoice_id, attempts, account_id, stage`
   )
   return rows
 }

@@ -47,28 +47,101 @@ export async function nextInvoiceSequence(sharedContext: Context, scope: string)
 }
 
 /**
+ * Outstanding orders (`invoice_at: "shipment"`), as SQL the sums below share:
+ * `pending_debits` are an order's debits (`purchased` / `captured` with an
+ * amount) that no invoice bills yet; `pending_credits` are the refunds and
+ * reverts of those orders' sessions that no allocation used (they reduce the
+ * outstanding order, not the invoices). Under `placement` both are empty.
+ */
+const PENDING_CTES = `
+  pending_debits AS (
+    SELECT e.id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
+     WHERE e.account_id = :a AND e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount < 0 AND e.payment_session_id IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM ${INVOICE_TABLE} i WHERE i.entry_id = e.id AND i.deleted_at IS NULL)),
+  pending_credits AS (
+    SELECT e.id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
+     WHERE e.account_id = :a AND e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount > 0
+       AND e.payment_session_id IN (SELECT payment_session_id FROM pending_debits)
+       AND NOT EXISTS (SELECT 1 FROM ${ALLOCATION_TABLE} al WHERE al.entry_id = e.id AND al.deleted_at IS NULL)),
+  outstanding AS (
+    SELECT payment_session_id, -sum(amount) AS amount
+      FROM (SELECT payment_session_id, amount FROM pending_debits UNION ALL SELECT payment_session_id, amount FROM pending_credits) x
+     GROUP BY payment_session_id)`
+
+/**
  * An account's receivables sums (see receivablesViolation): open amounts from
- * the columns and from the allocations, and unallocated credit = every
- * posting to the balance that is not an order's debit (reimbursements,
- * adjustments, refunds, reverts) less all allocations. The entries' reads
- * say `deleted_at IS NULL` (always true: entries are append-only) so that the
+ * the columns and from the allocations, outstanding orders, and unallocated
+ * credit = every posting to the balance that is not an order's debit
+ * (reimbursements, adjustments, refunds, reverts) and does not reduce an
+ * outstanding order, less all allocations. The entries' reads say
+ * `deleted_at IS NULL` (always true: entries are append-only) so that the
  * partial index on (account_id, seq) serves them: without it PostgreSQL scans
  * the whole ledger of every account on each posting.
  */
 export async function receivablesTotals(sharedContext: Context, accountId: string): Promise<Omit<ReceivablesTotals, "balance">> {
   const knex = transactionKnex(sharedContext)
   const { rows } = await knex.raw(
-    `SELECT
+    `WITH ${PENDING_CTES}
+     SELECT
        (SELECT coalesce(sum(amount_open), 0) FROM ${INVOICE_TABLE} WHERE account_id = :a AND deleted_at IS NULL)::text AS open_total,
        (SELECT count(*) FROM ${INVOICE_TABLE} WHERE account_id = :a AND status = ANY(:owing) AND deleted_at IS NULL)::int AS owing_invoices,
        ((SELECT coalesce(sum(amount), 0) FROM ${INVOICE_TABLE} WHERE account_id = :a AND deleted_at IS NULL)
          - (SELECT coalesce(sum(amount), 0) FROM ${ALLOCATION_TABLE} WHERE account_id = :a AND deleted_at IS NULL))::text AS open_total_from_allocations,
        ((SELECT coalesce(sum(amount), 0) FROM ${ENTRY_TABLE}
           WHERE account_id = :a AND deleted_at IS NULL AND amount <> 0 AND NOT (operation = ANY(:orderOps) AND amount < 0))
-         - (SELECT coalesce(sum(amount), 0) FROM ${ALLOCATION_TABLE} WHERE account_id = :a AND deleted_at IS NULL))::text AS unallocated`,
+         - (SELECT coalesce(sum(amount), 0) FROM pending_credits)
+         - (SELECT coalesce(sum(amount), 0) FROM ${ALLOCATION_TABLE} WHERE account_id = :a AND deleted_at IS NULL))::text AS unallocated,
+       (SELECT coalesce(sum(amount), 0) FROM outstanding)::text AS outstanding_total,
+       (SELECT count(*) FROM outstanding WHERE amount > 0)::int AS outstanding_orders`,
     { a: accountId, owing: OWING, orderOps: ORDER_OPS }
   )
   return rows[0]
+}
+
+/** An outstanding order's entries not invoiced yet: its debits (oldest first) and the refunds that reduce it. */
+export type PendingOrderEntry = {
+  id: string
+  operation: string
+  amount: string
+  balance_after: string
+  reference: string | null
+  order_id: string | null
+  order_display_id: number | null
+  payment_session_id: string
+  kind: "debit" | "credit"
+}
+
+/** The entries of these payment sessions that are waiting for the order's invoice (see PENDING_CTES), in posting order. */
+export async function pendingOrderEntries(sharedContext: Context, accountId: string, sessionIds: string[]): Promise<PendingOrderEntry[]> {
+  if (!sessionIds.length) {
+    return []
+  }
+  const knex = transactionKnex(sharedContext)
+  const { rows } = await knex.raw(
+    `WITH ${PENDING_CTES},
+     pending AS (SELECT id, 'debit' AS kind FROM pending_debits UNION ALL SELECT id, 'credit' FROM pending_credits)
+     SELECT e.id, e.operation, e.amount::text AS amount, e.balance_after::text AS balance_after, e.reference,
+            e.order_id, e.order_display_id, e.payment_session_id, p.kind
+       FROM pending p JOIN ${ENTRY_TABLE} e ON e.id = p.id
+      WHERE e.payment_session_id = ANY(:sessions)
+      ORDER BY e.seq`,
+    { a: accountId, orderOps: ORDER_OPS, sessions: sessionIds }
+  )
+  return rows
+}
+
+/** Whether any invoice bills this payment session (the order was invoiced: its later debits are invoiced at once). */
+export async function sessionInvoiced(sharedContext: Context, accountId: string, sessionId: string | null): Promise<boolean> {
+  if (!sessionId) {
+    return false
+  }
+  const knex = transactionKnex(sharedContext)
+  const [row] = await knex(INVOICE_TABLE)
+    .where({ account_id: accountId, payment_session_id: sessionId })
+    .whereNull("deleted_at")
+    .select("id")
+    .limit(1)
+  return !!row
 }
 
 export type InvoiceRow = {
@@ -152,18 +225,20 @@ export async function findAccountInvoice(
   return row ?? null
 }
 
-/** Credits (postings that are not an order's debit) with what of each is not allocated yet. */
+/** Credits (postings that are not an order's debit, nor a refund of an outstanding order) with what of each is not allocated yet. */
 export async function creditSources(
   sharedContext: Context,
   accountId: string
 ): Promise<Array<{ entry_id: string; reference: string | null; remaining: string; order: number }>> {
   const knex = transactionKnex(sharedContext)
   const { rows } = await knex.raw(
-    `SELECT e.id AS entry_id, e.reference, e.seq::int AS "order", (e.amount - coalesce(a.allocated, 0))::text AS remaining
+    `WITH ${PENDING_CTES}
+     SELECT e.id AS entry_id, e.reference, e.seq::int AS "order", (e.amount - coalesce(a.allocated, 0))::text AS remaining
        FROM ${ENTRY_TABLE} e
        LEFT JOIN (SELECT entry_id, sum(amount) AS allocated FROM ${ALLOCATION_TABLE}
                    WHERE account_id = :a AND deleted_at IS NULL GROUP BY entry_id) a ON a.entry_id = e.id
       WHERE e.account_id = :a AND e.deleted_at IS NULL AND e.amount <> 0 AND NOT (e.operation = ANY(:orderOps) AND e.amount < 0)
+        AND e.id NOT IN (SELECT id FROM pending_credits)
         AND e.amount - coalesce(a.allocated, 0) <> 0`,
     { a: accountId, orderOps: ORDER_OPS }
   )

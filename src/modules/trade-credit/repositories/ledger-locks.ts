@@ -73,6 +73,8 @@ export async function lockAccount(sharedContext: Context, id: string): Promise<L
       knex.raw("credit_limit::text AS credit_limit"),
       knex.raw("balance::text AS balance"),
       knex.raw("reserved::text AS reserved"),
+      knex.raw("outstanding_orders_total::text AS outstanding_orders_total"),
+      "outstanding_orders_count",
       ...ACCOUNT_SETTING_FIELDS
     )
     .catch(rethrowLockTimeout)

@@ -47,7 +47,7 @@ export function checkTimezone(timezone: string): string {
 }
 
 /** The wall-clock fields of an instant in a time zone. */
-function wallClock(instant: Date, timezone: string) {
+export function wallClock(instant: Date, timezone: string) {
   const parts: Record<string, number> = {}
   for (const p of formatter(timezone).formatToParts(instant)) {
     if (p.type !== "literal") {

@@ -18,7 +18,8 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
 /**
  * The plugin's invoicing options, checked when the module loads:
  * `timezone` (IANA name, default UTC), `invoice_prefix` (default `INV-`; the
- * year and a 6-digit sequence follow) and `invoice_at` (`placement`).
+ * year and a 6-digit sequence follow) and `invoice_at` (`placement`, the
+ * default, or `shipment`: the order's first shipment issues its invoice).
  */
 export function normalizeInvoiceOptions(options: {
   timezone?: unknown
@@ -43,9 +44,6 @@ export function normalizeInvoiceOptions(options: {
   const at = options.invoice_at ?? "placement"
   if (!INVOICE_AT.includes(at as InvoiceAt)) {
     throw invalid(`option "invoice_at" must be one of ${INVOICE_AT.join(", ")}, got ${JSON.stringify(at)}.`)
-  }
-  if (at === "shipment") {
-    throw invalid(`option "invoice_at": "shipment" is not available in this release; use "placement" (the default).`)
   }
   return { timezone, invoice_prefix: prefix, invoice_at: at as InvoiceAt, overdue_threshold: normalizeThreshold(options.overdue_threshold) }
 }

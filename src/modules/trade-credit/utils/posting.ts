@@ -13,6 +13,9 @@ export type LockedAccountRow = {
   credit_limit: string
   balance: string
   reserved: string
+  /** Orders not invoiced yet (`invoice_at: "shipment"`): running totals kept by receivables. */
+  outstanding_orders_total?: string
+  outstanding_orders_count?: number
   allow_exceed: boolean
   over_limit_policy: "hold" | "block" | null
   status: "normal" | "query" | "on_stop"

@@ -192,19 +192,30 @@ export type ReceivablesTotals = {
   unallocated: BigNumberInput
   /** Invoices still owing money. */
   owing_invoices: number
+  /**
+   * Outstanding orders (`invoice_at: "shipment"`): orders' debits no invoice
+   * bills yet, net of the refunds of those orders (which are then not
+   * unallocated credit). Absent or 0 under `placement`.
+   */
+  outstanding_total?: BigNumberInput
+  /** How many orders are outstanding (net amount above zero). */
+  outstanding_orders?: number
 }
 
 /**
  * THE receivables invariant, for one account:
  *
- *   sum(invoices' amount_open) - unallocated credit = -balance
+ *   sum(invoices' amount_open) + outstanding orders - unallocated credit = -balance
  *
- * where unallocated credit = (reimbursements + adjustments + refunds + reverts)
- * - (all allocations). Equivalently, every amount posted to the balance for
- * an order (`purchased` with an amount, `captured`) has exactly one invoice of
- * that amount, every refund and cancel is a credit note on its order's
- * invoices, and what the account paid is either allocated to an invoice or
- * unallocated. Also: the invoices' columns equal their allocation rows, and
+ * where unallocated credit = (reimbursements + adjustments + refunds + reverts,
+ * except the refunds and reverts of outstanding orders) - (all allocations),
+ * and outstanding orders (`invoice_at: "shipment"`, not shipped yet) = their
+ * debits not invoiced yet less their refunds and reverts. Equivalently, every
+ * amount posted to the balance for an order (`purchased` with an amount,
+ * `captured`) has exactly one invoice of that amount or is outstanding until
+ * the order ships, every refund and cancel is a credit note on its order's
+ * invoices (or reduces the outstanding order), and what the account paid is
+ * either allocated to an invoice or unallocated. Also: the invoices' columns equal their allocation rows, and
  * while unallocated credit is left no invoice is owing (it would have been
  * paid). `reserved` (authorized, not yet captured) is never invoiced and is
  * not part of it. Returns what is broken, or null.
@@ -214,9 +225,14 @@ export function receivablesViolation(t: ReceivablesTotals): string | null {
   if (!open.eq(bn(t.open_total_from_allocations))) {
     return `invoices' open amounts (${open.toFixed()}) differ from their allocations (${bn(t.open_total_from_allocations).toFixed()})`
   }
-  const lhs = open.minus(bn(t.unallocated))
+  const outstanding = bn(t.outstanding_total ?? 0)
+  if (outstanding.lt(0)) {
+    return `outstanding orders add up to ${outstanding.toFixed()}, below zero`
+  }
+  const lhs = open.plus(outstanding).minus(bn(t.unallocated))
   if (!lhs.eq(bn(t.balance).negated())) {
-    return `open invoices ${open.toFixed()} - unallocated credit ${bn(t.unallocated).toFixed()} = ${lhs.toFixed()}, but the ledger says ${bn(t.balance).negated().toFixed()} is owed`
+    const parts = outstanding.isZero() ? "" : ` + outstanding orders ${outstanding.toFixed()}`
+    return `open invoices ${open.toFixed()}${parts} - unallocated credit ${bn(t.unallocated).toFixed()} = ${lhs.toFixed()}, but the ledger says ${bn(t.balance).negated().toFixed()} is owed`
   }
   if (bn(t.unallocated).gt(0) && t.owing_invoices > 0) {
     return `${bn(t.unallocated).toFixed()} of credit is unallocated while ${t.owing_invoices} invoice(s) are owing`

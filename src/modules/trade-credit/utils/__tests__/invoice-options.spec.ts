@@ -16,12 +16,15 @@ describe("invoice options", () => {
     expect(overdueThresholdFor(normalizeInvoiceOptions({ overdue_threshold: 2 }), "jpy").toFixed()).toBe("2")
   })
 
+  it("takes invoicing at shipment", () => {
+    expect(normalizeInvoiceOptions({ invoice_at: "shipment" }).invoice_at).toBe("shipment")
+  })
+
   it.each([
     [{ timezone: "Mars/Olympus" }, /IANA time zone/],
     [{ timezone: 1 }, /IANA time zone/],
     [{ invoice_prefix: "INV 2026" }, /invoice_prefix/],
     [{ invoice_prefix: "X".repeat(21) }, /invoice_prefix/],
-    [{ invoice_at: "shipment" }, /not available in this release/],
     [{ invoice_at: "delivery" }, /invoice_at" must be one of placement, shipment/],
     [{ overdue_threshold: -1 }, /overdue_threshold/],
     [{ overdue_threshold: "lots" }, /overdue_threshold/],

@@ -144,4 +144,15 @@ describe("the receivables invariant", () => {
     expect(receivablesViolation({ ...ok, open_total_from_allocations: "90" })).toMatch(/differ from their allocations/)
     expect(receivablesViolation({ ...ok, owing_invoices: 1 })).toMatch(/unallocated while 1 invoice/)
   })
+
+  it("counts outstanding orders (invoiced at shipment) as owed, and only once", () => {
+    // An order of 40 not shipped yet, beside an open invoice of 100 and 30 of credit: 110 owed.
+    expect(receivablesViolation({ ...ok, balance: "-110", outstanding_total: "40" })).toBeNull()
+    // The same order shipped: its invoice of 40 is open (the credit is then allocated, so none left).
+    expect(receivablesViolation({ balance: "-110", open_total: "110", open_total_from_allocations: "110", unallocated: "0", owing_invoices: 2, outstanding_total: "0" })).toBeNull()
+    // Outstanding left out, or counted twice: broken, and the message says so.
+    expect(receivablesViolation({ ...ok, balance: "-110" })).toMatch(/ledger says 110 is owed/)
+    expect(receivablesViolation({ ...ok, balance: "-70", outstanding_total: "40" })).toMatch(/\+ outstanding orders 40 .* ledger says 70 is owed/)
+    expect(receivablesViolation({ ...ok, outstanding_total: "-1" })).toMatch(/below zero/)
+  })
 })
