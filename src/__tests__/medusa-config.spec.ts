@@ -12,6 +12,8 @@ const VARIABLES = [
   "JWT_SECRET",
   "COOKIE_SECRET",
   "REDIS_URL",
+  "MEDUSA_WORKER_MODE",
+  "MEDUSA_REDIS_PREFIX",
   "TRADE_CREDIT_SMTP_HOST",
   "TRADE_CREDIT_SMTP_PORT",
   "TRADE_CREDIT_SMTP_CHANNEL",
@@ -63,16 +65,27 @@ describe("medusa-config.ts", () => {
     expect(JSON.stringify(config)).not.toMatch(/locking-postgres/)
   })
 
-  it("with REDIS_URL: Medusa's Redis locking provider, as the default", () => {
-    const config = loadConfig({ NODE_ENV: "development", REDIS_URL: "redis://127.0.0.1:6379" })
+  it("with REDIS_URL: the production topology's Redis event bus, workflow engine, locking (the default provider) and caching", () => {
+    const config = loadConfig({ NODE_ENV: "development", REDIS_URL: "redis://127.0.0.1:6379", MEDUSA_REDIS_PREFIX: "run1:" })
     expect(config.modules.locking.options.providers).toEqual([
       expect.objectContaining({
         resolve: "@medusajs/medusa/locking-redis",
         is_default: true,
-        options: { redisUrl: "redis://127.0.0.1:6379" },
+        options: { redisUrl: "redis://127.0.0.1:6379", namespace: "run1:medusa_lock:" },
       }),
     ])
+    expect(config.modules.event_bus).toEqual(
+      expect.objectContaining({ resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: "redis://127.0.0.1:6379", queueName: "run1_events-queue" } })
+    )
+    expect(config.modules.workflows).toEqual(expect.objectContaining({ resolve: "@medusajs/medusa/workflow-engine-redis" }))
+    expect(config.modules.caching.options.providers).toEqual([expect.objectContaining({ resolve: "@medusajs/medusa/caching-redis", is_default: true })])
     expect(JSON.stringify(config)).not.toMatch(/locking-postgres/)
+  })
+
+  it("MEDUSA_WORKER_MODE picks the process's role (shared by default) and refuses anything else", () => {
+    expect(loadConfig({ NODE_ENV: "development" }).projectConfig.workerMode).toBe("shared")
+    expect(loadConfig({ NODE_ENV: "development", MEDUSA_WORKER_MODE: "worker" }).projectConfig.workerMode).toBe("worker")
+    expect(() => loadConfig({ NODE_ENV: "development", MEDUSA_WORKER_MODE: "both" })).toThrow(/MEDUSA_WORKER_MODE must be shared, server or worker/)
   })
 
   it("sends no e-mail unless TRADE_CREDIT_SMTP_HOST is set: Medusa's default notification module", () => {
