@@ -59,7 +59,8 @@ describe("pay on account across two Medusa processes", () => {
 
   beforeAll(async () => {
     store = await timed("setup (database, migrate, seed + 2 servers)", () =>
-      medusa.launchStore({ servers: 2, logDir: LOG_DIR, log: (s: string) => log(`  ${s}`) })
+      // This suite checks the capture right after checkout: `capture: "on_authorize"`.
+      medusa.launchStore({ servers: 2, logDir: LOG_DIR, log: (s: string) => log(`  ${s}`), env: { TRADE_CREDIT_CAPTURE: "on_authorize" } })
     )
     // Both servers really share Redis locking (medusa-config.ts with REDIS_URL).
     for (const server of store.servers) {

@@ -1,0 +1,135 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MathBN } from "@medusajs/framework/utils"
+import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
+import { eventually } from "../helpers/fixtures"
+import * as client from "../../scripts/lib/api-client"
+import { captureMissedInvoicePayments } from "../../src/jobs/confirm-orders-on-account"
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+jest.setTimeout(240_000)
+
+const charged = (total: number) => MathBN.convert(total, 2)
+
+/**
+ * The default capture mode, `capture: "on_invoice_paid"` (no TRADE_CREDIT_CAPTURE):
+ * an on-account order's payment stays authorized while its invoice is open and
+ * is captured for what the buyer paid, as payments settle the invoice.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const setUp = async () => {
+      const container = getContainer()
+      const world = await companyWithBuyer(api, container, { company: "Lille Renovation", email: "alice@lille.example", credit_limit: 50000 })
+      const { admin, account } = world
+      const orderOf = async (id: string) =>
+        (
+          await api.get(
+            `/admin/orders/${id}?fields=id,total,payment_status,summary,payment_collections.status,payment_collections.amount,payment_collections.payments.id,payment_collections.payments.captured_at,payment_collections.payments.captures.amount`,
+            { headers: admin.headers }
+          )
+        ).data.order
+      const capturedOf = (order: any) =>
+        (order.payment_collections[0].payments[0].captures ?? []).reduce((s: any, c: any) => MathBN.add(s, c.amount), MathBN.convert(0))
+      const invoiceOf = async (orderId: string) =>
+        (await api.get(`/admin/trade-credit/invoices?account_id=${account.id}`, { headers: admin.headers })).data.invoices.find(
+          (i: any) => i.order_id === orderId
+        )
+      const entries = () => client.allEntries(api, admin.headers, account.id)
+      const reimburse = (amount: string, extra: Record<string, unknown> = {}) =>
+        client.reimburse(api, admin.headers, account.id, { amount: Number(amount), ...extra })
+      const place = async (quantity = 1) => {
+        const cart = await cartReadyToPay(api, world.buyer.headers, world.shop, { quantity, shippingOptionName: client.STANDARD_SHIPPING })
+        const placed = await complete(api, world.buyer.headers, cart.id)
+        expect(placed.type).toBe("order")
+        return placed.order
+      }
+      return { ...world, container, orderOf, capturedOf, invoiceOf, entries, reimburse, place }
+    }
+
+    it("keeps the payment authorized while the invoice is open, then captures each payment: partially_captured, then captured", async () => {
+      const w = await setUp()
+      const order = await w.place(2)
+      const charge = charged(order.total)
+
+      const placed = await w.orderOf(order.id)
+      expect(placed.payment_status).toBe("authorized")
+      expect(w.capturedOf(placed).toNumber()).toBe(0)
+      expect(await w.invoiceOf(order.id)).toEqual(expect.objectContaining({ status: "open", amount: charge.toNumber(), amount_paid: 0 }))
+      // The ledger debited the account at placement, as with on_authorize.
+      expect(await client.getAccount(api, w.admin.headers, w.account.id)).toEqual(expect.objectContaining({ balance: -charge.toNumber(), reserved: 0 }))
+      // The confirm job's sweep finds nothing to capture.
+      expect(await captureMissedInvoicePayments(w.container)).toEqual([])
+
+      await w.reimburse("10.00", { reference: "TRANSFER-1" })
+      await eventually(async () => expect((await w.orderOf(order.id)).payment_status).toBe("partially_captured"))
+      const partly = await w.orderOf(order.id)
+      expect(w.capturedOf(partly).toNumber()).toBe(10)
+      expect(await w.invoiceOf(order.id)).toEqual(expect.objectContaining({ status: "partially_paid", amount_paid: 10 }))
+
+      await w.reimburse(charge.minus(10).toFixed(2), { reference: "TRANSFER-2" })
+      await eventually(async () => expect((await w.orderOf(order.id)).payment_status).toBe("captured"))
+      const paid = await w.orderOf(order.id)
+      expect(w.capturedOf(paid).toFixed(2)).toBe(charge.toFixed(2))
+      expect(paid.payment_collections[0].payments[0].captures).toHaveLength(2)
+      expect(await w.invoiceOf(order.id)).toEqual(expect.objectContaining({ status: "paid", amount_open: 0 }))
+      // Medusa's captures posted nothing more: the purchase and the two payments.
+      expect((await w.entries()).filter((e: any) => e.operation !== "allocated").map((e: any) => [e.operation, e.amount])).toEqual([
+        ["reimbursed", charge.minus(10).toNumber()],
+        ["reimbursed", 10],
+        ["purchased", -charge.toNumber()],
+      ])
+      expect(await client.getAccount(api, w.admin.headers, w.account.id)).toEqual(expect.objectContaining({ balance: 0 }))
+      expect(await captureMissedInvoicePayments(w.container)).toEqual([])
+
+      // A bounced transfer reopens the invoice; what Medusa captured stays captured.
+      await w.reimburse("-10.00", { reference: "TRANSFER-2", comment: "bounced" })
+      expect(await w.invoiceOf(order.id)).toEqual(expect.objectContaining({ status: "partially_paid", amount_open: 10 }))
+      const afterBounce = await w.orderOf(order.id)
+      expect(afterBounce.payment_status).toBe("captured")
+      // Paying it again captures nothing twice.
+      await w.reimburse("10.00", { reference: "TRANSFER-3" })
+      expect(await w.invoiceOf(order.id)).toEqual(expect.objectContaining({ status: "paid" }))
+      expect(await captureMissedInvoicePayments(w.container)).toEqual([])
+      expect(w.capturedOf(await w.orderOf(order.id)).toFixed(2)).toBe(charge.toFixed(2))
+    })
+
+    it("two payments recorded at once capture exactly what they paid, together the whole amount", async () => {
+      const w = await setUp()
+      const order = await w.place(3)
+      const charge = charged(order.total)
+      const half = charge.div(2).decimalPlaces(2, 1)
+      const results = await Promise.allSettled([
+        w.reimburse(half.toFixed(2), { reference: "A" }),
+        w.reimburse(charge.minus(half).toFixed(2), { reference: "B" }),
+      ])
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"])
+      await eventually(async () => expect((await w.orderOf(order.id)).payment_status).toBe("captured"))
+      // The sweep running right after (as the job may) captures nothing more.
+      expect(await captureMissedInvoicePayments(w.container)).toEqual([])
+      const paid = await w.orderOf(order.id)
+      expect(w.capturedOf(paid).toFixed(2)).toBe(charge.toFixed(2))
+    })
+
+    it("an account holding credit pays the new invoice at once: the order is captured after it is placed", async () => {
+      const w = await setUp()
+      await w.reimburse("5000.00", { reference: "PREPAYMENT" })
+      const order = await w.place(1)
+      await eventually(async () => expect((await w.orderOf(order.id)).payment_status).toBe("captured"))
+      expect(await w.invoiceOf(order.id)).toEqual(expect.objectContaining({ status: "paid" }))
+    })
+
+    it("a payment over several invoices captures each order for its share, oldest first", async () => {
+      const w = await setUp()
+      const first = await w.place(1)
+      const second = await w.place(1)
+      const one = charged(first.total)
+      await w.reimburse(one.plus(5).toFixed(2))
+      await eventually(async () => {
+        expect((await w.orderOf(first.id)).payment_status).toBe("captured")
+        expect((await w.orderOf(second.id)).payment_status).toBe("partially_captured")
+      })
+      expect(w.capturedOf(await w.orderOf(second.id)).toNumber()).toBe(5)
+    })
+  },
+})
