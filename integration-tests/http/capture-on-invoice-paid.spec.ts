@@ -131,5 +131,103 @@ medusaIntegrationTestRunner({
       })
       expect(w.capturedOf(await w.orderOf(second.id)).toNumber()).toBe(5)
     })
+
+    const editQuantity = async (w: Awaited<ReturnType<typeof setUp>>, orderId: string, itemId: string, quantity: number) => {
+      await api.post(`/admin/order-edits`, { order_id: orderId }, { headers: w.admin.headers })
+      await api.post(`/admin/order-edits/${orderId}/items/item/${itemId}`, { quantity }, { headers: w.admin.headers })
+      await api.post(`/admin/order-edits/${orderId}/request`, {}, { headers: w.admin.headers })
+      await api.post(`/admin/order-edits/${orderId}/confirm`, {}, { headers: w.admin.headers })
+    }
+    const summaryOf = async (w: Awaited<ReturnType<typeof setUp>>, orderId: string) =>
+      (await api.get(`/admin/orders/${orderId}?fields=id,total,summary`, { headers: w.admin.headers })).data.order
+
+    it("an order edit removing an item of an unpaid order reduces its invoice: no refund pending, the account credited, the payment still authorized", async () => {
+      const w = await setUp()
+      const order = await w.place(2)
+      const before = charged(order.total)
+      await editQuantity(w, order.id, order.items[0].id, 1)
+
+      const after = await summaryOf(w, order.id)
+      const reduced = before.minus(charged(after.total))
+      expect(reduced.gt(0)).toBe(true)
+      const refunded = await eventually(async () => {
+        const found = (await w.entries()).find((e: any) => e.operation === "refunded")
+        expect(found).toBeTruthy()
+        return found
+      })
+      expect(refunded).toEqual(expect.objectContaining({ order_id: order.id, amount: reduced.toNumber() }))
+      expect(await w.invoiceOf(order.id)).toEqual(
+        expect.objectContaining({ status: "open", amount: before.toNumber(), amount_open: charged(after.total).toNumber() })
+      )
+      expect(await client.getAccount(api, w.admin.headers, w.account.id)).toEqual(
+        expect.objectContaining({ balance: -charged(after.total).toNumber() })
+      )
+      // No refund pending in Medusa, and the order's payment was neither canceled nor replaced.
+      const edited = await w.orderOf(order.id)
+      expect(MathBN.convert(edited.summary.pending_difference).abs().lt(0.01)).toBe(true)
+      expect(edited.payment_status).toBe("authorized")
+      expect(edited.payment_collections).toHaveLength(1)
+
+      // Paying the reduced invoice completes the capture.
+      await w.reimburse(charged(after.total).toFixed(2))
+      await eventually(async () => expect((await w.orderOf(order.id)).payment_status).toBe("captured"))
+      expect(w.capturedOf(await w.orderOf(order.id)).toFixed(2)).toBe(charged(after.total).toFixed(2))
+    })
+
+    it("an order edit of a partly paid order reduces the open part, and what exceeds it stays a refund as today", async () => {
+      const w = await setUp()
+      const order = await w.place(2)
+      const before = charged(order.total)
+      // Paid all but 5.00 of it.
+      await w.reimburse(before.minus(5).toFixed(2))
+      await eventually(async () => expect((await w.orderOf(order.id)).payment_status).toBe("partially_captured"))
+      await editQuantity(w, order.id, order.items[0].id, 1)
+      const after = await summaryOf(w, order.id)
+      const reduced = before.minus(charged(after.total))
+
+      await eventually(async () => {
+        expect((await w.entries()).find((e: any) => e.operation === "refunded")).toEqual(expect.objectContaining({ amount: 5 }))
+      })
+      expect(await w.invoiceOf(order.id)).toEqual(expect.objectContaining({ status: "paid", amount_open: 0 }))
+      // Medusa shows the rest as a refund due, which the admin refunds as for any order.
+      const edited = await w.orderOf(order.id)
+      expect(MathBN.convert(edited.summary.pending_difference).toFixed(2)).toBe(reduced.minus(5).negated().toFixed(2))
+      const paymentId = edited.payment_collections[0].payments[0].id
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: reduced.minus(5).toNumber() }, { headers: w.admin.headers })
+      const account = await client.getAccount(api, w.admin.headers, w.account.id)
+      // The buyer paid before-5 for an order that now costs after: the difference is theirs.
+      expect(account.balance).toBe(before.minus(5).minus(charged(after.total)).toNumber())
+    })
+
+    it("a return received of an unpaid order reduces its invoice instead of a refund", async () => {
+      const w = await setUp()
+      const order = await w.place(2)
+      const before = charged(order.total)
+      const item = order.items[0]
+      await api.post(`/admin/orders/${order.id}/fulfillments`, { items: [{ id: item.id, quantity: 2 }] }, { headers: w.admin.headers })
+      const { data: locations } = await w.container.resolve("query").graph({ entity: "stock_location", fields: ["id"] })
+      const { data: created } = await api.post(`/admin/returns`, { order_id: order.id, location_id: locations[0].id }, { headers: w.admin.headers })
+      const returnId = created.return.id
+      await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: item.id, quantity: 1 }] }, { headers: w.admin.headers })
+      await api.post(`/admin/returns/${returnId}/request`, {}, { headers: w.admin.headers })
+      // Requesting the return left the authorized payment alone.
+      expect((await w.orderOf(order.id)).payment_collections).toHaveLength(1)
+      await api.post(`/admin/returns/${returnId}/receive`, {}, { headers: w.admin.headers })
+      await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: item.id, quantity: 1 }] }, { headers: w.admin.headers })
+      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, { headers: w.admin.headers })
+
+      const after = await summaryOf(w, order.id)
+      const reduced = before.minus(charged(after.total))
+      expect(reduced.gt(0)).toBe(true)
+      await eventually(async () => {
+        expect((await w.entries()).find((e: any) => e.operation === "refunded")).toEqual(
+          expect.objectContaining({ order_id: order.id, amount: reduced.toNumber() })
+        )
+      })
+      expect(await w.invoiceOf(order.id)).toEqual(expect.objectContaining({ amount_open: charged(after.total).toNumber() }))
+      const returned = await w.orderOf(order.id)
+      expect(MathBN.convert(returned.summary.pending_difference).abs().lt(0.01)).toBe(true)
+      expect(returned.payment_status).toBe("authorized")
+    })
   },
 })

@@ -7,6 +7,7 @@ import { isPayOnAccountProvider } from "../../providers/pay-on-account/provider-
 import { capturesOnInvoicePaid } from "../../providers/pay-on-account/session"
 import { withInvoiceCaptureLock } from "../../utils/invoice-capture-lock"
 import { amountToCapture } from "../utils/invoice-capture"
+import { addMissingOrderTransactions, onAccountTransactions, reducedByCreditNotes } from "../utils/on-account-transactions"
 
 export const captureInvoicePaymentsStepId = "capture-invoice-payments"
 
@@ -20,6 +21,7 @@ export type CaptureInvoicePaymentsInput = {
 export type InvoiceCapture = { payment_id: string; order_id: string | null; amount: string }
 
 type Payment = {
+  captures?: ({ id: string; raw_amount: Record<string, unknown> } | null)[] | null
   id: string
   provider_id: string
   currency_code: string
@@ -27,7 +29,6 @@ type Payment = {
   data?: Record<string, unknown> | null
   captured_at?: string | Date | null
   canceled_at?: string | Date | null
-  captures?: ({ raw_amount: Record<string, unknown> } | null)[] | null
   payment_collection?: { order?: { id: string } | null } | null
 }
 
@@ -38,7 +39,8 @@ type Payment = {
  * captured, and captures the difference with capturePaymentWorkflow (which
  * records the order transaction and emits payment.captured). The ledger
  * records that capture without posting (the order was debited at
- * authorization). Idempotent: run again, or by two processes at once, it
+ * authorization). It also keeps the order's transactions adding up to what
+ * the order charges (on-account-transactions.ts). Idempotent: run again, or by two processes at once, it
  * captures nothing more. Payments of the other modes are left alone. No
  * compensation: a capture, like Medusa's own capture step, is not undone;
  * each capture is its own transaction, and a failed one is retried by the
@@ -57,30 +59,48 @@ export const captureInvoicePaymentsStep = createStep(
     const captures: InvoiceCapture[] = []
     for (const session of sessions) {
       const captured = await withInvoiceCaptureLock(container, session, async () => {
-        const { data } = await query.graph({
-          entity: "payment",
-          fields: [
-            "id", "provider_id", "currency_code", "raw_amount", "data", "captured_at", "canceled_at",
-            "captures.raw_amount", "payment_collection.order.id",
-          ],
-          filters: { payment_session_id: session },
-        })
-        const payment = (data as Payment[]).find((p) => isPayOnAccountProvider(p.provider_id) && !p.canceled_at)
-        if (!payment || payment.captured_at || !capturesOnInvoicePaid(payment.data)) {
+        const read = async () => {
+          const { data } = await query.graph({
+            entity: "payment",
+            fields: [
+              "id", "provider_id", "currency_code", "raw_amount", "data", "captured_at", "canceled_at",
+              "captures.id", "captures.raw_amount", "payment_collection.order.id",
+            ],
+            filters: { payment_session_id: session },
+          })
+          return (data as Payment[]).find((p) => isPayOnAccountProvider(p.provider_id) && !p.canceled_at)
+        }
+        let payment = await read()
+        if (!payment || !capturesOnInvoicePaid(payment.data)) {
           return null
         }
-        const invoices = await tradeCredit.listTradeCreditInvoices(
-          { payment_session_id: session, status: { $ne: "void" } } as never,
-          { select: ["id", "amount_paid"] }
-        )
-        const paid = invoices.reduce((sum, i) => MathBN.add(sum, i.amount_paid as never), MathBN.convert(0))
-        const already = (payment.captures ?? []).reduce((sum, c) => (c ? MathBN.add(sum, c.raw_amount as never) : sum), MathBN.convert(0))
-        const amount = amountToCapture({ authorized: payment.raw_amount as never, captured: already, paid, currency_code: payment.currency_code })
-        if (!amount) {
-          return null
+        const orderId = payment.payment_collection?.order?.id ?? null
+        let made: InvoiceCapture | null = null
+        if (!payment.captured_at) {
+          const invoices = await tradeCredit.listTradeCreditInvoices(
+            { payment_session_id: session, status: { $ne: "void" } } as never,
+            { select: ["id", "amount_paid"] }
+          )
+          const paid = invoices.reduce((sum, i) => MathBN.add(sum, i.amount_paid as never), MathBN.convert(0))
+          const credited = await reducedByCreditNotes(container, orderId)
+          const already = (payment.captures ?? []).reduce((sum, c) => (c ? MathBN.add(sum, c.raw_amount as never) : sum), MathBN.convert(0))
+          const amount = amountToCapture({
+            authorized: payment.raw_amount as never,
+            captured: already,
+            paid,
+            credited,
+            currency_code: payment.currency_code,
+          })
+          if (amount) {
+            await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id, amount } })
+            made = { payment_id: payment.id, order_id: orderId, amount }
+            payment = (await read()) ?? payment
+          }
         }
-        await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id, amount } })
-        return { payment_id: payment.id, order_id: payment.payment_collection?.order?.id ?? null, amount }
+        if (orderId) {
+          await addMissingOrderTransactions(container, orderId, onAccountTransactions(orderId, payment as never))
+        }
+        return made
       })
       if (captured) {
         captures.push(captured)

@@ -15,14 +15,18 @@ export function amountToCapture(input: {
   authorized: BigNumberInput
   captured: BigNumberInput
   paid: BigNumberInput
+  /** What credit notes took off the invoices without a Medusa refund (an order edit or return of the unpaid part). */
+  credited?: BigNumberInput
   currency_code: string
 }): string | null {
   const { currency_code } = input
-  const uncaptured = MathBN.sub(input.authorized, input.captured)
+  // What the order still charges: Medusa's authorized amount less the credit notes.
+  const charged = MathBN.sub(input.authorized, input.credited ?? 0)
+  const uncaptured = MathBN.sub(charged, input.captured)
   if (MathBN.lte(roundToCurrency(uncaptured, currency_code), 0)) {
     return null
   }
-  const paidInFull = MathBN.gte(roundToCurrency(input.paid, currency_code), roundToCurrency(input.authorized, currency_code))
+  const paidInFull = MathBN.gte(roundToCurrency(input.paid, currency_code), roundToCurrency(charged, currency_code))
   const due = paidInFull ? uncaptured : MathBN.sub(input.paid, input.captured)
   if (MathBN.lte(roundToCurrency(due, currency_code), 0)) {
     return null
