@@ -229,5 +229,26 @@ medusaIntegrationTestRunner({
       expect(MathBN.convert(returned.summary.pending_difference).abs().lt(0.01)).toBe(true)
       expect(returned.payment_status).toBe("authorized")
     })
+
+    it("a cancel gives an unpaid order's credit back, and a partly paid order's payment back to the account", async () => {
+      const w = await setUp()
+      const unpaid = await w.place(1)
+      await api.post(`/admin/orders/${unpaid.id}/cancel`, {}, { headers: w.admin.headers })
+      await eventually(async () => expect(await w.invoiceOf(unpaid.id)).toEqual(expect.objectContaining({ status: "void" })))
+      expect((await w.orderOf(unpaid.id)).payment_status).toBe("canceled")
+      expect(await client.getAccount(api, w.admin.headers, w.account.id)).toEqual(expect.objectContaining({ balance: 0 }))
+
+      const partly = await w.place(1)
+      await w.reimburse("10.00")
+      await eventually(async () => expect((await w.orderOf(partly.id)).payment_status).toBe("partially_captured"))
+      await api.post(`/admin/orders/${partly.id}/cancel`, {}, { headers: w.admin.headers })
+      await eventually(async () => expect(await w.invoiceOf(partly.id)).toEqual(expect.objectContaining({ status: "void" })))
+      // The 10.00 the buyer paid is theirs again: Medusa refunded the capture to the account, and the rest was reverted.
+      await eventually(async () =>
+        expect(await client.getAccount(api, w.admin.headers, w.account.id)).toEqual(expect.objectContaining({ balance: 10 }))
+      )
+      const ops = (await w.entries()).filter((e: any) => e.order_id === partly.id).map((e: any) => e.operation).sort()
+      expect(ops).toEqual(["purchased", "refunded", "reverted"])
+    })
   },
 })
