@@ -45,7 +45,8 @@ export function capturesOnInvoicePaid(data: { capture?: unknown } | null | undef
 
 /** Where a session stands, from what the provider wrote into it. */
 export function sessionStatus(data: Partial<SessionData>) {
-  return data.posted
+  // Under on_invoice_paid the payment is captured as its invoice is paid, not when posted.
+  return data.posted && !capturesOnInvoicePaid(data)
     ? PaymentSessionStatus.CAPTURED
     : data.entry_id
       ? PaymentSessionStatus.AUTHORIZED
