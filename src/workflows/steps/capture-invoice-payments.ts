@@ -57,7 +57,9 @@ export const captureInvoicePaymentsStep = createStep(
       invoices.forEach((i) => i.payment_session_id && sessions.add(i.payment_session_id))
     }
     const captures: InvoiceCapture[] = []
+    const failures: string[] = []
     for (const session of sessions) {
+      // One payment's failure doesn't stop the others'; it is retried by the next event or sweep.
       const captured = await withInvoiceCaptureLock(container, session, async () => {
         const read = async () => {
           const { data } = await query.graph({
@@ -79,9 +81,10 @@ export const captureInvoicePaymentsStep = createStep(
         if (!payment.captured_at) {
           const invoices = await tradeCredit.listTradeCreditInvoices(
             { payment_session_id: session, status: { $ne: "void" } } as never,
-            { select: ["id", "amount_paid"] }
+            { select: ["id", "amount_paid", "raw_amount_paid"] }
           )
-          const paid = invoices.reduce((sum, i) => MathBN.add(sum, i.amount_paid as never), MathBN.convert(0))
+          // The stored decimal (raw_*), never the float Medusa also answers.
+          const paid = invoices.reduce((sum, i) => MathBN.add(sum, (i.raw_amount_paid ?? i.amount_paid) as never), MathBN.convert(0))
           const credited = await reducedByCreditNotes(container, orderId)
           const already = (payment.captures ?? []).reduce((sum, c) => (c ? MathBN.add(sum, c.raw_amount as never) : sum), MathBN.convert(0))
           const amount = amountToCapture({
@@ -101,10 +104,16 @@ export const captureInvoicePaymentsStep = createStep(
           await addMissingOrderTransactions(container, orderId, onAccountTransactions(orderId, payment as never))
         }
         return made
+      }).catch((error: Error) => {
+        failures.push(`payment session ${session}: ${error?.message ?? String(error)}`)
+        return null
       })
       if (captured) {
         captures.push(captured)
       }
+    }
+    if (failures.length) {
+      throw new Error(`Capturing paid invoices failed for ${failures.length} payment(s) (${captures.length} captured): ${failures.join("; ")}`)
     }
     return new StepResponse(captures)
   }

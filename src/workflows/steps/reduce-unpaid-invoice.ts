@@ -87,9 +87,9 @@ export const reduceUnpaidInvoiceStep = createStep(
       const uncaptured = MathBN.sub(MathBN.sub(payment.raw_amount, captured), await reducedByCreditNotes(container, order.id))
       const invoices = await tradeCredit.listTradeCreditInvoices(
         { payment_session_id: session, status: { $ne: "void" } } as never,
-        { select: ["id", "amount_open"] }
+        { select: ["id", "amount_open", "raw_amount_open"] }
       )
-      const open = invoices.reduce((sum, i) => MathBN.add(sum, i.amount_open as never), MathBN.convert(0))
+      const open = invoices.reduce((sum, i) => MathBN.add(sum, (i.raw_amount_open ?? i.amount_open) as never), MathBN.convert(0))
       // The ledger charged the order's total rounded to the currency at
       // authorization: it now charges the new total, rounded the same way.
       const total = MathBN.convert(order.summary?.raw_current_order_total ?? order.summary?.current_order_total ?? 0)
@@ -111,7 +111,7 @@ export const reduceUnpaidInvoiceStep = createStep(
         actor: SYSTEM_ACTOR,
         idempotency: { key: internalIdempotencyKey("invoice-reduction", order.id, String(order.version ?? 0)) },
       })
-      const credited = MathBN.convert(entry.amount as never)
+      const credited = MathBN.convert(((entry as { raw_amount?: unknown }).raw_amount ?? entry.amount) as never)
       const added = await addMissingOrderTransactions(container, order.id, [
         {
           order_id: order.id,
