@@ -94,7 +94,9 @@ export const reduceUnpaidInvoiceStep = createStep(
       // authorization: it now charges the new total, rounded the same way.
       const total = MathBN.convert(order.summary?.raw_current_order_total ?? order.summary?.current_order_total ?? 0)
       const ledgerOverCharged = MathBN.sub(roundToCurrency(MathBN.add(total, overCharged), currency), roundToCurrency(total, currency))
-      const amount = MathBN.min(ledgerOverCharged, MathBN.convert(roundToCurrency(uncaptured, currency)), open)
+      // Not invoiced yet (`invoice_at: "shipment"`): nothing of it can have been paid, all of it is open.
+      const unpaid = invoices.length ? open : MathBN.convert(roundToCurrency(uncaptured, currency))
+      const amount = MathBN.min(ledgerOverCharged, MathBN.convert(roundToCurrency(uncaptured, currency)), unpaid)
       if (amount.lte(0)) {
         return null
       }
