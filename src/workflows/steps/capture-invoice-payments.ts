@@ -85,9 +85,9 @@ export const captureInvoicePaymentsStep = createStep(
           )
           // The stored decimal (raw_*), never the float Medusa also answers.
           const paid = invoices.reduce((sum, i) => MathBN.add(sum, (i.raw_amount_paid ?? i.amount_paid) as never), MathBN.convert(0))
-          const credited = await reducedByCreditNotes(container, orderId)
+          const credited = paid.gt(0) ? await reducedByCreditNotes(container, orderId) : MathBN.convert(0)
           const already = (payment.captures ?? []).reduce((sum, c) => (c ? MathBN.add(sum, c.raw_amount as never) : sum), MathBN.convert(0))
-          const amount = amountToCapture({
+          const amount = paid.lte(0) ? null : amountToCapture({
             authorized: payment.raw_amount as never,
             captured: already,
             paid,
