@@ -219,7 +219,8 @@ module.exports = defineConfig({
           {
             resolve: "./src/providers/pay-on-account",
             id: "on-account",
-            options: { capture: process.env.TRADE_CREDIT_CAPTURE || "on_authorize" },
+            // TRADE_CREDIT_CAPTURE: on_invoice_paid (the default) | on_authorize | manual
+            options: { capture: process.env.TRADE_CREDIT_CAPTURE || "on_invoice_paid" },
           },
           ...testCardProviders,
         ],

@@ -17,8 +17,11 @@
  *    authorizations per second, next to the same run paid with
  *    `pp_system_default` (BENCH_HOT_BASELINE=0 skips that).
  *
- * TRADE_CREDIT_CAPTURE=manual (read by medusa-config.ts) benches authorization
- * without the capture that the default `on_authorize` adds to each order.
+ * 3. The hot account again on a server per other pay-on-account capture mode
+ *    (scripts/bench/capture-modes.js; BENCH_CAPTURE_MODES, "none" skips it),
+ *    so the table has a row per mode: `on_invoice_paid` (default: no capture
+ *    at checkout), `on_authorize` (a capture right after each order) and
+ *    `manual`. TRADE_CREDIT_CAPTURE picks the main run's mode.
  *
  * Prints a markdown table and writes it to .bench/results.md (server logs in
  * .bench/logs/). Shares the launch, seed and checkout code with the
@@ -31,6 +34,7 @@ const { startDatabase } = require("./lib/database")
 const medusa = require("./lib/medusa-server")
 const client = require("./lib/api-client")
 const { phaseTimer } = require("./lib/phase-timer")
+const captureModes = require("./bench/capture-modes")
 
 const ROOT = path.resolve(__dirname, "..")
 const BENCH_DIR = path.join(ROOT, ".bench")
@@ -135,7 +139,7 @@ async function burst(url, carts, clients) {
   return { seconds, perSecond: carts.length / seconds, ...stats(latencies) }
 }
 
-async function hotAccountRun(store, adminHeaders, shop, shippingOptionId) {
+async function hotAccountRun(store, adminHeaders, shop, shippingOptionId, { baseline = HOT_BASELINE } = {}) {
   const url = store.servers[0].url
   log(`hot account: ${HOT_CARTS} buyers of one company…`)
   const { buyers, account } = await company(store, adminHeaders, "hot", HOT_CARTS)
@@ -145,7 +149,7 @@ async function hotAccountRun(store, adminHeaders, shop, shippingOptionId) {
       headers: buyer.headers,
     }))
   const runs = []
-  const providers = HOT_BASELINE ? [client.ON_ACCOUNT, client.SYSTEM] : [client.ON_ACCOUNT]
+  const providers = baseline ? [client.ON_ACCOUNT, client.SYSTEM] : [client.ON_ACCOUNT]
   for (const providerId of providers) {
     log(`hot account: preparing ${HOT_CARTS} ${providerId} carts…`)
     const carts = await prepare(providerId)
@@ -179,7 +183,7 @@ function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, c
     `${startedAt.toISOString()} · Node ${process.version} · ${os.cpus().length} CPU · load average ${loadBefore} before, ${loadAfter} after · ` +
       `PostgreSQL ${db.embedded ? "embedded" : `from DATABASE_URL (${db.env.DB_HOST}:${db.env.DB_PORT})`} · ` +
       `Redis ${process.env.REDIS_URL ? "REDIS_URL" : "none (in-memory modules)"} · one \`medusa start\` server (development mode) · ` +
-      `pay-on-account capture: ${process.env.TRADE_CREDIT_CAPTURE || "on_authorize"}`,
+      `pay-on-account capture: ${captureModes.captureModeOf()}`,
     "",
     `## Cart completion latency (\`POST /store/carts/:id/complete\`, one at a time)`,
     "",
@@ -207,7 +211,7 @@ function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, c
       `|---|---:|---:|---:|---:|---:|---:|`,
       ...hot.runs.map(
         (r) =>
-          `| ${r.providerId === client.ON_ACCOUNT ? `${r.providerId} (authorizations on one account)` : `${r.providerId} (baseline)`} | ${r.n} | ${HOT_CLIENTS} | ${r.seconds.toFixed(1)} | **${r.perSecond.toFixed(2)}** | ${ms(r.p50)} | ${ms(r.p95)} |`
+          `| ${r.providerId === client.ON_ACCOUNT ? `${r.providerId} (capture \`${r.mode ?? captureModes.captureModeOf()}\`, one account)` : `${r.providerId} (baseline)`} | ${r.n} | ${HOT_CLIENTS} | ${r.seconds.toFixed(1)} | **${r.perSecond.toFixed(2)}** | ${ms(r.p50)} | ${ms(r.p95)} |`
       ),
       "",
       `Account after the run: balance ${hot.account.balance} EUR, reserved ${hot.account.reserved}, ` +
@@ -282,6 +286,14 @@ if ((process.argv[2] ?? process.env.BENCH_ONLY) === "receivables") return void r
 
     const latency = await timed("latency", () => latencyRun(store, adminHeaders, stocked, shippingOptionId))
     const hot = HOT_CARTS > 0 ? await timed("hotAccount", () => hotAccountRun(store, adminHeaders, untracked, shippingOptionId)) : null
+    if (hot) {
+      // The main server is stopped first: one server at a time on this machine.
+      await store.stop()
+      const byMode = await captureModes.hotAccountByCaptureMode({
+        dbEnv: db.env, benchDir: BENCH_DIR, log, timed, hotAccountRun, mainMode: captureModes.captureModeOf(),
+      })
+      hot.runs.splice(1, 0, ...byMode.map(({ mode, run }) => ({ ...run, mode })))
+    }
 
     const markdown = report({
       latency,

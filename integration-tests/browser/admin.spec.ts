@@ -238,6 +238,8 @@ describe("trade credit admin in a browser", () => {
       STORE_CORS: origins,
       DEMO_ADMIN_EMAIL: ADMIN.email,
       DEMO_ADMIN_PASSWORD: ADMIN.password,
+      // The released order's screenshots show it captured at once: `capture: "on_authorize"` (the default waits for the invoice).
+      TRADE_CREDIT_CAPTURE: "on_authorize",
     })
 
     catcher = await timed("mail catcher", () => startMailCatcher())

@@ -27,8 +27,16 @@ const TEST_CARD_RETIRED = "pp_test-card_retired"
  * is the processor's answer. The test config allows it for card payments
  * toward accounts, with up to 1000 EUR in advance (medusa-config.ts).
  */
+// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
+// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
+process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterAll(() => {
+      delete process.env.TRADE_CREDIT_CAPTURE
+    })
+
     /** A company with a buyer and an account, the test card enabled in the EUR region. */
     const setup = async (company: string, email: string, credit_limit: number) => {
       const container = getContainer()

@@ -14,8 +14,16 @@ jest.setTimeout(180_000)
  * The scheduled catch-up for orders whose order.placed subscriber never ran:
  * the subscriber is switched off here, as if the process had stopped.
  */
+// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
+// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
+process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterAll(() => {
+      delete process.env.TRADE_CREDIT_CAPTURE
+    })
+
     it("records Medusa's capture of orders the subscriber missed, once, and leaves the others alone", async () => {
       const container = getContainer()
       container

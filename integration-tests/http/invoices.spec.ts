@@ -14,8 +14,16 @@ jest.setTimeout(240_000)
 /** What the account is charged for a total with tax: rounded to cents. */
 const charged = (total: number) => MathBN.convert(total, 2).toNumber()
 
+// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
+// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
+process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterAll(() => {
+      delete process.env.TRADE_CREDIT_CAPTURE
+    })
+
     let admin: { headers: Record<string, string> }
     let shop: Awaited<ReturnType<typeof storefront>>
     let company: any

@@ -13,8 +13,16 @@ const charged = (total: number) => MathBN.convert(total, 2).toNumber()
  * The ledger and Medusa's payment agree to the cent; a held order's review and
  * its cancellation can't both win; a reimbursement's corrections are kept.
  */
+// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
+// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
+process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterAll(() => {
+      delete process.env.TRADE_CREDIT_CAPTURE
+    })
+
     const setup = async (credit_limit: number) => {
       const world = await companyWithBuyer(api, getContainer(), {
         company: "Rotterdam Build Supply",

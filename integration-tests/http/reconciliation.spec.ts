@@ -18,8 +18,16 @@ const charged = (total: number) => MathBN.convert(total, 2).toNumber()
  * whole life of orders on account; after a balance changed behind the
  * ledger's back and the append-only trigger dropped, exactly those two.
  */
+// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
+// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
+process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    afterAll(() => {
+      delete process.env.TRADE_CREDIT_CAPTURE
+    })
+
     it("answers 401 without admin authentication, and 400 for a grace period that is not a whole number of seconds", async () => {
       expect((await answer(api.get("/admin/trade-credit/reconciliation"))).status).toBe(401)
       const { admin } = await companyWithBuyer(api, getContainer(), { company: "Ghent Joinery", email: "g@ghent.example", credit_limit: 10 })

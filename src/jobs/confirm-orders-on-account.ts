@@ -5,7 +5,9 @@ import type TradeCreditModuleService from "../modules/trade-credit/service"
 import { escapeLikePattern } from "../modules/trade-credit/utils/text"
 import { isPayOnAccountProvider, payOnAccountProviderId } from "../providers/pay-on-account/provider-id"
 import { confirmOrderOnAccountWorkflow } from "../workflows/confirm-order-on-account"
+import { captureInvoicePaymentsWorkflow } from "../workflows/capture-invoice-payments"
 import type { QueryPayment } from "../types/query"
+import { capturesOnInvoicePaid } from "../providers/pay-on-account/session"
 
 /** Orders placed more recently are still the order.placed subscriber's. */
 export const CONFIRM_AFTER_MS = 2 * 60 * 1000
@@ -67,7 +69,8 @@ export async function confirmMissedOrdersOnAccount(
     afterId = page[page.length - 1].id
 
     const candidates = page.filter(
-      (p) => p.payment_collection?.order?.id && isPayOnAccountProvider(p.provider_id) && p.data?.posted === true
+      (p) =>
+        p.payment_collection?.order?.id && isPayOnAccountProvider(p.provider_id) && p.data?.posted === true && !capturesOnInvoicePaid(p.data)
     )
     const failures = candidates.length
       ? await tradeCredit.listTradeCreditConfirmFailures({ payment_id: candidates.map((p) => p.id) })
@@ -117,8 +120,58 @@ export async function confirmMissedOrdersOnAccount(
   return confirmed
 }
 
+/**
+ * `capture: "on_invoice_paid"`: captures what paid invoices still lack in
+ * Medusa (the invoices-paid event was lost, or its capture failed). Reads the
+ * invoices paid (in part or in full) that changed within CONFIRM_WITHIN_MS, a
+ * page at a time, and runs the capture workflow for their payment sessions:
+ * it captures only what is missing, under each payment's capture lock, so
+ * running beside the event's subscriber captures nothing twice. Returns the
+ * captures it made.
+ */
+export async function captureMissedInvoicePayments(
+  container: MedusaContainer,
+  now: Date = new Date(),
+  { pageSize = CONFIRM_PAGE_SIZE }: { pageSize?: number } = {}
+) {
+  const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const made: { payment_id: string; order_id: string | null; amount: string }[] = []
+  let afterId: string | null = null
+  for (;;) {
+    const page = await tradeCredit.listTradeCreditInvoices(
+      {
+        status: ["partially_paid", "paid"],
+        payment_session_id: { $ne: null },
+        updated_at: { $gte: new Date(now.getTime() - CONFIRM_WITHIN_MS) },
+        ...(afterId ? { id: { $gt: afterId } } : {}),
+      } as never,
+      { select: ["id", "payment_session_id"], take: pageSize, order: { id: "ASC" } }
+    )
+    if (!page.length) {
+      break
+    }
+    afterId = page[page.length - 1].id
+    const sessions = [...new Set(page.map((i) => i.payment_session_id as string))]
+    try {
+      const { result } = await captureInvoicePaymentsWorkflow(container).run({ input: { payment_session_ids: sessions } })
+      made.push(...result)
+    } catch (error) {
+      logger.warn(`Trade credit: capturing paid invoices failed (retried on the next run): ${(error as Error).message}`)
+    }
+    if (page.length < pageSize) {
+      break
+    }
+  }
+  if (made.length) {
+    logger.info(`Trade credit: captured ${made.length} payment(s) of paid invoices the event had missed.`)
+  }
+  return made
+}
+
 export default async function confirmOrdersOnAccountJob(container: MedusaContainer) {
   await confirmMissedOrdersOnAccount(container)
+  await captureMissedInvoicePayments(container)
 }
 
 export const config = {

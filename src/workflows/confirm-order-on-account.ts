@@ -2,7 +2,8 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { capturePaymentWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { isPayOnAccountProvider } from "../providers/pay-on-account/provider-id"
 import { orderDisplayId, present, type QueryOrderPayments } from "../types/query"
-import { nameOrderOnAccountStep } from "./steps"
+import { capturesOnInvoicePaid } from "../providers/pay-on-account/session"
+import { captureInvoicePaymentsStep, nameOrderOnAccountStep } from "./steps"
 
 export const confirmOrderOnAccountWorkflowId = "confirm-order-on-account"
 
@@ -15,7 +16,11 @@ export const confirmOrderOnAccountWorkflowId = "confirm-order-on-account"
  *    "on_authorize"`) is captured in Medusa, which records the capture and the
  *    order transaction. This bookkeeping runs after checkout rather than
  *    inside it, so the buyer's order confirmation doesn't wait for it; the
- *    credit itself was taken at authorization.
+ *    credit itself was taken at authorization;
+ * 3. a payment that waits for its invoice (`capture: "on_invoice_paid"`)
+ *    stays authorized, except for what its invoice was already paid (an
+ *    account holding unallocated credit pays the invoice the moment it is
+ *    issued): that part is captured.
  */
 export const confirmOrderOnAccountWorkflow = createWorkflow(
   confirmOrderOnAccountWorkflowId,
@@ -43,7 +48,11 @@ export const confirmOrderOnAccountWorkflow = createWorkflow(
       const payments = collections.flatMap((c) => present(c.payments))
       // One order is paid by one on-account payment (Medusa authorizes a cart's first session).
       const toCapture = payments.find(
-        (p) => isPayOnAccountProvider(p.provider_id) && p.data?.posted === true && !p.captured_at && !p.canceled_at
+        (p) =>
+          isPayOnAccountProvider(p.provider_id) && p.data?.posted === true && !capturesOnInvoicePaid(p.data) && !p.captured_at && !p.canceled_at
+      )
+      const onInvoicePaid = payments.filter(
+        (p) => isPayOnAccountProvider(p.provider_id) && capturesOnInvoicePaid(p.data) && !p.captured_at && !p.canceled_at
       )
       return {
         name: {
@@ -52,6 +61,7 @@ export const confirmOrderOnAccountWorkflow = createWorkflow(
           payment_session_ids: sessions.filter((s) => isPayOnAccountProvider(s.provider_id)).map((s) => s.id),
         },
         capture_payment_id: toCapture?.id ?? null,
+        invoice_sessions: onInvoicePaid.map((p) => String(p.data?.payment_session_id ?? "")).filter(Boolean),
       }
     })
 
@@ -60,6 +70,11 @@ export const confirmOrderOnAccountWorkflow = createWorkflow(
     when({ plan }, ({ plan }) => !!plan.capture_payment_id).then(() => {
       const capture = transform({ plan }, ({ plan }) => ({ payment_id: plan.capture_payment_id as string }))
       capturePaymentWorkflow.runAsStep({ input: capture })
+    })
+
+    when({ plan }, ({ plan }) => plan.invoice_sessions.length > 0).then(() => {
+      const sessions = transform({ plan }, ({ plan }) => ({ payment_session_ids: plan.invoice_sessions }))
+      captureInvoicePaymentsStep(sessions)
     })
 
     return new WorkflowResponse({ named, captured_payment_id: plan.capture_payment_id })

@@ -74,6 +74,20 @@ export type AllocationKind = (typeof ALLOCATION_KINDS)[number]
 export const INVOICE_AT = ["placement", "shipment"] as const
 export type InvoiceAt = (typeof INVOICE_AT)[number]
 
+/**
+ * Pay on account's capture modes (provider option `capture`):
+ * `on_invoice_paid` (default): posted to the balance at authorization, and
+ * Medusa's payment is captured as the order's invoice is paid (partial
+ * payments are partial captures); `on_authorize`: captured right after the
+ * order is placed; `manual`: reserved until an admin captures it.
+ */
+export const CAPTURE_MODES = ["on_invoice_paid", "on_authorize", "manual"] as const
+export type CaptureMode = (typeof CAPTURE_MODES)[number]
+export const DEFAULT_CAPTURE_MODE: CaptureMode = "on_invoice_paid"
+
+/** Emitted after commit when payments were allocated to invoices of on-account orders: their payments get captured. */
+export const INVOICES_PAID_EVENT = "trade_credit.invoices.paid"
+
 /** Invoice numbers: prefix, year of issue and a gapless per-year sequence, `INV-2026-000123`. */
 export const DEFAULT_INVOICE_PREFIX = "INV-"
 export const MAX_INVOICE_PREFIX_LENGTH = 20

@@ -40,6 +40,8 @@ import { lockAccount, lockEntry, lockSessionPurchase } from "./repositories/ledg
 import { normalizeInvoiceOptions } from "./utils/invoice-options"
 import { Receivables } from "./receivables"
 import { normalizeOrderBalanceOptions, type OrderBalanceOptions } from "./utils/order-balance"
+import { afterCommit } from "./repositories/after-commit"
+import { INVOICES_PAID_EVENT } from "./constants"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -107,6 +109,20 @@ export class LedgerService extends MedusaService({
     }
     this.orderBalance_ = normalizeOrderBalanceOptions(options)
     this.receivables_ = new Receivables(this as never, invoicing)
+  }
+
+  /**
+   * Payments were just allocated to these invoices: once the posting commits,
+   * `INVOICES_PAID_EVENT` tells the plugin to capture the orders' Medusa
+   * payments (`capture: "on_invoice_paid"`). A lost event is made up by the
+   * confirm-orders job's sweep.
+   */
+  invoicesPaid_(sharedContext: Context, accountId: string, invoiceIds: string[]): void {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const eventBus = (this as any).eventBusModuleService_ as { emit(m: unknown): Promise<void> } | undefined
+    if (eventBus) {
+      afterCommit(sharedContext, () => eventBus.emit({ name: INVOICES_PAID_EVENT, data: { account_id: accountId, invoice_ids: invoiceIds } }))
+    }
   }
 
   getOptions(): Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions | keyof CreditControlModuleOptions | keyof OrderBalanceOptions>> {

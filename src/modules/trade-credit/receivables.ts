@@ -52,6 +52,8 @@ export type NamedInvoice = { invoice_id?: string | null }
 
 /** The module's generated data methods receivables write through. */
 type Writer = {
+  /** Called inside the posting's transaction with the invoices that just received payments (see INVOICES_PAID_EVENT). */
+  invoicesPaid_(sharedContext: Context, accountId: string, invoiceIds: string[]): void
   createTradeCreditInvoices(data: unknown, ctx?: Context): Promise<{ id: string }>
   updateTradeCreditInvoices(data: unknown, ctx?: Context): Promise<unknown>
   createTradeCreditInvoiceAllocations(data: unknown, ctx?: Context): Promise<unknown>
@@ -346,5 +348,9 @@ export class Receivables {
     }
     await this.writer.updateTradeCreditInvoices(updates, sharedContext)
     await flushWrites(sharedContext)
+    const paid = [...new Set(lines.filter((l) => l.kind === "payment" && l.amount.gt(0)).map((l) => l.invoice_id))]
+    if (paid.length) {
+      this.writer.invoicesPaid_(sharedContext, row.id, paid)
+    }
   }
 }

@@ -68,9 +68,12 @@ export async function partOfPayment(
   const sum = (rows: { raw_amount: BigNumberInput }[] | undefined) =>
     (rows ?? []).reduce((total, r) => MathBN.add(total, r.raw_amount), MathBN.convert(0))
   const captured = sum(payment?.captures)
-  const left =
-    entity === "capture" ? MathBN.sub(payment?.raw_amount ?? 0, captured) : MathBN.sub(captured, sum(payment?.refunds))
-  return MathBN.lte(roundToCurrency(left, currencyCode), 0) ? null : row.raw_amount
+  const uncaptured = MathBN.sub(payment?.raw_amount ?? 0, captured)
+  const left = entity === "capture" ? uncaptured : MathBN.sub(captured, sum(payment?.refunds))
+  // A refund of a partly captured payment (`on_invoice_paid`: the invoice is
+  // partly paid) is never "the rest": the ledger posted the whole order.
+  const partlyCaptured = entity === "refund" && MathBN.gt(roundToCurrency(uncaptured, currencyCode), 0)
+  return MathBN.lte(roundToCurrency(left, currencyCode), 0) && !partlyCaptured ? null : row.raw_amount
 }
 
 /**

@@ -11,6 +11,7 @@ import { NOT_LOGGED_IN_MESSAGE, NOT_STARTED_HERE_MESSAGE } from "../../modules/t
 import { customerGroupIds } from "../../utils/customer-account-filter"
 import { crashPoint } from "../../utils/test-crash-point"
 import { type GraphQuery, heldByAnotherPayment, orderOfSession, partOfPayment, shippedNothing } from "./medusa-payments"
+import { DEFAULT_CAPTURE_MODE } from "../../modules/trade-credit/constants"
 import { PAY_ON_ACCOUNT_IDENTIFIER } from "./provider-id"
 import { type PayOnAccountOptions, resolveDependency, type SessionData, sessionStatus, validatePayOnAccountOptions } from "./session"
 
@@ -40,7 +41,7 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
     // eslint-disable-next-line prefer-rest-params
     super(...(arguments as unknown as [Record<string, unknown>, PayOnAccountOptions]))
     this.cradle_ = cradle
-    this.options_ = { capture: options.capture ?? "on_authorize" }
+    this.options_ = { capture: options.capture ?? DEFAULT_CAPTURE_MODE }
   }
 
   protected get tradeCredit() {
@@ -89,17 +90,18 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       customer_group_ids: groupIds,
       order_id: order?.id ?? null,
       order_display_id: order?.display_id ?? null,
-      capture: this.options_.capture === "on_authorize",
+      capture: this.options_.capture !== "manual",
       default_over_limit_policy: this.tradeCredit.getOptions().defaultOverLimitPolicy,
       actor: { type: "customer", id: data.customer_id, name: order?.email ?? null },
     })
     crashPoint("authorize:after-ledger")
     const { entry_id, review_id, posted, over_limit } = result
     // AUTHORIZED even when the order was posted to the balance (`posted`):
-    // Medusa's capture of it runs once the order is placed, so checkout
-    // doesn't wait for that bookkeeping. The credit was taken here either way.
+    // Medusa's capture of it runs once the order is placed (`on_authorize`),
+    // or as its invoice is paid (`on_invoice_paid`). The credit was taken
+    // here either way; a capture never posts to the ledger again.
     const status = result.status === "pending_authorization" ? PaymentSessionStatus.PENDING_AUTHORIZATION : PaymentSessionStatus.AUTHORIZED
-    return { status, data: { ...data, payment_session_id: sessionId, entry_id, review_id, posted, over_limit } }
+    return { status, data: { ...data, payment_session_id: sessionId, entry_id, review_id, posted, over_limit, capture: this.options_.capture } }
   }
 
   /**

@@ -1,21 +1,24 @@
 import { MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { CAPTURE_MODES, type CaptureMode } from "../../modules/trade-credit/constants"
 
 export type PayOnAccountOptions = {
   /**
-   * `on_authorize` (default): the order is posted to the account's balance
-   * when it is authorized, and Medusa's payment is captured right after the
-   * order is placed. `manual`: it is reserved until an admin captures the
-   * payment.
+   * `on_invoice_paid` (default): the order is posted to the account's balance
+   * when it is authorized, and Medusa's payment stays authorized until the
+   * order's invoice is paid: each payment allocated to it is captured (a
+   * partial payment is a partial capture). `on_authorize`: posted at
+   * authorization and captured right after the order is placed. `manual`:
+   * reserved until an admin captures the payment.
    */
-  capture?: "on_authorize" | "manual"
+  capture?: CaptureMode
 }
 
 export function validatePayOnAccountOptions(options: Record<string, unknown>): void {
   const capture = options?.capture
-  if (capture !== undefined && capture !== "on_authorize" && capture !== "manual") {
+  if (capture !== undefined && !(CAPTURE_MODES as readonly unknown[]).includes(capture)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `Pay on account: option "capture" must be "on_authorize" or "manual", got ${JSON.stringify(capture)}.`
+      `Pay on account: option "capture" must be one of ${CAPTURE_MODES.map((m) => `"${m}"`).join(", ")}, got ${JSON.stringify(capture)}.`
     )
   }
 }
@@ -31,11 +34,19 @@ export type SessionData = {
   review_id?: string
   posted?: boolean
   over_limit?: boolean
+  /** The provider's capture mode when it authorized (absent on sessions authorized before the option existed: `on_authorize`). */
+  capture?: CaptureMode
+}
+
+/** Whether a payment's capture follows its invoice's payments (`capture: "on_invoice_paid"`). */
+export function capturesOnInvoicePaid(data: { capture?: unknown } | null | undefined): boolean {
+  return data?.capture === "on_invoice_paid"
 }
 
 /** Where a session stands, from what the provider wrote into it. */
 export function sessionStatus(data: Partial<SessionData>) {
-  return data.posted
+  // Under on_invoice_paid the payment is captured as its invoice is paid, not when posted.
+  return data.posted && !capturesOnInvoicePaid(data)
     ? PaymentSessionStatus.CAPTURED
     : data.entry_id
       ? PaymentSessionStatus.AUTHORIZED

@@ -15,6 +15,7 @@ export const INTERNAL_KEY_PREFIXES = [
   "card-payment",
   "balance",
   "demo-seed",
+  "invoice-reduction",
 ] as const
 
 export type InternalKeyPrefix = (typeof INTERNAL_KEY_PREFIXES)[number]
