@@ -29,8 +29,12 @@ describe("pay on account setup", () => {
   })
 
   it("validates the capture option", () => {
-    expect(() => PayOnAccountProviderService.validateOptions({ capture: "later" })).toThrow(/"on_authorize" or "manual"/)
-    expect(() => PayOnAccountProviderService.validateOptions({ capture: "manual" })).not.toThrow()
+    expect(() => PayOnAccountProviderService.validateOptions({ capture: "later" })).toThrow(
+      'option "capture" must be one of "on_invoice_paid", "on_authorize", "manual", got "later".'
+    )
+    for (const capture of ["on_invoice_paid", "on_authorize", "manual"]) {
+      expect(() => PayOnAccountProviderService.validateOptions({ capture })).not.toThrow()
+    }
     expect(() => PayOnAccountProviderService.validateOptions({})).not.toThrow()
   })
 })
