@@ -96,6 +96,8 @@ medusaIntegrationTestRunner({
           reminders_paused: false,
           last_chased_at: null,
           next_chase_at: null,
+          outstanding_orders_total: 0,
+          outstanding_orders_count: 0,
           created_at: expect.any(String),
           updated_at: expect.any(String),
         })
