@@ -1,8 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { adminHeaders, buyer, eventually, failure } from "../helpers/fixtures"
-import { storefront } from "../helpers/checkout"
+import { MathBN } from "@medusajs/framework/utils"
+import { buyer, eventually, failure } from "../helpers/fixtures"
+import { orderHelpers } from "../helpers/orders"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -22,57 +21,12 @@ afterAll(() => {
   delete process.env.TRADE_CREDIT_SETTLE_TOLERANCE
 })
 
-const CEMENT_BAG = "CEM-IIBM-25"
-const ADDRESS = { first_name: "Pat", last_name: "Buyer", address_1: "Kade 1", city: "Rotterdam", postal_code: "3011", country_code: "nl" }
-
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    const setup = async () => {
-      const container: MedusaContainer = getContainer()
-      const admin = await adminHeaders(api, container)
-      const shop = await storefront(container)
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: bags } = await query.graph({ entity: "product_variant", fields: ["id"], filters: { sku: CEMENT_BAG } })
-      return { container, admin, shop: { ...shop, bagId: bags[0].id as string } }
-    }
-
-    /** An order of `quantity` cement bags, paid with Medusa's system provider (what the balance doesn't cover) and captured. */
-    const paidOrder = async (admin: any, headers: any, shop: any, quantity: number, opts: { captureLess?: string } = {}) => {
-      const { cart } = (await api.post("/store/carts", { region_id: shop.regionId, email: "guest@example.com", items: [{ variant_id: shop.bagId, quantity }], shipping_address: ADDRESS }, { headers })).data
-      const optionId = await client.shippingOptionFor(api, headers, cart.id, client.STANDARD_SHIPPING)
-      await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: optionId }, { headers })
-      // Let the balance subscriber apply (or not) the balance before paying the rest.
-      await new Promise((r) => setTimeout(r, 1500))
-      const ready = (await api.get(`/store/carts/${cart.id}`, { headers })).data.cart
-      if (MathBN.gt(ready.total, 0)) {
-        const { payment_collection } = (await api.post("/store/payment-collections", { cart_id: cart.id }, { headers })).data
-        await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: client.SYSTEM }, { headers })
-      }
-      const placed = await client.complete(api, headers, cart.id)
-      expect(placed.type).toBe("order")
-      const order = await orderOf(admin, placed.order.id)
-      const payment = order.payment_collections?.[0]?.payments?.[0]
-      if (payment && !payment.captured_at) {
-        const amount = opts.captureLess ? MathBN.sub(payment.amount, opts.captureLess).toNumber() : undefined
-        await api.post(`/admin/payments/${payment.id}/capture`, amount === undefined ? {} : { amount }, { headers: admin.headers })
-      }
-      return { cart: ready, order: await orderOf(admin, placed.order.id) }
-    }
-
-    const orderOf = async (admin: any, id: string) =>
-      (
-        await api.get(
-          `/admin/orders/${id}?fields=id,display_id,total,status,payment_status,summary.*,*items,*credit_lines,*payment_collections,*payment_collections.payments,*transactions`,
-          { headers: admin.headers }
-        )
-      ).data.order
-
-    const pending = (order: any) => MathBN.convert(order.summary.pending_difference)
+    const { setup, orderOf, paidOrder, returnOf: returnWith, pending, personalAccounts } = orderHelpers(api, getContainer)
     const balanceOf = (admin: any, id: string) => api.get(`/admin/trade-credit/orders/${id}/balance`, { headers: admin.headers }).then((r: any) => r.data)
     const refund = (admin: any, id: string, body: any, headers: Record<string, string> = {}) =>
       api.post(`/admin/trade-credit/orders/${id}/refund-to-balance`, body, { headers: { ...admin.headers, ...headers } })
-    const personalAccounts = async (admin: any, customerId: string) =>
-      (await api.get(`/admin/trade-credit/accounts?customer_id=${customerId}`, { headers: admin.headers })).data.accounts
 
     /** Removes `remove` of the order's first item with a Medusa order edit, confirmed. */
     const editOut = async (admin: any, order: any, changes: { quantity: number; unit_price?: number }) => {
@@ -196,19 +150,7 @@ medusaIntegrationTestRunner({
     it("a received return goes to the balance when the admin chose it on the return, and to Medusa's refund otherwise", async () => {
       const { admin, shop, container } = await setup()
       const cat = await buyer(api, container, shop.pk, "cat@refund.example")
-      const returnOf = async (order: any, metadata?: Record<string, unknown>) => {
-        const item = order.items[0]
-        await api.post(`/admin/orders/${order.id}/fulfillments`, { items: [{ id: item.id, quantity: item.quantity }] }, { headers: admin.headers })
-        const { stock_locations } = (await api.get("/admin/stock-locations", { headers: admin.headers })).data
-        const location_id = stock_locations[0].id
-        const { return: ret } = (await api.post("/admin/returns", { order_id: order.id, location_id, ...(metadata ? { metadata } : {}) }, { headers: admin.headers })).data
-        await api.post(`/admin/returns/${ret.id}/request-items`, { items: [{ id: item.id, quantity: 1 }] }, { headers: admin.headers })
-        await api.post(`/admin/returns/${ret.id}/request`, {}, { headers: admin.headers })
-        await api.post(`/admin/returns/${ret.id}/receive`, {}, { headers: admin.headers })
-        await api.post(`/admin/returns/${ret.id}/receive-items`, { items: [{ id: item.id, quantity: 1 }] }, { headers: admin.headers })
-        await api.post(`/admin/returns/${ret.id}/receive/confirm`, {}, { headers: admin.headers })
-        return ret
-      }
+      const returnOf = (order: any, metadata?: Record<string, unknown>) => returnWith(admin, order, metadata)
 
       const { order } = await paidOrder(admin, cat.headers, shop, 2)
       const ret = await returnOf(order, { refund_to: "balance" })
