@@ -1,6 +1,8 @@
 import type { FilterablePaymentProps, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { reconcileLedger, type ReconciliationResult } from "../modules/trade-credit/reconciliation"
+import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
+import type TradeCreditModuleService from "../modules/trade-credit/service"
 import type { MedusaPaymentRecord } from "../modules/trade-credit/utils/reconciliation"
 import { isPayOnAccountProvider, payOnAccountProviderId } from "../providers/pay-on-account/provider-id"
 import { HOLDER_FIELDS, holderOf } from "../api/utils/format"
@@ -56,6 +58,7 @@ export async function reconcileTradeCredit(
     knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION),
     payments,
     grace_seconds: options.grace_seconds,
+    invoice_at: container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE).getOptions().invoice_at,
     holderNames: (ids) => holderNames(container, ids),
   })
 }

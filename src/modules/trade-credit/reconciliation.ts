@@ -48,6 +48,8 @@ export type ReconcileLedgerInput = {
   /** Medusa's payments by pay on account, read BEFORE the ledger (see below). */
   payments: MedusaPaymentRecord[]
   grace_seconds?: number
+  /** The module's `invoice_at`: under `shipment` an order charge without its invoice is an outstanding order, not a difference. */
+  invoice_at?: "placement" | "shipment"
   /** Holder names of accounts, for the messages of those with differences. */
   holderNames?: (accountIds: string[]) => Promise<Map<string, string | null>>
 }
@@ -90,7 +92,7 @@ export async function reconcileLedger(input: ReconcileLedgerInput): Promise<Reco
     ...receivables.flatMap((row) => compareAccountReceivables(row, label)),
     ...compareInvoiceAllocations(invoiceAllocations, label),
     ...compareCanceledOrderInvoices(canceledInvoices, label),
-    ...compareOrderDebitInvoices(debitInvoices, label),
+    ...compareOrderDebitInvoices(debitInvoices, label, { invoice_at: input.invoice_at }),
   ]
   let differences = compare()
   const flagged = [...new Set(differences.map((d) => d.account_id).filter((id): id is string => !!id))]

@@ -111,7 +111,10 @@ export const planCartBalanceStep = createStep(planCartBalanceStepId, async (inpu
     const attempts = accountId ? await tradeCredit.listCartBalanceAttempts({ cart_id: cart.id, account_id: accountId }) : []
     const ownDebit = attempts.filter((a) => !a.order_id).reduce((sum, a) => MathBN.add(sum, a.outstanding), MathBN.convert(0))
     target = cartBalanceTarget({
-      spendable: MathBN.add(spendable.amount, ownDebit),
+      // While a completion attempt holds a debit, the cart may use that debit and nothing more: a
+      // re-cap running between the debit and Medusa placing the order (a cart event handled by
+      // another process) must never raise the credit line above what was taken.
+      spendable: MathBN.gt(ownDebit, 0) ? ownDebit : spendable.amount,
       cart_total_before_credit: MathBN.add(cart.total, applied),
       currency_code: cart.currency_code,
       choice,

@@ -119,7 +119,8 @@ export async function readAccountReceivables(knex: Knex): Promise<AccountReceiva
             COALESCE(al.allocated, 0)::text AS allocated,
             COALESCE(i.open_total, 0)::text AS open_total,
             COALESCE(i.owing, 0)::int AS owing_invoices,
-            COALESCE(i.invoices, 0)::int AS invoices
+            COALESCE(i.invoices, 0)::int AS invoices,
+            COALESCE(u.un_invoiced, 0)::text AS un_invoiced
        FROM "${ACCOUNT_TABLE}" a
        LEFT JOIN (
          SELECT account_id,
@@ -144,6 +145,13 @@ export async function readAccountReceivables(knex: Knex): Promise<AccountReceiva
           WHERE deleted_at IS NULL
           GROUP BY account_id
        ) i ON i.account_id = a.id
+       LEFT JOIN (
+         SELECT e.account_id, -SUM(e.amount) AS un_invoiced
+           FROM "${ENTRY_TABLE}" e
+          WHERE e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount < 0
+            AND NOT EXISTS (SELECT 1 FROM "${INVOICE_TABLE}" x WHERE x.entry_id = e.id AND x.deleted_at IS NULL)
+          GROUP BY e.account_id
+       ) u ON u.account_id = a.id
       WHERE a.deleted_at IS NULL
       ORDER BY a.id`,
     { orderOps: ORDER_OPS, owing: OWING }

@@ -408,6 +408,8 @@ export type AccountReceivablesRow = {
   open_total: string
   owing_invoices: number
   invoices: number
+  /** Order charges no invoice bills yet: outstanding orders under `invoice_at: "shipment"` (each flagged on its own under `placement`). */
+  un_invoiced: string
 }
 
 /** An invoice whose amount columns disagree with its allocation rows. */
@@ -475,7 +477,10 @@ export function compareAccountReceivables(row: AccountReceivablesRow, label: Acc
   const owed = MathBN.convert(row.ledger_balance).negated()
   const open = MathBN.convert(row.open_total)
   const unallocated = MathBN.sub(row.credits, row.allocated)
-  const invoicesOwe = MathBN.sub(open, unallocated)
+  // Outstanding orders (charged, not invoiced yet) are owed too; a refund of one before it is
+  // invoiced is a credit in both the history and the outstanding amount, so it cancels out here.
+  const outstanding = MathBN.convert(row.un_invoiced ?? 0)
+  const invoicesOwe = MathBN.sub(MathBN.add(open, outstanding), unallocated)
   if (!invoicesOwe.eq(owed)) {
     found.push(
       difference({
@@ -483,7 +488,7 @@ export function compareAccountReceivables(row: AccountReceivablesRow, label: Acc
         kind: "invoices_ledger_mismatch",
         expected: n(owed),
         actual: n(invoicesOwe),
-        message: `${who} owes ${money(owed, currency)} by its credit history, but its open invoices (${money(open, currency)}) less its unallocated credit (${money(unallocated, currency)}) come to ${money(invoicesOwe, currency)}, ${money(MathBN.sub(invoicesOwe, owed), currency)} apart.`,
+        message: `${who} owes ${money(owed, currency)} by its credit history, but its open invoices (${money(open, currency)})${outstanding.isZero() ? "" : ` and outstanding orders (${money(outstanding, currency)})`} less its unallocated credit (${money(unallocated, currency)}) come to ${money(invoicesOwe, currency)}, ${money(MathBN.sub(invoicesOwe, owed), currency)} apart.`,
       })
     )
   }
@@ -574,8 +579,14 @@ export function compareCanceledOrderInvoices(rows: CanceledOrderInvoiceRow[], la
  * `invoice_amount_mismatch`). An order only authorized (reserved, not yet
  * captured) owes nothing yet and has no invoice.
  */
-export function compareOrderDebitInvoices(rows: OrderDebitInvoiceRow[], label: AccountLabel = defaultAccountLabel): ReconciliationDifference[] {
-  return rows.map((row) => {
+export function compareOrderDebitInvoices(
+  rows: OrderDebitInvoiceRow[],
+  label: AccountLabel = defaultAccountLabel,
+  options: { invoice_at?: "placement" | "shipment" } = {}
+): ReconciliationDifference[] {
+  // Invoiced at shipment, a charge waits for its invoice as an outstanding order (the totals check counts it).
+  const waiting = (row: OrderDebitInvoiceRow) => options.invoice_at === "shipment" && row.invoice_id === null
+  return rows.filter((row) => !waiting(row)).map((row) => {
     const currency = row.currency_code
     const account = label(row.account_id, currency)
     const base = { account_id: row.account_id, currency_code: currency, order_id: row.order_id, payment_session_id: row.payment_session_id }
