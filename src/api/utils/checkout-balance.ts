@@ -1,12 +1,14 @@
+import { randomUUID } from "crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import type { ILockingModule, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import { acquireLockWithin } from "../../utils/acquire-lock"
 import { TRADE_CREDIT_MODULE } from "../../modules/trade-credit"
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import { syncCartBalanceWorkflow } from "../../workflows/sync-cart-balance"
 import { takeCartBalanceWorkflow } from "../../workflows/take-cart-balance"
 import { balanceChangedRefusal } from "../../workflows/steps/take-cart-balance"
-import { withCartBalanceLock } from "../../utils/cart-balance-lock"
+import { CART_BALANCE_LOCK_TIMEOUT, CART_COMPLETION_LOCK_TTL, cartBalanceLockKey, withCartBalanceLock } from "../../utils/cart-balance-lock"
 
 /**
  * Before `POST /store/payment-collections`: the cart's balance is brought up
@@ -34,11 +36,31 @@ export async function applyBalanceBeforePayment(req: MedusaRequest, _res: Medusa
  * spent the balance, the cart changed). When the completion then places no
  * order, the debit is given back (`reverted`) once the answer is sent; the
  * placed order is named on the debit by the `order.placed` subscriber.
+ * The cart's balance lock is held until the answer is sent, not just around
+ * the debit: a re-cap on another process (the cart subscriber on a worker)
+ * must not change the credit line between the debit and Medusa placing the
+ * order, or the order would use more balance than was taken.
  */
 export async function takeBalanceForCompletion(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const cartId = req.params.id
+  const locking = req.scope.resolve<ILockingModule>(Modules.LOCKING)
+  const key = cartBalanceLockKey(cartId)
+  const ownerId = randomUUID()
+  const acquired = await acquireLockWithin(locking, key, { ownerId, ttl: CART_COMPLETION_LOCK_TTL, timeout: CART_BALANCE_LOCK_TIMEOUT })
+  if (!acquired) {
+    return next(new MedusaError(MedusaError.Types.CONFLICT, "This cart's balance is being updated right now: place the order again in a moment."))
+  }
+  let released = false
+  const release = () => {
+    if (!released) {
+      released = true
+      locking.release(key, { ownerId }).catch(() => undefined)
+    }
+  }
+  res.on("finish", release)
+  res.on("close", release)
   try {
-    const taken = await withCartBalanceLock(req.scope, cartId, async () => {
+    const taken = await (async () => {
       const { result: plan } = await syncCartBalanceWorkflow(req.scope).run({ input: { cart_id: cartId } })
       if (!plan.open) {
         return null
@@ -60,7 +82,7 @@ export async function takeBalanceForCompletion(req: MedusaRequest, res: MedusaRe
         }
         throw error
       }
-    })
+    })()
     if (taken?.created) {
       res.on("finish", () => {
         releaseIfNoOrder(req.scope, cartId, taken.payment_session_id).catch((error) =>
@@ -72,6 +94,7 @@ export async function takeBalanceForCompletion(req: MedusaRequest, res: MedusaRe
     }
     next()
   } catch (error) {
+    release()
     next(error)
   }
 }
