@@ -89,7 +89,7 @@ export async function reconcileLedger(input: ReconcileLedgerInput): Promise<Reco
     ...checkAppendOnlyTrigger(trigger, APPEND_ONLY_TRIGGER),
     ...accounts.flatMap((row) => compareAccountTotals(row, label)),
     ...compareSessions(sessions, payments, graceSeconds, label),
-    ...receivables.flatMap((row) => compareAccountReceivables(row, label)),
+    ...receivables.flatMap((row) => compareAccountReceivables(row, label, { invoice_at: input.invoice_at })),
     ...compareInvoiceAllocations(invoiceAllocations, label),
     ...compareCanceledOrderInvoices(canceledInvoices, label),
     ...compareOrderDebitInvoices(debitInvoices, label, { invoice_at: input.invoice_at }),

@@ -469,7 +469,11 @@ const orderName = (row: { order_id: string | null; payment_session_id: string | 
  * beside an invoice it could pay (`unallocated_credit_beside_owing_invoices`).
  * The invariant every posting checks (receivablesViolation), from the rows.
  */
-export function compareAccountReceivables(row: AccountReceivablesRow, label: AccountLabel = defaultAccountLabel): ReconciliationDifference[] {
+export function compareAccountReceivables(
+  row: AccountReceivablesRow,
+  label: AccountLabel = defaultAccountLabel,
+  options: { invoice_at?: "placement" | "shipment" } = {}
+): ReconciliationDifference[] {
   const currency = row.currency_code
   const who = sentence(label(row.id, currency))
   const base = { account_id: row.id, currency_code: currency }
@@ -479,7 +483,8 @@ export function compareAccountReceivables(row: AccountReceivablesRow, label: Acc
   const unallocated = MathBN.sub(row.credits, row.allocated)
   // Outstanding orders (charged, not invoiced yet) are owed too; a refund of one before it is
   // invoiced is a credit in both the history and the outstanding amount, so it cancels out here.
-  const outstanding = MathBN.convert(row.un_invoiced ?? 0)
+  // (Invoiced at placement there are none: an uninvoiced charge is a difference of its own.)
+  const outstanding = MathBN.convert(options.invoice_at === "shipment" ? (row.un_invoiced ?? 0) : 0)
   const invoicesOwe = MathBN.sub(MathBN.add(open, outstanding), unallocated)
   if (!invoicesOwe.eq(owed)) {
     found.push(
