@@ -21,11 +21,14 @@ export type TakeCartBalanceStepResult = { payment_session_id: string; created: b
 export const takeCartBalanceStep = createStep(
   takeCartBalanceStepId,
   async (plan: CartBalancePlan, { container }) => {
-    if (!plan.open || !plan.customer_id || !plan.currency_code || !MathBN.gt(plan.target, 0)) {
+    if (!plan.open || !plan.customer_id || !plan.currency_code || !MathBN.gt(plan.applied, 0)) {
       return new StepResponse(null as TakeCartBalanceStepResult, null)
     }
     const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
-    const amount = balanceDebit(plan.target, plan.currency_code).toFixed()
+    // What the cart's credit line applies now, which is what the order will use: never the plan's
+    // fresh target, which is lower when another order spent the balance a moment ago (the module
+    // then refuses, and the caller re-caps the cart).
+    const amount = balanceDebit(plan.applied, plan.currency_code).toFixed()
     const taken = await tradeCredit.takeCartBalance({
       cart_id: plan.cart_id,
       customer_id: plan.customer_id,
