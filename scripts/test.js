@@ -49,7 +49,9 @@ function runJest(suite, extraArgs, env, reportFile) {
   // time so a 2-core CI box isn't oversubscribed.
   const args = [jestBin, "--silent=false", "--runInBand", "--forceExit", "--json", `--outputFile=${reportFile}`, ...extraArgs]
   console.log(`\n=== ${suite} tests ===`)
-  return runForeground(process.execPath, ["--max-old-space-size=4096", "--experimental-vm-modules", "--no-warnings=ExperimentalWarning", ...args], {
+  // Each HTTP spec file boots a Medusa app in this one process and jest keeps some of every one:
+  // the 24 HTTP files outgrew a 4 GB heap (out of memory at the 21st), so the limit is 12 GB.
+  return runForeground(process.execPath, ["--max-old-space-size=12288", "--experimental-vm-modules", "--no-warnings=ExperimentalWarning", ...args], {
     cwd: path.join(__dirname, ".."),
     env: { ...process.env, ...env, TEST_TYPE: suite, NODE_OPTIONS: "" },
   })
