@@ -1,7 +1,6 @@
-import type { BigNumberInput } from "@medusajs/framework/types"
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import type BigNumberJS from "bignumber.js"
-import { parseAmount } from "./money"
+import { normalizePerCurrencyAmount, type PerCurrencyAmount, perCurrencyAmountFor } from "./per-currency-amount"
 import { DEFAULT_INVOICE_PREFIX, INVOICE_AT, type InvoiceAt, MAX_INVOICE_PREFIX_LENGTH } from "../constants"
 import { checkTimezone, DEFAULT_TIMEZONE } from "./due-dates"
 
@@ -10,7 +9,7 @@ export type InvoiceOptions = {
   invoice_prefix: string
   invoice_at: InvoiceAt
   /** One amount for every currency, or per (lower-case) currency. */
-  overdue_threshold: string | Record<string, string>
+  overdue_threshold: PerCurrencyAmount
 }
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `Trade credit: ${message}`)
@@ -45,42 +44,11 @@ export function normalizeInvoiceOptions(options: {
   if (!INVOICE_AT.includes(at as InvoiceAt)) {
     throw invalid(`option "invoice_at" must be one of ${INVOICE_AT.join(", ")}, got ${JSON.stringify(at)}.`)
   }
-  return { timezone, invoice_prefix: prefix, invoice_at: at as InvoiceAt, overdue_threshold: normalizeThreshold(options.overdue_threshold) }
+  return { timezone, invoice_prefix: prefix, invoice_at: at as InvoiceAt, overdue_threshold: normalizePerCurrencyAmount("overdue_threshold", options.overdue_threshold, "1") }
 }
 
-function normalizeThreshold(value: unknown): string | Record<string, string> {
-  const refuse = () =>
-    invalid(`option "overdue_threshold" must be an amount of at least 0, or one per currency such as { eur: 1 }.`)
-  if (value === undefined || value === null) {
-    return "0"
-  }
-  if (typeof value === "number" || typeof value === "string") {
-    let amount: BigNumberJS
-    try {
-      amount = MathBN.convert(value as BigNumberInput)
-    } catch {
-      throw refuse()
-    }
-    if (!amount.isFinite() || amount.lt(0)) {
-      throw refuse()
-    }
-    return amount.toFixed()
-  }
-  if (typeof value !== "object" || Array.isArray(value)) {
-    throw refuse()
-  }
-  const perCurrency: Record<string, string> = {}
-  for (const [currency, amount] of Object.entries(value as Record<string, unknown>)) {
-    perCurrency[currency.toLowerCase()] = parseAmount(amount as BigNumberInput, currency, `overdue_threshold.${currency}`, {
-      allowNegative: false,
-      allowZero: true,
-    }).toFixed()
-  }
-  return perCurrency
-}
 
 /** The overdue amount an account in `currency` may carry and still pay on account. */
 export function overdueThresholdFor(options: Pick<InvoiceOptions, "overdue_threshold">, currency: string): BigNumberJS {
-  const t = options.overdue_threshold
-  return MathBN.convert(typeof t === "string" ? t : t[currency.toLowerCase()] ?? "0")
+  return perCurrencyAmountFor(options.overdue_threshold, currency)
 }

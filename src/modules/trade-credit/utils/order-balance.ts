@@ -7,7 +7,8 @@ import {
   REFUND_TO_METADATA_KEY,
   type RefundDestination,
 } from "../constants"
-import { currencyDecimals, parseAmount } from "./money"
+import { currencyDecimals } from "./money"
+import { normalizePerCurrencyAmount, type PerCurrencyAmount, perCurrencyAmountFor } from "./per-currency-amount"
 
 /**
  * The rules of money moving between an order and the customer's balance
@@ -18,7 +19,7 @@ import { currencyDecimals, parseAmount } from "./money"
 export type OrderBalanceOptions = {
   refund_returns_to: RefundDestination
   /** One amount for every currency, or per currency (lower-case codes). "0": nothing is settled. */
-  settle_tolerance: string | Record<string, string>
+  settle_tolerance: PerCurrencyAmount
 }
 
 function invalid(message: string) {
@@ -31,44 +32,13 @@ export function normalizeOrderBalanceOptions(options: { refund_returns_to?: unkn
   if (!REFUND_DESTINATIONS.includes(to as RefundDestination)) {
     throw invalid(`option "refund_returns_to" must be one of ${REFUND_DESTINATIONS.join(", ")}, got ${JSON.stringify(to)}.`)
   }
-  return { refund_returns_to: to as RefundDestination, settle_tolerance: normalizeTolerance(options.settle_tolerance) }
+  return { refund_returns_to: to as RefundDestination, settle_tolerance: normalizePerCurrencyAmount("settle_tolerance", options.settle_tolerance, "0.05") }
 }
 
-function normalizeTolerance(value: unknown): string | Record<string, string> {
-  const refuse = () =>
-    invalid(`option "settle_tolerance" must be an amount of at least 0, or one per currency such as { eur: 0.05 }.`)
-  if (value === undefined || value === null) {
-    return "0"
-  }
-  if (typeof value === "number" || typeof value === "string") {
-    let amount: BigNumberJS
-    try {
-      amount = MathBN.convert(value as BigNumberInput)
-    } catch {
-      throw refuse()
-    }
-    if (!amount.isFinite() || amount.lt(0)) {
-      throw refuse()
-    }
-    return amount.toFixed()
-  }
-  if (typeof value !== "object" || Array.isArray(value)) {
-    throw refuse()
-  }
-  const perCurrency: Record<string, string> = {}
-  for (const [currency, amount] of Object.entries(value as Record<string, unknown>)) {
-    perCurrency[currency.toLowerCase()] = parseAmount(amount, currency, `settle_tolerance.${currency}`, {
-      allowNegative: false,
-      allowZero: true,
-    }).toFixed()
-  }
-  return perCurrency
-}
 
 /** The tolerance of one currency (0 when the option names others only). */
 export function settleToleranceFor(options: Pick<OrderBalanceOptions, "settle_tolerance">, currency: string): BigNumberJS {
-  const t = options.settle_tolerance
-  return MathBN.convert(typeof t === "string" ? t : t[currency.toLowerCase()] ?? "0")
+  return perCurrencyAmountFor(options.settle_tolerance, currency)
 }
 
 /**
