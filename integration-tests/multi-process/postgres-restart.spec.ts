@@ -6,8 +6,8 @@
  * shared server. While the burst runs it is stopped (fast shutdown) and
  * started again on the same port and data. Then, without restarting Medusa:
  * every request got an answer (no hang; the checkouts whose connection broke
- * get Medusa's own `500 unknown_error`, logged: Medusa 2.21 has no 503 for a
- * lost database), nothing is half-written (the ledger
+ * get the plugin's `503 database_unavailable` with Retry-After, never a 500:
+ * src/utils/database-unavailable.ts), nothing is half-written (the ledger
  * adds up, every order paid on account has its entries, the orphaned-
  * authorization sweep releases any checkout cut off between the ledger and
  * the order), new checkouts succeed on both servers, and the reconciliation
@@ -20,6 +20,11 @@ import os from "os"
 import path from "path"
 import { MathBN } from "@medusajs/framework/utils"
 import { eventually } from "../helpers/eventually"
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  DATABASE_UNAVAILABLE_RETRY_AFTER,
+  DATABASE_UNAVAILABLE_TYPE,
+} from "../../src/utils/database-unavailable"
 
 import * as client from "../../scripts/lib/api-client"
 
@@ -136,8 +141,16 @@ describe("PostgreSQL restarted during a burst of checkouts on account", () => {
     }, {})
     log(`  answers: ${JSON.stringify(statuses)}`)
     for (const r of results.filter((r: any) => r.status !== 200)) log(`    ${r.status}: ${JSON.stringify(r.data).slice(0, 200)}`)
-    // Every request got an answer from Medusa (no hang, no dropped connection).
+    // Every request got an answer from Medusa (no hang, no dropped connection), and no 500: the
+    // checkouts the restart cut off answer 503 with Retry-After and a message a buyer understands.
     expect(results.filter((r: any) => r.status === 0)).toEqual([])
+    expect(results.filter((r: any) => !(r.status < 500 || r.status === 503))).toEqual([])
+    for (const r of results.filter((r: any) => r.status === 503)) {
+      expect(r.retryAfter).toBe(String(DATABASE_UNAVAILABLE_RETRY_AFTER))
+      expect(r.data).toEqual({ code: DATABASE_UNAVAILABLE_TYPE, type: DATABASE_UNAVAILABLE_TYPE, message: DATABASE_UNAVAILABLE_MESSAGE })
+    }
+    const unavailable = results.filter((r: any) => r.status === 503).length
+    log(`  ${unavailable} of ${BURST} answered 503 database_unavailable`)
     const placed = results.filter((r: any) => r.status === 200 && r.data.type === "order").map((r: any) => r.data.order.id)
 
     // Recovery without a restart: both servers take new checkouts.

@@ -43,7 +43,7 @@ function queryString(query) {
 async function send(target, method, path, { body, headers, timeoutMs }) {
   if (typeof target !== "string") {
     const response = await target.request({ method, url: path, data: body, headers, timeout: timeoutMs, validateStatus: () => true })
-    return { status: response.status, data: response.data ?? null }
+    return { status: response.status, data: response.data ?? null, retryAfter: response.headers?.["retry-after"] ?? null }
   }
   const response = await fetch(`${target}${path}`, {
     method,
@@ -56,21 +56,21 @@ async function send(target, method, path, { body, headers, timeoutMs }) {
   try {
     data = text ? JSON.parse(text) : null
   } catch {}
-  return { status: response.status, data }
+  return { status: response.status, data, retryAfter: response.headers.get("retry-after") }
 }
 
 /**
- * One request. Resolves `{ status, data, ms }`; throws HttpError for a non-2xx
+ * One request. Resolves `{ status, data, ms, retryAfter }` (the Retry-After header or null); throws HttpError for a non-2xx
  * answer unless `allowError`, and a network error or timeout as it is.
  */
 async function request(target, method, path, { body, headers = {}, allowError = false, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
   const started = performance.now()
-  const { status, data } = await send(target, method, path, { body, headers, timeoutMs })
+  const { status, data, retryAfter } = await send(target, method, path, { body, headers, timeoutMs })
   const ms = performance.now() - started
   if ((status < 200 || status > 299) && !allowError) {
     throw new HttpError(method, path, status, data)
   }
-  return { status, data, ms }
+  return { status, data, ms, retryAfter }
 }
 
 const get = (target, path, opts) => request(target, "GET", path, opts).then((r) => r.data)

@@ -13,6 +13,7 @@ import {
 import { refuseFulfillmentOfHeldOrder } from "./utils/hold-fulfillment"
 import { refuseMalformedRequest } from "./utils/request-guard"
 import { lockOrderCreditForCancel } from "./utils/order-cancel-lock"
+import { databaseUnavailableErrorHandler } from "../utils/database-unavailable"
 import { applyBalanceBeforePayment, recapBalanceAfterResponse, takeBalanceForCompletion } from "./utils/checkout-balance"
 import { StoreApplyCartBalance, StoreCompleteCardPayment, StoreGetBalance, StoreStartCardPayment } from "./store/trade-credit/validators"
 import {
@@ -40,6 +41,10 @@ import {
 
 // /admin/* routes are authenticated by Medusa (admin session, bearer token or secret API key).
 export default defineMiddlewares({
+  // A lost database connection answers 503 + Retry-After instead of Medusa's 500; every other error
+  // goes to Medusa's own handler. A store's own errorHandler loads after the plugin's and replaces it
+  // (README, "Running in production": compose with databaseUnavailableErrorHandler).
+  errorHandler: databaseUnavailableErrorHandler(),
   routes: [
     {
       matcher: "/admin/trade-credit*",
