@@ -7,6 +7,7 @@
  * what recovery leaves. Unset (every store, the demo), it does nothing.
  */
 export const CRASH_POINTS = [
+  "complete:balance-locked",
   "authorize:before-ledger",
   "authorize:after-ledger",
   "capture:after-ledger",

@@ -3,12 +3,19 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import type { ILockingModule, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { acquireLockWithin } from "../../utils/acquire-lock"
+import { crashPoint } from "../../utils/test-crash-point"
 import { TRADE_CREDIT_MODULE } from "../../modules/trade-credit"
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import { syncCartBalanceWorkflow } from "../../workflows/sync-cart-balance"
 import { takeCartBalanceWorkflow } from "../../workflows/take-cart-balance"
 import { balanceChangedRefusal } from "../../workflows/steps/take-cart-balance"
-import { CART_BALANCE_LOCK_TIMEOUT, CART_COMPLETION_LOCK_TTL, cartBalanceLockKey, withCartBalanceLock } from "../../utils/cart-balance-lock"
+import {
+  CART_BALANCE_LOCK_TIMEOUT,
+  CART_COMPLETION_LOCK_TTL,
+  cartBalanceLockKey,
+  keepCompletionLockAlive,
+  withCartBalanceLock,
+} from "../../utils/cart-balance-lock"
 
 /**
  * Before `POST /store/payment-collections`: the cart's balance is brought up
@@ -39,7 +46,9 @@ export async function applyBalanceBeforePayment(req: MedusaRequest, _res: Medusa
  * The cart's balance lock is held until the answer is sent, not just around
  * the debit: a re-cap on another process (the cart subscriber on a worker)
  * must not change the credit line between the debit and Medusa placing the
- * order, or the order would use more balance than was taken.
+ * order, or the order would use more balance than was taken. It is held as a
+ * short lease renewed while the completion runs, so a process killed
+ * mid-completion blocks the cart for at most CART_COMPLETION_LOCK_TTL seconds.
  */
 export async function takeBalanceForCompletion(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const cartId = req.params.id
@@ -50,15 +59,19 @@ export async function takeBalanceForCompletion(req: MedusaRequest, res: MedusaRe
   if (!acquired) {
     return next(new MedusaError(MedusaError.Types.CONFLICT, "This cart's balance is being updated right now: place the order again in a moment."))
   }
+  const stopRenewing = keepCompletionLockAlive(locking, key, ownerId, req.scope.resolve(ContainerRegistrationKeys.LOGGER))
   let released = false
   const release = () => {
     if (!released) {
       released = true
-      locking.release(key, { ownerId }).catch(() => undefined)
+      stopRenewing()
+        .then(() => locking.release(key, { ownerId }))
+        .catch(() => undefined)
     }
   }
   res.on("finish", release)
   res.on("close", release)
+  crashPoint("complete:balance-locked")
   try {
     const taken = await (async () => {
       const { result: plan } = await syncCartBalanceWorkflow(req.scope).run({ input: { cart_id: cartId } })
