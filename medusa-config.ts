@@ -130,9 +130,13 @@ if (process.env.NODE_ENV === "production" && (!process.env.JWT_SECRET || !proces
  * burst of checkouts of one product wedges the store (README, "Install into
  * your Medusa store").
  *
- * MEDUSA_REDIS_PREFIX (optional): prefixes the queue names, lock keys and
- * cache keys, so several stores (the topology tests' parallel runs) can share
- * one Redis without reading each other's events, jobs or locks.
+ * MEDUSA_REDIS_PREFIX (optional): prefixes the queue names, lock keys, cache
+ * keys and session keys, so several stores (the topology tests' parallel runs)
+ * can share one Redis without reading each other's events, jobs or locks.
+ * Medusa 2.21 has no option for the rest, all keyed by random ids: the
+ * workflow engine's `dtrx:<workflow>:<transaction>` checkpoints and its
+ * pub/sub channels, the event bus's `staging:<event group>` lists, and the
+ * workflow cleaner queue `bull:workflows-cleaner:*`.
  */
 const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "server" | "worker"
 if (!["shared", "server", "worker"].includes(workerMode)) {
@@ -192,6 +196,8 @@ module.exports = defineConfig({
     databaseUrl: process.env.DATABASE_URL,
     databaseDriverOptions: { ssl: false },
     redisUrl,
+    // Medusa's session store (connect-redis) keys: `<prefix>sess:<id>`.
+    redisPrefix: redisPrefix || undefined,
     workerMode,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",

@@ -31,6 +31,9 @@ const UNTRACKED = {
 }
 
 export default async function seedForLoadTests({ container }: ExecArgs) {
+  // Medusa's boot (its create-defaults: default sales channel, store, publishable key) is done:
+  // the launcher starts the store's servers and workers now, not before (scripts/lib/medusa-server.js).
+  process.stdout.write("TRADE_CREDIT_SEED_BOOTED\n")
   const email = process.env.SEED_ADMIN_EMAIL || "load-test-admin@example.com"
   const password = process.env.SEED_ADMIN_PASSWORD || "supersecret"
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

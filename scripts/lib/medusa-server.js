@@ -33,6 +33,8 @@ const CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
 const GUARD = path.join(__dirname, "exit-with-parent.js")
 const SEED_SCRIPT = "./integration-tests/multi-process/seed.ts"
 const SEED_LINE_PREFIX = "TRADE_CREDIT_SEED="
+/** The seed prints it first: its Medusa boot, and with it Medusa's create-defaults, is done. */
+const SEED_BOOTED_LINE = "TRADE_CREDIT_SEED_BOOTED"
 const DEMO_SEED_SCRIPT = "./src/scripts/seed-demo.ts"
 
 const MIGRATE_TIMEOUT_MS = 180_000
@@ -78,10 +80,10 @@ const cliCommand = (args, { cwd = ROOT, cli = CLI, logDir, name }) => ({
   options: { cwd, logFile: logDir ? path.join(logDir, `${name}.log`) : undefined },
 })
 
-/** Runs a Medusa CLI command to its end; resolves its output's tail, rejects with it on failure or timeout. */
-function runCli(label, args, { env, logDir, timeoutMs, cwd, cli }) {
+/** Runs a Medusa CLI command to its end; resolves its output's tail, rejects with it on failure or timeout. `onLine` sees each output line. */
+function runCli(label, args, { env, logDir, timeoutMs, cwd, cli, onLine }) {
   const { command, args: argv, options } = cliCommand(args, { cwd, cli, logDir, name: label })
-  return run(command, argv, { ...options, env, timeoutMs, label: `medusa ${args.join(" ")}` })
+  return run(command, argv, { ...options, env, timeoutMs, onLine, label: `medusa ${args.join(" ")}` })
 }
 
 async function migrate(env, { logDir, timeoutMs = MIGRATE_TIMEOUT_MS } = {}) {
@@ -93,8 +95,9 @@ async function migrate(env, { logDir, timeoutMs = MIGRATE_TIMEOUT_MS } = {}) {
  * region, variants (`variantIds[0]` a stocked tile box), the variant without
  * inventory management, admin login.
  */
-async function seed(env, { logDir, timeoutMs = SEED_TIMEOUT_MS } = {}) {
-  const lines = await runCli("seed", ["exec", SEED_SCRIPT], { env, logDir, timeoutMs })
+async function seed(env, { logDir, timeoutMs = SEED_TIMEOUT_MS, onBooted } = {}) {
+  const onLine = onBooted ? (line) => line.includes(SEED_BOOTED_LINE) && onBooted() : undefined
+  const lines = await runCli("seed", ["exec", SEED_SCRIPT], { env, logDir, timeoutMs, onLine })
   const line = lines.find((l) => l.startsWith(SEED_LINE_PREFIX))
   if (!line) {
     throw new Error(`The seed printed no ${SEED_LINE_PREFIX} line:\n${lines.slice(-40).join("\n")}`)
@@ -263,15 +266,25 @@ async function launchStore(opts = {}) {
     created = true
     log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}`)
     await timed("migrate", () => migrate(env, { logDir: opts.logDir }))
-    // The processes boot while the seed runs: neither needs the other.
+    // The processes boot once the seed's own Medusa boot is done, while the rest of the seed runs.
+    // Not all at once on the fresh database: every Medusa boot runs Medusa's create-defaults
+    // workflow, which lists the sales channels and the store and creates them when there are none
+    // (no lock): booted together, each process created its own default sales channel and store
+    // (4 of each from 4 at once, reproduced), and a boot's failure compensates by deleting the
+    // channel it created, which another boot may have picked ("Sales channels with IDs sc_… do not
+    // exist" in the seed, 2 runs of 10 under load).
     const count = opts.servers ?? 1
-    const booting = timed(workerCount ? "serversAndWorkersReady" : "serversReady", () =>
-      Promise.all([
+    let seedBooted
+    const seedBoot = new Promise((resolve) => (seedBooted = resolve))
+    const seeding = timed("seed", () => seed(env, { logDir: opts.logDir, onBooted: seedBooted }))
+    const booting = timed(workerCount ? "serversAndWorkersReady" : "serversReady", async () => {
+      // A seed that fails before it booted fails the launch below; nothing to start then.
+      if ((await Promise.race([seedBoot.then(() => true), seeding.then(() => true, () => false)])) === false) return []
+      return Promise.all([
         ...Array.from({ length: count }, (_, i) => startProcess(`server-${i + 1}`, serverMode, opts.processEnv?.[`server-${i + 1}`])),
         ...Array.from({ length: workerCount }, (_, i) => startProcess(`worker-${i + 1}`, "worker", opts.processEnv?.[`worker-${i + 1}`])),
       ])
-    )
-    const seeding = timed("seed", () => seed(env, { logDir: opts.logDir }))
+    })
     const [seeded, booted] = await Promise.allSettled([seeding, booting])
     for (const outcome of [seeded, booted]) {
       if (outcome.status === "rejected") throw outcome.reason

@@ -78,6 +78,7 @@ describe("medusa-config.ts", () => {
       expect.objectContaining({ resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: "redis://127.0.0.1:6379", queueName: "run1_events-queue" } })
     )
     expect(config.modules.workflows).toEqual(expect.objectContaining({ resolve: "@medusajs/medusa/workflow-engine-redis" }))
+    expect(config.projectConfig.redisPrefix).toBe("run1:")
     expect(config.modules.caching.options.providers).toEqual([expect.objectContaining({ resolve: "@medusajs/medusa/caching-redis", is_default: true })])
     expect(JSON.stringify(config)).not.toMatch(/locking-postgres/)
   })
