@@ -269,10 +269,10 @@ async function launchStore(opts = {}) {
     // The processes boot once the seed's own Medusa boot is done, while the rest of the seed runs.
     // Not all at once on the fresh database: every Medusa boot runs Medusa's create-defaults
     // workflow, which lists the sales channels and the store and creates them when there are none
-    // (no lock): booted together, each process created its own default sales channel and store
-    // (4 of each from 4 at once, reproduced), and a boot's failure compensates by deleting the
-    // channel it created, which another boot may have picked ("Sales channels with IDs sc_… do not
-    // exist" in the seed, 2 runs of 10 under load).
+    // (no lock): booted together, the processes each created a default sales channel and store
+    // (4 of each from 4 at once, reproduced). A boot whose create-defaults fails later deletes the
+    // channel it created (the step's compensation) while another boot may have picked it: the
+    // likely source of the seed's "Sales channels with IDs sc_… do not exist" (2 runs of 10).
     const count = opts.servers ?? 1
     let seedBooted
     const seedBoot = new Promise((resolve) => (seedBooted = resolve))
