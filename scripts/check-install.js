@@ -173,7 +173,7 @@ module.exports = defineConfig({
           {
             resolve: "${PKG.name}/providers/pay-on-account",
             id: "on-account", // provider id: pp_trade-credit_on-account
-            options: { capture: "on_authorize" }, // or "manual"
+            options: { capture: "on_invoice_paid" }, // the default; or "on_authorize", "manual"
           },
         ],
       },

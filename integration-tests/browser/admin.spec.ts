@@ -750,6 +750,9 @@ describe("trade credit admin in a browser", () => {
       expect(utrechtRow).toContain(api.oldest_overdue_invoice.number)
       expect(utrechtRow).toContain(`${api.oldest_overdue_invoice.days_overdue} days`)
     })
+    // It fits the page at 1440 px: nothing hidden to the right behind a sideways scroll.
+    const fit = await table.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }))
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client)
     await scrollToTop(debtors)
     await shot("trade-credit-aging-chart-and-debtors")
 
@@ -1034,8 +1037,38 @@ describe("trade credit admin in a browser", () => {
       expect(text).toContain(eur(refund.amount))
     })
     // The entry links to the customer's page (their credit history).
-    await visible(section.getByRole("link", { name: /^Refunded/ }))
+    const link = section.getByRole("link", { name: /^Refunded/ })
+    await visible(link)
     await scrollToTop(section)
     await shot("order-customer-balance")
+
+    // Twelve newer entries push the refund off the history's first page (10 a page): the link still opens at it.
+    for (let i = 1; i <= 12; i++) {
+      await client.adjust(baseUrl, adminHeaders, emma.id, { amount: 1, comment: `Goodwill ${i}` })
+    }
+    await link.click()
+    await page.waitForURL(new RegExp(`/customers/${emma.holder.id}#trade-credit-entry-${emma.id}-${refund.id}$`))
+    const history = page.getByTestId("credit-history-grid")
+    const linked = history.locator("tr").filter({ has: page.locator("[data-linked-entry]") })
+    await visible(linked, 60_000)
+    expect(await linked.innerText()).toContain("Refunded")
+    expect(await linked.innerText()).toContain(eur(refund.amount))
+    // Scrolled to and highlighted: the row is on screen, on the dashboard's highlight colour.
+    await eventually(async () => {
+      const box = (await linked.boundingBox())!
+      expect(box.y).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height)
+    })
+    const cellBackground = (row: Locator) => row.locator("td").nth(1).evaluate((el) => getComputedStyle(el).backgroundColor)
+    const plainRow = history.locator("tbody tr").filter({ hasNot: page.locator("[data-linked-entry]") }).last()
+    expect(await cellBackground(linked)).not.toBe(await cellBackground(plainRow))
+    await shot("customer-credit-history-linked-entry")
+    // Back to the newest entries: the last goodwill adjustment first, the refund no longer marked.
+    await history.getByRole("button", { name: "Show newest entries" }).first().click()
+    await eventually(async () => {
+      const rows = (await history.getByRole("row").allInnerTexts()).slice(1)
+      expect(rows[0]).toContain("Goodwill 12")
+      expect(await history.locator("[data-linked-entry]").count()).toBe(0)
+    })
   })
 })

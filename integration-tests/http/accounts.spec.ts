@@ -315,6 +315,33 @@ medusaIntegrationTestRunner({
         expect(entries[0].balance_after).toBe(expected)
         expect((await failure(api.get(`${base}/entries?cursor=bogus`, { headers: admin.headers }))).status).toBe(400)
       })
+
+      it("opens the credit history at one entry (from_entry) for a link to it, and refuses another account's entry", async () => {
+        const account = await openAccount({ customer_group_id: acme.id, currency_code: "eur", credit_limit: 1000 })
+        const other = await openAccount({ customer_group_id: acme.id, currency_code: "usd", credit_limit: 1000 })
+        const base = `/admin/trade-credit/accounts/${account.id}`
+        for (let i = 1; i <= 7; i++) {
+          await api.post(`${base}/adjustments`, { amount: i, comment: `A${i}` }, { headers: admin.headers })
+        }
+        const all: any[] = (await api.get(`${base}/entries?limit=50`, { headers: admin.headers })).data.entries
+        const at = all.findIndex((e) => e.comment === "A3")
+        expect(at).toBeGreaterThan(0)
+
+        // The page starts at the entry, then older ones; the next page continues from there.
+        const first = (await api.get(`${base}/entries?limit=2&from_entry=${all[at].id}`, { headers: admin.headers })).data
+        expect(first.entries.map((e: any) => e.id)).toEqual([all[at].id, all[at + 1].id])
+        expect(first.has_more).toBe(true)
+        const next = (await api.get(`${base}/entries?limit=2&cursor=${first.next_cursor}`, { headers: admin.headers })).data
+        expect(next.entries.map((e: any) => e.id)).toEqual(all.slice(at + 2, at + 4).map((e) => e.id))
+
+        const foreign = (await api.get(`/admin/trade-credit/accounts/${other.id}/entries?limit=1`, { headers: admin.headers })).data.entries[0]
+        const notHere = await failure(api.get(`${base}/entries?from_entry=${foreign.id}`, { headers: admin.headers }))
+        expect(notHere.status).toBe(404)
+        expect(notHere.data.message).toBe(`Entry ${foreign.id} is not in the credit history of account ${account.id}.`)
+        const both = await failure(api.get(`${base}/entries?from_entry=${all[at].id}&cursor=${first.next_cursor}`, { headers: admin.headers }))
+        expect(both.status).toBe(400)
+        expect(both.data.message).toMatch(/either cursor .* or from_entry/)
+      })
     })
 
     describe("store", () => {

@@ -35,6 +35,7 @@ import {
   AdminUpdateAccount,
   AdminUpdateReimbursement,
   AdminRefundToBalance,
+  AdminEntryPage,
   EntryPage,
   StoreListInvoices,
 } from "./admin/trade-credit/validators"
@@ -88,7 +89,7 @@ export default defineMiddlewares({
     {
       matcher: "/admin/trade-credit/accounts/:id/entries",
       method: "GET",
-      middlewares: [validateAndTransformQuery(EntryPage, {})],
+      middlewares: [validateAndTransformQuery(AdminEntryPage, {})],
     },
     {
       matcher: "/admin/trade-credit/reviews",

@@ -48,17 +48,21 @@ export default async function seedDemo({ container }: ExecArgs) {
     }
     await ensureGroupMembers(container, group.id, companyBuyers.map((c) => c.id), note)
     const account = await ensureAccount(container, { customer_group_id: group.id }, company.slug, company.account, note)
+    // The held order and the invoices' orders are placed by the company's first buyer.
+    const [buyer] = company.buyers
+    const firstBuyerOrders = {
+      account_id: account.id,
+      customer: { id: companyBuyers[0].id, email: buyer.email, first_name: buyer.first_name, last_name: buyer.last_name },
+      shipping_address: { ...company.address, company: company.name },
+      region_id: region.id,
+      sales_channel_id: salesChannel.id,
+    }
     if (company.held_order) {
-      const [buyer] = company.buyers
       await ensureHeldOrder(
         container,
         {
+          ...firstBuyerOrders,
           label: company.slug,
-          account_id: account.id,
-          customer: { id: companyBuyers[0].id, email: buyer.email, first_name: buyer.first_name, last_name: buyer.last_name },
-          shipping_address: { ...company.address, company: company.name },
-          region_id: region.id,
-          sales_channel_id: salesChannel.id,
           sku: MOST_EXPENSIVE_SKU,
           quantity: company.held_order.quantity,
           shipping_option: company.held_order.shipping_option,
@@ -67,16 +71,11 @@ export default async function seedDemo({ container }: ExecArgs) {
       )
     }
     if (company.invoices) {
-      const [buyer] = company.buyers
       await ensureDemoInvoices(
         container,
         {
+          ...firstBuyerOrders,
           slug: company.slug,
-          account_id: account.id,
-          customer: { id: companyBuyers[0].id, email: buyer.email, first_name: buyer.first_name, last_name: buyer.last_name },
-          shipping_address: { ...company.address, company: company.name },
-          region_id: region.id,
-          sales_channel_id: salesChannel.id,
           invoices: company.invoices,
         },
         note

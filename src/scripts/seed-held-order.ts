@@ -15,26 +15,17 @@ import type { BigNumberInput, ExecArgs } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
 import type TradeCreditModuleService from "../modules/trade-credit/service"
-import { completeOnAccount, demoCart, ON_ACCOUNT_PROVIDER } from "./demo/orders"
+import { completeOnAccount, demoCart, type DemoCartSpec, ON_ACCOUNT_PROVIDER } from "./demo/orders"
 
 type Ctx = ExecArgs["container"]
 type Note = (what: string, created: boolean) => void
 
 export { ON_ACCOUNT_PROVIDER }
 
-export type HeldOrderSpec = {
+export type HeldOrderSpec = Omit<DemoCartSpec, "metadata"> & {
   /** Used in the log lines, e.g. the account's slug. */
   label: string
   account_id: string
-  customer: { id: string; email: string; first_name: string; last_name: string }
-  shipping_address: { company?: string; address_1: string; postal_code: string; city: string; country_code: string }
-  region_id: string
-  sales_channel_id: string
-  /** The variant ordered (by SKU) and how many. */
-  sku: string
-  quantity: number
-  /** Shipping option picked by name; the first offered one if it isn't available. */
-  shipping_option?: string
 }
 
 const eur = (value: unknown) => MathBN.convert(value as BigNumberInput).toFixed(2)

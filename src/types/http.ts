@@ -18,7 +18,6 @@ import type {
   OverLimitPolicy,
   OverduePolicy,
   PaymentTermsType,
-  ReconciliationKind,
   ReminderStatus,
   ReviewReason,
   ReviewStatus,
@@ -220,33 +219,13 @@ export type AdminPayingAccountResponse = { account: AdminTradeCreditAccount | nu
 export type AdminReviewResponse = { review: CreditReview }
 export type AdminReviewListResponse = { reviews: CreditReview[] } & PageMeta
 
-/** One disagreement the reconciliation found (`GET /admin/trade-credit/reconciliation`). */
-export type ReconciliationDifference = {
-  kind: ReconciliationKind
-  /** The account it concerns (null for the database trigger and a payment no account has). */
-  account_id: string | null
-  currency_code: string | null
-  payment_session_id: string | null
-  payment_id: string | null
-  order_id: string | null
-  /** What it should be: an amount in major units, a count, or a state (`installed`). */
-  expected: Amount | string | null
-  /** What it is. */
-  actual: Amount | string | null
-  /** What is wrong, for a credit controller. */
-  message: string
-}
-
-export type AdminReconciliationResponse = {
-  ok: boolean
-  accounts_checked: number
-  sessions_checked: number
-  payments_checked: number
-  invoices_checked: number
-  grace_seconds: number
-  checked_at: DateString
-  differences: ReconciliationDifference[]
-}
+/**
+ * `GET /admin/trade-credit/reconciliation`: the reconciliation's result as the
+ * module returns it (`ok`, the counts, and one difference per disagreement,
+ * amounts in major units); declared once, beside the checks that build it.
+ */
+export type { ReconciliationDifference } from "../modules/trade-credit/utils/reconciliation"
+export type { ReconciliationResult as AdminReconciliationResponse } from "../modules/trade-credit/reconciliation"
 
 // Store routes
 export type StoreAccountListResponse = { accounts: StoreTradeCreditAccount[]; count: number }

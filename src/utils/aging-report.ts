@@ -3,9 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
 import { agingReport, streamAgingCsv, type AgingHolder, type AgingReportInput, type CsvSink } from "../modules/trade-credit/aging-report"
 import type TradeCreditModuleService from "../modules/trade-credit/service"
-import { HOLDER_FIELDS, holderOf } from "../api/utils/format"
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
+import { accountHolders } from "./account-holders"
 
 /**
  * The debtors report with the holders' names and contact e-mails (read
@@ -13,28 +11,10 @@ import { HOLDER_FIELDS, holderOf } from "../api/utils/format"
  * /admin/trade-credit/reports/aging`.
  */
 
-/** Holder and contact e-mail of each account: the customer's, or for a company its first buyer's (earliest to join Medusa). */
+/** Holder and contact e-mail of each account (the customer's, or for a company its first buyer's). */
 async function agingHolders(container: MedusaContainer, accountIds: string[]): Promise<Map<string, AgingHolder>> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "trade_credit_account",
-    fields: [
-      "id",
-      ...HOLDER_FIELDS,
-      "customer_group.customers.email",
-      "customer_group.customers.created_at",
-    ],
-    filters: { id: accountIds },
-  })
-  return new Map(
-    data.map((account: any) => {
-      const { type, id, name, email } = holderOf(account)
-      const buyers = [...(account.customer_group?.customers ?? [])].sort(
-        (a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || String(a.email).localeCompare(String(b.email))
-      )
-      return [account.id as string, { holder: { type, id, name }, email: email ?? buyers[0]?.email ?? null }]
-    })
-  )
+  const holders = await accountHolders(container, accountIds, { contact: true })
+  return new Map([...holders].map(([accountId, { type, id, name, email }]) => [accountId, { holder: { type, id, name }, email }]))
 }
 
 function input(container: MedusaContainer, q: { as_of?: string; currency_code?: string }): AgingReportInput {

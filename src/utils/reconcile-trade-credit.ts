@@ -5,7 +5,7 @@ import { TRADE_CREDIT_MODULE } from "../modules/trade-credit"
 import type TradeCreditModuleService from "../modules/trade-credit/service"
 import type { MedusaPaymentRecord } from "../modules/trade-credit/utils/reconciliation"
 import { isPayOnAccountProvider, payOnAccountProviderId } from "../providers/pay-on-account/provider-id"
-import { HOLDER_FIELDS, holderOf } from "../api/utils/format"
+import { accountHolders } from "./account-holders"
 
 /** Payments read per page. */
 const PAGE = 500
@@ -34,13 +34,8 @@ export async function listOnAccountPayments(container: MedusaContainer): Promise
 
 /** The holder names of some accounts (a customer's name, or the company's), for messages. */
 async function holderNames(container: MedusaContainer, accountIds: string[]): Promise<Map<string, string | null>> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "trade_credit_account",
-    fields: ["id", ...HOLDER_FIELDS],
-    filters: { id: accountIds },
-  })
-  return new Map(data.map((account) => [account.id as string, holderOf(account).name]))
+  const holders = await accountHolders(container, accountIds)
+  return new Map([...holders].map(([accountId, holder]) => [accountId, holder.name]))
 }
 
 /**

@@ -42,6 +42,11 @@ const amount = (id: string, header: string, get: (row: DebtorRow) => Amount | nu
 const bucketColumn = (bucket: AgingBucket) =>
   amount(`bucket_${bucket}`, AGING_BUCKET_SHORT_LABELS[bucket], (row) => row.buckets[bucket], bucket !== "current")
 
+/**
+ * Nine columns, so that the report fits the page at 1440 px without scrolling
+ * sideways: the status sits under the debtor, the limit under what is open,
+ * and how the debtor pays (last payment, days to pay, DSO) in one column.
+ */
 const COLUMNS = [
   column.accessor((row) => (row.kind === "account" ? row.holder.name ?? row.email ?? row.holder.id : "Total"), {
     id: "holder",
@@ -53,29 +58,39 @@ const COLUMNS = [
           Total {row.currency_code.toUpperCase()} · {row.accounts} {row.accounts === 1 ? "debtor" : "debtors"}
         </Text>
       ) : (
-        <div className="flex min-w-0 max-w-[180px] flex-col py-2">
+        <div className="flex min-w-0 max-w-[200px] flex-col items-start gap-y-1 py-2">
           <Link
             to={holderPath(row.holder)}
-            className="text-ui-fg-base truncate hover:underline"
+            className="text-ui-fg-base max-w-full truncate hover:underline"
             aria-label={`Debtor ${row.holder.name ?? row.holder.id}`}
           >
             {row.holder.name ?? row.email ?? row.holder.id}
           </Link>
           {row.email && (
-            <Text size="xsmall" className="text-ui-fg-muted truncate">
+            <Text size="xsmall" className="text-ui-fg-muted max-w-full truncate">
               {row.email}
             </Text>
           )}
+          {row.status !== "normal" && <AccountStatusBadge status={row.status} />}
         </div>
       ),
   }),
-  amount("credit_limit", "Limit", (row) => (row.kind === "account" ? row.credit_limit : null)),
-  column.display({
-    id: "status",
-    header: "Status",
-    cell: ({ row: { original: row } }) => (row.kind === "account" ? <AccountStatusBadge status={row.status} /> : null),
+  column.accessor((row) => row.open_total, {
+    id: "open_total",
+    header: "Open",
+    align: "right",
+    truncateTooltip: false,
+    cell: ({ row: { original: row } }) => (
+      <span className="flex flex-col items-end">
+        <Money amount={row.open_total} currency={row.currency_code} className={clx(row.kind === "total" && "font-medium")} />
+        {row.kind === "account" && (
+          <Text size="xsmall" className="text-ui-fg-muted whitespace-nowrap">
+            limit <Money amount={row.credit_limit} currency={row.currency_code} />
+          </Text>
+        )}
+      </span>
+    ),
   }),
-  amount("open_total", "Open", (row) => row.open_total),
   ...AGING_BUCKETS.map(bucketColumn),
   column.display({
     id: "oldest_overdue",
@@ -91,22 +106,16 @@ const COLUMNS = [
       ),
   }),
   column.display({
-    id: "last_payment_at",
-    header: "Last payment",
-    cell: ({ row: { original: row } }) =>
-      row.kind === "account" ? <DateCell value={row.last_payment_at} /> : null,
-  }),
-  column.accessor((row) => row.average_days_to_pay, {
-    id: "average_days_to_pay",
-    header: "Days to pay",
-    align: "right",
-    cell: ({ row: { original: row } }) => <DaysCell days={row.average_days_to_pay} />,
-  }),
-  column.accessor((row) => row.dso, {
-    id: "dso",
-    header: "DSO",
-    align: "right",
-    cell: ({ row: { original: row } }) => <DaysCell days={row.dso} />,
+    id: "paying",
+    header: "Last payment · days to pay · DSO",
+    cell: ({ row: { original: row } }) => (
+      <span className="flex flex-col">
+        {row.kind === "account" && <DateCell value={row.last_payment_at} />}
+        <span className="txt-compact-xsmall text-ui-fg-subtle whitespace-nowrap">
+          <DaysCell days={row.average_days_to_pay} /> to pay · DSO <DaysCell days={row.dso} />
+        </span>
+      </span>
+    ),
   }),
 ]
 
@@ -124,7 +133,8 @@ export const DebtorsTable = ({ rows, totals, isLoading, paging }: DebtorsTablePr
     ...totals.filter((t) => t.accounts > 0).map((t) => ({ kind: "total" as const, id: `total-${t.currency_code}`, ...t })),
   ]
   return (
-    <div className="overflow-x-auto" data-testid="debtors-table">
+    // Headers wrap, like the credit history's; the scroller stays for narrow windows only.
+    <div className="overflow-x-auto [&_th]:whitespace-normal [&_th]:leading-tight" data-testid="debtors-table">
       <ListTable
         data={rows.length ? data : []}
         columns={COLUMNS}

@@ -1,11 +1,8 @@
-import { ArrowDownTray } from "@medusajs/icons"
-import { Button, toast } from "@medusajs/ui"
-import { useState } from "react"
 import { fetchAccounts } from "../hooks/accounts"
 import { downloadCsv, toCsv } from "../lib/csv"
-import { errorMessage } from "../lib/errors"
 import { HOLDER_TYPE_LABELS, formatTerms, statusLabel } from "../lib/format"
 import type { AccountListParams, TradeCreditAccount } from "../lib/types"
+import { CsvExportButton } from "./csv-export-button"
 
 const PAGE = 100
 const HEADER = [
@@ -48,33 +45,20 @@ const row = (a: TradeCreditAccount) => [
 
 /** Downloads every account matching the filters (all pages) as CSV; amounts unformatted, in major units. */
 export const ExportAccountsButton = ({ params }: { params: AccountListParams }) => {
-  const [busy, setBusy] = useState(false)
-  const run = async () => {
-    setBusy(true)
-    try {
-      const all: TradeCreditAccount[] = []
-      let count = Infinity
-      for (let offset = 0; offset < count; offset += PAGE) {
-        const page = await fetchAccounts({ ...params, limit: PAGE, offset })
-        count = page.count
-        all.push(...page.accounts)
-        if (!page.accounts.length) {
-          break
-        }
+  const exportFile = async () => {
+    const all: TradeCreditAccount[] = []
+    let count = Infinity
+    for (let offset = 0; offset < count; offset += PAGE) {
+      const page = await fetchAccounts({ ...params, limit: PAGE, offset })
+      count = page.count
+      all.push(...page.accounts)
+      if (!page.accounts.length) {
+        break
       }
-      const stamp = new Date().toISOString().slice(0, 10)
-      downloadCsv(`trade-credit-accounts-${stamp}.csv`, toCsv(HEADER, all.map(row)))
-      toast.success(`Exported ${all.length} account${all.length === 1 ? "" : "s"}`)
-    } catch (error) {
-      toast.error("Export failed", { description: errorMessage(error) })
-    } finally {
-      setBusy(false)
     }
+    const stamp = new Date().toISOString().slice(0, 10)
+    downloadCsv(`trade-credit-accounts-${stamp}.csv`, toCsv(HEADER, all.map(row)))
+    return `Exported ${all.length} account${all.length === 1 ? "" : "s"}`
   }
-  return (
-    <Button size="small" variant="secondary" onClick={run} isLoading={busy}>
-      <ArrowDownTray />
-      Export CSV
-    </Button>
-  )
+  return <CsvExportButton exportFile={exportFile} />
 }

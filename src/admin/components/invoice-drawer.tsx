@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { ArrowDownTray } from "@medusajs/icons"
 import { Button, Drawer, Heading, StatusBadge, Text, Textarea, toast } from "@medusajs/ui"
-import { useEffect } from "react"
+import { useEffect, type ReactNode } from "react"
 import { Controller, useForm } from "react-hook-form"
 import { Link } from "react-router-dom"
 import { useInvoice, useUpdateInvoice } from "../hooks/invoices"
@@ -26,36 +26,43 @@ import { SwitchField } from "./switch-field"
 
 type Detail = InvoiceResponse["invoice"]
 
+/** A titled list of the drawer (payments, reminders), or one line saying there is nothing yet. */
+function DrawerList<T>({ title, items, empty, children }: { title: string; items: T[]; empty: string; children: (item: T) => ReactNode }) {
+  return (
+    <section className="flex flex-col gap-y-2" aria-label={title}>
+      <Heading level="h3">{title}</Heading>
+      {items.length === 0 ? (
+        <Text size="small" className="text-ui-fg-subtle">
+          {empty}
+        </Text>
+      ) : (
+        <ul className="divide-y rounded-lg border">{items.map(children)}</ul>
+      )}
+    </section>
+  )
+}
+
 /** Which payment paid what, and which credit note took what off, oldest first. */
 const Allocations = ({ invoice }: { invoice: Detail }) => {
   const fmt = useFormat()
   return (
-    <section className="flex flex-col gap-y-2" aria-label="Payments and credit notes">
-      <Heading level="h3">Payments and credit notes</Heading>
-      {invoice.allocations.length === 0 ? (
-        <Text size="small" className="text-ui-fg-subtle">
-          Nothing paid or credited yet.
-        </Text>
-      ) : (
-        <ul className="divide-y rounded-lg border">
-          {invoice.allocations.map((a) => (
-            <li key={a.id} className="flex items-center justify-between gap-x-4 px-3 py-2" data-testid="invoice-allocation">
-              <div className="flex min-w-0 flex-col">
-                <Text size="small" weight="plus">
-                  {ALLOCATION_KIND_LABELS[a.kind] ?? a.kind}
-                  {a.operation && <span className="text-ui-fg-subtle font-normal"> · {operationLabel(a.operation)}</span>}
-                </Text>
-                <Text size="xsmall" className="text-ui-fg-subtle truncate">
-                  {fmt.dateTime(a.created_at)}
-                  {a.reference && <span className="font-mono"> · {a.reference}</span>}
-                </Text>
-              </div>
-              <Money amount={a.amount} currency={invoice.currency_code} className="txt-compact-small" />
-            </li>
-          ))}
-        </ul>
+    <DrawerList title="Payments and credit notes" items={invoice.allocations} empty="Nothing paid or credited yet.">
+      {(a) => (
+        <li key={a.id} className="flex items-center justify-between gap-x-4 px-3 py-2" data-testid="invoice-allocation">
+          <div className="flex min-w-0 flex-col">
+            <Text size="small" weight="plus">
+              {ALLOCATION_KIND_LABELS[a.kind] ?? a.kind}
+              {a.operation && <span className="text-ui-fg-subtle font-normal"> · {operationLabel(a.operation)}</span>}
+            </Text>
+            <Text size="xsmall" className="text-ui-fg-subtle truncate">
+              {fmt.dateTime(a.created_at)}
+              {a.reference && <span className="font-mono"> · {a.reference}</span>}
+            </Text>
+          </div>
+          <Money amount={a.amount} currency={invoice.currency_code} className="txt-compact-small" />
+        </li>
       )}
-    </section>
+    </DrawerList>
   )
 }
 
@@ -63,37 +70,28 @@ const Allocations = ({ invoice }: { invoice: Detail }) => {
 const Reminders = ({ invoice }: { invoice: Detail }) => {
   const fmt = useFormat()
   return (
-    <section className="flex flex-col gap-y-2" aria-label="Reminders">
-      <Heading level="h3">Reminders</Heading>
-      {invoice.reminders.length === 0 ? (
-        <Text size="small" className="text-ui-fg-subtle">
-          No reminder sent for this invoice yet.
-        </Text>
-      ) : (
-        <ul className="divide-y rounded-lg border">
-          {invoice.reminders.map((r) => (
-            <li key={r.id} className="flex flex-col gap-y-1 px-3 py-2" data-testid="invoice-reminder">
-              <div className="flex items-center justify-between gap-x-4">
-                <Text size="small" weight="plus">
-                  {stageLabel(r.stage)}
-                </Text>
-                <StatusBadge color={REMINDER_STATUS_COLORS[r.status] ?? "grey"}>{REMINDER_STATUS_LABELS[r.status] ?? r.status}</StatusBadge>
-              </div>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                {fmt.dateTime(r.sent_at ?? r.created_at)}
-                {r.recipients.length > 0 && ` · to ${r.recipients.join(", ")}`}
-                {r.attempts > 1 && ` · ${r.attempts} attempts`}
-              </Text>
-              {r.last_error && (
-                <Text size="xsmall" className="text-ui-fg-error">
-                  {r.last_error}
-                </Text>
-              )}
-            </li>
-          ))}
-        </ul>
+    <DrawerList title="Reminders" items={invoice.reminders} empty="No reminder sent for this invoice yet.">
+      {(r) => (
+        <li key={r.id} className="flex flex-col gap-y-1 px-3 py-2" data-testid="invoice-reminder">
+          <div className="flex items-center justify-between gap-x-4">
+            <Text size="small" weight="plus">
+              {stageLabel(r.stage)}
+            </Text>
+            <StatusBadge color={REMINDER_STATUS_COLORS[r.status] ?? "grey"}>{REMINDER_STATUS_LABELS[r.status] ?? r.status}</StatusBadge>
+          </div>
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {fmt.dateTime(r.sent_at ?? r.created_at)}
+            {r.recipients.length > 0 && ` · to ${r.recipients.join(", ")}`}
+            {r.attempts > 1 && ` · ${r.attempts} attempts`}
+          </Text>
+          {r.last_error && (
+            <Text size="xsmall" className="text-ui-fg-error">
+              {r.last_error}
+            </Text>
+          )}
+        </li>
       )}
-    </section>
+    </DrawerList>
   )
 }
 

@@ -5,7 +5,7 @@ import { useAccount } from "../hooks/accounts"
 import { useOrderBalance } from "../hooks/order-balance"
 import { useFormat } from "../hooks/use-format"
 import { addAmounts } from "../lib/decimal"
-import { holderPath, operationLabel } from "../lib/format"
+import { entryPath, operationLabel } from "../lib/format"
 import type { LedgerEntry } from "../lib/types"
 import { DetailRow } from "./detail-row"
 import { Money } from "./money"
@@ -19,7 +19,7 @@ const EntryLink = ({ entry }: { entry: LedgerEntry }) => {
     <div className="txt-compact-small flex items-center justify-between gap-x-2 px-6 py-2">
       {account ? (
         <Link
-          to={`${holderPath(account.holder)}#trade-credit-entry-${entry.id}`}
+          to={entryPath(account.holder, entry)}
           className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover truncate"
           title={entry.comment ?? undefined}
         >

@@ -1,4 +1,4 @@
-import { ArrowDownTray, Envelope } from "@medusajs/icons"
+import { Envelope } from "@medusajs/icons"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { fetchAgingCsv, useAgingReport, useRunCreditControl } from "../hooks/receivables"
@@ -6,6 +6,7 @@ import { downloadBlob } from "../lib/csv"
 import { errorMessage } from "../lib/errors"
 import { runSummary } from "../lib/receivables-labels"
 import { AgingChart } from "./aging-chart"
+import { CsvExportButton } from "./csv-export-button"
 import { DebtorsTable } from "./debtors-table"
 
 const PAGE_SIZE = 50
@@ -33,25 +34,9 @@ const RunRemindersButton = () => {
 }
 
 /** "Export CSV": the whole report as the server streams it. */
-const ExportAgingButton = () => {
-  const [busy, setBusy] = useState(false)
-  const onClick = async () => {
-    setBusy(true)
-    try {
-      const { blob, filename } = await fetchAgingCsv({})
-      downloadBlob(filename, blob)
-    } catch (error) {
-      toast.error("Export failed", { description: errorMessage(error) })
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <Button size="small" variant="secondary" onClick={onClick} isLoading={busy}>
-      <ArrowDownTray />
-      Export CSV
-    </Button>
-  )
+const exportAging = async () => {
+  const { blob, filename } = await fetchAgingCsv({})
+  downloadBlob(filename, blob)
 }
 
 /**
@@ -76,7 +61,7 @@ export const ReceivablesOverview = () => {
         </div>
         <div className="flex items-center gap-x-2">
           <RunRemindersButton />
-          <ExportAgingButton />
+          <CsvExportButton exportFile={exportAging} />
         </div>
       </div>
       {isError ? (

@@ -5,21 +5,22 @@ import { tradeCreditKeys } from "./query-keys"
 
 /**
  * The account's credit history, newest first, keyset-paged: each page
- * passes the previous page's `next_cursor` back as `cursor`.
+ * passes the previous page's `next_cursor` back as `cursor`. With `fromEntry`
+ * the first page starts at that entry (a link to it), older ones follow.
  */
 export function useAccountEntries(
   accountId: string,
-  filters: { operation?: LedgerOperation; limit?: number } = {}
+  filters: { operation?: LedgerOperation; limit?: number; fromEntry?: string } = {}
 ) {
   const limit = filters.limit ?? 10
   return useInfiniteQuery({
-    queryKey: tradeCreditKeys.entryList(accountId, { operation: filters.operation, limit }),
+    queryKey: tradeCreditKeys.entryList(accountId, { operation: filters.operation, limit, from_entry: filters.fromEntry }),
     queryFn: ({ pageParam }) =>
       sdk.client.fetch<EntryPageResponse>(`/admin/trade-credit/accounts/${accountId}/entries`, {
         method: "GET",
         query: {
           limit,
-          ...(pageParam ? { cursor: pageParam } : {}),
+          ...(pageParam ? { cursor: pageParam } : filters.fromEntry ? { from_entry: filters.fromEntry } : {}),
           ...(filters.operation ? { operation: filters.operation } : {}),
         },
       }),

@@ -14,7 +14,7 @@ export const tradeCreditKeys = {
   accountList: (params: AccountListParams) => [ROOT, "accounts", "list", params] as const,
   account: (id: string) => [ROOT, "accounts", "detail", id] as const,
   entries: (accountId: string) => [ROOT, "entries", accountId] as const,
-  entryList: (accountId: string, filters: { operation?: string; limit: number }) =>
+  entryList: (accountId: string, filters: { operation?: string; limit: number; from_entry?: string }) =>
     [ROOT, "entries", accountId, filters] as const,
   allEntries: () => [ROOT, "entries"] as const,
   reviews: () => [ROOT, "reviews"] as const,

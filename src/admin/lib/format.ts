@@ -326,6 +326,21 @@ export function holderPath(holder: Pick<AccountHolder, "type" | "id">): string {
   return holder.type === "customer" ? `/customers/${holder.id}` : `/customer-groups/${holder.id}`
 }
 
+/**
+ * A link to one ledger entry: the holder's page, whose credit history of that
+ * account opens at the entry, scrolled to it and highlighted. The account is
+ * in the link because a holder has one history per currency.
+ */
+export function entryPath(holder: Pick<AccountHolder, "type" | "id">, entry: { id: string; account_id: string }): string {
+  return `${holderPath(holder)}#trade-credit-entry-${entry.account_id}-${entry.id}`
+}
+
+/** The entry a page's location hash links to (`entryPath`), if any. */
+export function linkedEntry(hash: string): { account_id: string; entry_id: string } | null {
+  const match = /^#trade-credit-entry-([A-Za-z0-9]+_[A-Za-z0-9]+)-([A-Za-z0-9]+_[A-Za-z0-9]+)$/.exec(hash)
+  return match ? { account_id: match[1], entry_id: match[2] } : null
+}
+
 export function holderName(holder: AccountHolder): string {
   return holder.name || holder.email || holder.id
 }

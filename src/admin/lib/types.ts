@@ -21,6 +21,7 @@ import type {
   AdminUpdateInvoice,
   AdminUpdateReimbursement,
 } from "../../api/admin/trade-credit/validators"
+import type { InvoiceListFilters } from "../../api/utils/invoices"
 import type { InvoiceStatus } from "../../modules/trade-credit/constants"
 
 export type {
@@ -87,15 +88,8 @@ export type AccountListParams = {
   offset?: number
 }
 
-/** The admin invoice list's filters (`GET /admin/trade-credit/invoices`). */
-export type InvoiceListParams = {
-  account_id?: string | string[]
-  order_id?: string | string[]
-  status?: InvoiceStatus | InvoiceStatus[]
-  overdue?: "true" | "false"
-  due_before?: string
-  due_after?: string
-  number?: string
+/** The admin invoice list's filters and paging (`GET /admin/trade-credit/invoices`): the filters are the route's own. */
+export type InvoiceListParams = InvoiceListFilters & {
   order?: string
   limit?: number
   offset?: number

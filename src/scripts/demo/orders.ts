@@ -67,22 +67,27 @@ export async function demoCart(container: Ctx, spec: DemoCartSpec): Promise<{ ca
 }
 
 /**
- * Pays the cart on account and completes it, as `POST
+ * Pays the cart with the given payment provider and completes it, as `POST
  * /store/payment-collections/:id/payment-sessions` and `POST
- * /store/carts/:id/complete` do for a logged-in buyer (the provider derives
+ * /store/carts/:id/complete` do for a logged-in buyer (pay on account derives
  * the paying company account from the customer). The placed order.
  */
-export async function completeOnAccount(
+export async function completeDemoCart(
   container: Ctx,
   cartId: string,
-  customerId: string
+  customerId: string,
+  providerId: string
 ): Promise<{ id: string; display_id: number; total: BigNumberInput }> {
   const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cartId } })
   await createPaymentSessionsWorkflow(container).run({
-    input: { payment_collection_id: collection.id, provider_id: ON_ACCOUNT_PROVIDER, customer_id: customerId },
+    input: { payment_collection_id: collection.id, provider_id: providerId, customer_id: customerId },
   })
   const { result: placed } = await completeCartWorkflow(container).run({ input: { id: cartId } })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "display_id", "total"], filters: { id: placed.id } })
   return data[0] as unknown as { id: string; display_id: number; total: BigNumberInput }
 }
+
+/** The cart paid on account and completed: the placed order. */
+export const completeOnAccount = (container: Ctx, cartId: string, customerId: string) =>
+  completeDemoCart(container, cartId, customerId, ON_ACCOUNT_PROVIDER)

@@ -14,10 +14,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   beginOrderEditOrderWorkflow,
   capturePaymentWorkflow,
-  completeCartWorkflow,
   confirmOrderEditRequestWorkflow,
-  createPaymentCollectionForCartWorkflow,
-  createPaymentSessionsWorkflow,
   orderEditUpdateItemQuantityWorkflow,
   requestOrderEditRequestWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -27,7 +24,7 @@ import { BALANCE_CART_METADATA_KEY } from "../../modules/trade-credit/utils/cart
 import { internalIdempotencyKey } from "../../modules/trade-credit/utils/idempotency-keys"
 import { refundableOf } from "../../modules/trade-credit/utils/order-balance"
 import { orderBalanceWorkflow } from "../../workflows/order-balance"
-import { demoCart, type DemoCartSpec } from "./orders"
+import { completeDemoCart, demoCart, type DemoCartSpec } from "./orders"
 import type { Ctx, Note } from "./storefront"
 
 const SYSTEM_PROVIDER = "pp_system_default"
@@ -52,11 +49,7 @@ export async function ensureRefundedOrder(
     quantity: ORDERED,
     metadata: { demo_seed: `refund:${spec.slug}`, [BALANCE_CART_METADATA_KEY]: { opted_out: true } },
   })
-  const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id } })
-  await createPaymentSessionsWorkflow(container).run({
-    input: { payment_collection_id: collection.id, provider_id: SYSTEM_PROVIDER, customer_id: spec.customer.id },
-  })
-  const { result: placed } = await completeCartWorkflow(container).run({ input: { id: cart_id } })
+  const placed = await completeDemoCart(container, cart_id, spec.customer.id, SYSTEM_PROVIDER)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const orderOf = async () =>
     (

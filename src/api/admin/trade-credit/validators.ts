@@ -178,6 +178,16 @@ export const EntryPage = z.object({
   operation: z.union([operation, z.array(operation)]).optional(),
 })
 
+/**
+ * The admin's credit history can also start at one entry (`from_entry`, then
+ * older ones): a link to an entry opens the page it is on, at any depth.
+ */
+export type AdminEntryPageType = z.infer<typeof AdminEntryPage>
+export const AdminEntryPage = EntryPage.extend({ from_entry: idText("from_entry").optional() }).refine(
+  (q) => !(q.from_entry && q.cursor),
+  { message: "Pass either cursor (the next page) or from_entry (the page starting at an entry), not both.", path: ["from_entry"] }
+)
+
 const reviewStatus = z.enum(REVIEW_STATUSES)
 
 export type AdminListReviewsType = z.infer<typeof AdminListReviews>
