@@ -10,12 +10,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations";
  * orders' debits no invoice bills yet, net of those orders' refunds that no
  * allocation used (`invoice_at: "shipment"`).
  */
-export class Migration20261201093659 extends Migration {
-
-  override async up(): Promise<void> {
-    this.addSql(`alter table if exists "trade_credit_account" add column if not exists "unallocated_credit" numeric not null default 0, add column if not exists "raw_unallocated_credit" jsonb not null default '{"value":"0","precision":20}';`);
-
-    this.addSql(`
+const BACKFILL_RECEIVABLES_TOTALS_SQL = `
 WITH pending_debits AS (
   SELECT e.account_id, e.payment_session_id, e.amount FROM "trade_credit_ledger_entry" e
    WHERE e.deleted_at IS NULL AND e.operation IN ('purchased', 'captured', 'reverted', 'refunded') AND e.amount < 0
@@ -54,7 +49,16 @@ UPDATE "trade_credit_account" a
        raw_outstanding_orders_total = jsonb_build_object('value', t.outstanding_total::text, 'precision', 20),
        outstanding_orders_count = t.outstanding_orders
   FROM totals t
- WHERE t.id = a.id;`);
+ WHERE t.id = a.id;`;
+
+export class Migration20261201093659 extends Migration {
+  /** The backfill, for the test that runs it over a live ledger (Medusa takes a migration file's first export as its class). */
+  static readonly backfillSql = BACKFILL_RECEIVABLES_TOTALS_SQL;
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table if exists "trade_credit_account" add column if not exists "unallocated_credit" numeric not null default 0, add column if not exists "raw_unallocated_credit" jsonb not null default '{"value":"0","precision":20}';`);
+
+    this.addSql(BACKFILL_RECEIVABLES_TOTALS_SQL);
   }
 
   override async down(): Promise<void> {

@@ -52,29 +52,35 @@ export async function nextInvoiceSequence(sharedContext: Context, scope: string)
  * amount) that no invoice bills yet; `pending_credits` are the refunds and
  * reverts of those orders' sessions that no allocation used (they reduce the
  * outstanding order, not the invoices). Under `placement` both are empty.
- * `onlySessions` narrows them to the payment sessions `:sessions` (the
- * payment session index serves it) and leaves out the entry `:exclude`: the
- * posting's cost then depends on the order's entries, not on the account's
- * history.
+ * `scope` says whose: every account's (the reconciliation), one account's
+ * (`:a`), or only the payment sessions `:sessions` of one account, leaving
+ * out the entry `:exclude` (the payment session index serves it: a posting's
+ * cost then depends on the order's entries, not on the account's history).
  */
-const pendingCtes = (onlySessions = false) => {
-  const scope = onlySessions ? "AND e.payment_session_id = ANY(:sessions) AND e.id <> :exclude" : ""
+export const pendingCtes = (scope: "all" | "account" | "sessions") => {
+  const where =
+    scope === "all"
+      ? ""
+      : scope === "account"
+        ? "AND e.account_id = :a"
+        : "AND e.account_id = :a AND e.payment_session_id = ANY(:sessions) AND e.id <> :exclude"
   return `
   pending_debits AS (
-    SELECT e.id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
-     WHERE e.account_id = :a AND e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount < 0 AND e.payment_session_id IS NOT NULL ${scope}
+    SELECT e.id, e.account_id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
+     WHERE e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount < 0 AND e.payment_session_id IS NOT NULL ${where}
        AND NOT EXISTS (SELECT 1 FROM ${INVOICE_TABLE} i WHERE i.entry_id = e.id AND i.deleted_at IS NULL)),
   pending_credits AS (
-    SELECT e.id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
-     WHERE e.account_id = :a AND e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount > 0 ${scope}
-       AND e.payment_session_id IN (SELECT payment_session_id FROM pending_debits)
+    SELECT e.id, e.account_id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
+     WHERE e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount > 0 ${where}
+       AND (e.account_id, e.payment_session_id) IN (SELECT account_id, payment_session_id FROM pending_debits)
        AND NOT EXISTS (SELECT 1 FROM ${ALLOCATION_TABLE} al WHERE al.entry_id = e.id AND al.deleted_at IS NULL)),
   outstanding AS (
-    SELECT payment_session_id, -sum(amount) AS amount
-      FROM (SELECT payment_session_id, amount FROM pending_debits UNION ALL SELECT payment_session_id, amount FROM pending_credits) x
-     GROUP BY payment_session_id)`
+    SELECT account_id, payment_session_id, -sum(amount) AS amount
+      FROM (SELECT account_id, payment_session_id, amount FROM pending_debits
+            UNION ALL SELECT account_id, payment_session_id, amount FROM pending_credits) x
+     GROUP BY account_id, payment_session_id)`
 }
-const PENDING_CTES = pendingCtes()
+const PENDING_CTES = pendingCtes("account")
 
 /**
  * An account's receivables sums over its WHOLE history (see
@@ -171,7 +177,7 @@ export async function sessionReceivables(
   }
   const knex = transactionKnex(sharedContext)
   const { rows } = await knex.raw(
-    `WITH ${pendingCtes(true)}
+    `WITH ${pendingCtes("sessions")}
      SELECT o.payment_session_id, o.amount::text AS outstanding,
             coalesce((SELECT sum(c.amount) FROM pending_credits c WHERE c.payment_session_id = o.payment_session_id), 0)::text AS pending_credits
        FROM outstanding o`,
@@ -200,7 +206,7 @@ export async function pendingOrderEntries(sharedContext: Context, accountId: str
   }
   const knex = transactionKnex(sharedContext)
   const { rows } = await knex.raw(
-    `WITH ${pendingCtes(true)},
+    `WITH ${pendingCtes("sessions")},
      pending AS (SELECT id, 'debit' AS kind FROM pending_debits UNION ALL SELECT id, 'credit' FROM pending_credits)
      SELECT e.id, e.operation, e.amount::text AS amount, e.balance_after::text AS balance_after, e.reference,
             e.order_id, e.order_display_id, e.payment_session_id, p.kind
