@@ -223,7 +223,9 @@ export const MAX_BANK_DETAILS_LENGTH = 2000
  * the ledger says is owed), `unallocated_credit_beside_owing_invoices`,
  * `invoice_allocations_mismatch` (paid / credited / open amounts against the
  * allocation rows), `canceled_order_invoice_open`, `order_debit_without_invoice`,
- * `invoice_without_order_debit`, `invoice_amount_mismatch`.
+ * `invoice_without_order_debit`, `invoice_amount_mismatch`. The running totals
+ * postings read instead of the history (issue 12) against the history:
+ * `unallocated_credit_mismatch`, `outstanding_orders_mismatch` (total or count).
  */
 export const RECONCILIATION_KINDS = [
   "balance_mismatch",
@@ -247,6 +249,8 @@ export const RECONCILIATION_KINDS = [
   "order_debit_without_invoice",
   "invoice_without_order_debit",
   "invoice_amount_mismatch",
+  "unallocated_credit_mismatch",
+  "outstanding_orders_mismatch",
 ] as const
 export type ReconciliationKind = (typeof RECONCILIATION_KINDS)[number]
 

@@ -17,6 +17,7 @@ import {
   settlementOrder,
 } from "./utils/settlement"
 import {
+  accountRunningTotals,
   creditSources,
   findAccountInvoice,
   flushWrites,
@@ -24,12 +25,14 @@ import {
   invoicesByIds,
   invoicesOfOrder,
   nextInvoiceSequence,
+  openReceivables,
   overdueInvoices,
   owingInvoices,
   paymentAllocations,
   pendingOrderEntries,
-  receivablesTotals,
   sessionInvoiced,
+  type SessionReceivables,
+  sessionReceivables,
 } from "./repositories/invoices"
 
 export type ReceivablesOptions = Pick<InvoiceOptions, "timezone" | "invoice_prefix" | "overdue_threshold"> &
@@ -62,6 +65,25 @@ type Writer = {
 
 type Line = { invoice_id: string; entry_id: string; kind: AllocationKind; amount: BigNumberJS }
 
+/**
+ * What one posting (or one shipment) moves in the account's running totals,
+ * gathered while it is settled, so that settle_ updates them without summing
+ * the account's history.
+ */
+type Change = {
+  /** The posting's credit to the balance: its amount, unless it is an order's debit (then 0). */
+  credit: BigNumberJS
+  /** The orders' payment sessions it touches, and their outstanding-order sums before it. */
+  sessions: string[]
+  before: SessionReceivables[]
+  /** Allocation rows written so far (credit notes and payments, signed). */
+  allocated: BigNumberJS
+}
+
+const sumOf = (rows: SessionReceivables[], key: "outstanding" | "pending_credits") =>
+  rows.reduce((s, r) => s.plus(MathBN.convert(r[key])), MathBN.convert(0))
+const owingOrders = (rows: SessionReceivables[]) => rows.filter((r) => MathBN.convert(r.outstanding).gt(0)).length
+
 const ORDER_OPS: readonly string[] = ORDER_OPERATIONS
 
 /**
@@ -81,7 +103,11 @@ const ORDER_OPS: readonly string[] = ORDER_OPERATIONS
  *   pays the next invoice the moment it is issued; a negative credit undoes
  *   payments (those of the payment it names by reference first).
  * Then `receivablesViolation` (THE invariant) is checked: a broken one rolls
- * the posting back.
+ * the posting back. The account row keeps the running totals it needs
+ * (`unallocated_credit`, `outstanding_orders_*`), moved by each posting, so a
+ * posting reads only what is open (owing invoices, the order's own entries),
+ * never the account's whole history: the reconciliation checks the running
+ * totals against the history.
  */
 export class Receivables {
   constructor(
@@ -128,6 +154,13 @@ export class Receivables {
     }
     await flushWrites(sharedContext)
     const isOrderOp = ORDER_OPS.includes(entry.operation)
+    const sessions = isOrderOp && entry.payment_session_id ? [entry.payment_session_id] : []
+    const change: Change = {
+      credit: isOrderOp && entry.amount.lt(0) ? MathBN.convert(0) : entry.amount,
+      sessions,
+      before: await sessionReceivables(sharedContext, row.id, sessions, entry.id),
+      allocated: MathBN.convert(0),
+    }
     if (isOrderOp && entry.amount.lt(0)) {
       // Under `invoice_at: "shipment"` an order's debit waits for its shipment
       // (an outstanding order, see issueShipped), unless the order was already
@@ -140,9 +173,9 @@ export class Receivables {
         await this.issue_(sharedContext, row, entry, entry.amount.negated())
       }
     } else if (isOrderOp) {
-      await this.creditNote_(sharedContext, row, entry)
+      await this.creditNote_(sharedContext, row, entry, change)
     }
-    await this.settle_(sharedContext, row, entry.balance_after, !isOrderOp && entry.amount.lt(0) ? entry : null, namedInvoiceId)
+    await this.settle_(sharedContext, row, entry.balance_after, !isOrderOp && entry.amount.lt(0) ? entry : null, namedInvoiceId, change)
   }
 
   /**
@@ -158,6 +191,12 @@ export class Receivables {
   async issueShipped(sharedContext: Context, row: LockedAccountRow, sessionIds: string[]): Promise<string[]> {
     await flushWrites(sharedContext)
     const pending = await pendingOrderEntries(sharedContext, row.id, sessionIds)
+    const change: Change = {
+      credit: MathBN.convert(0),
+      sessions: sessionIds,
+      before: await sessionReceivables(sharedContext, row.id, sessionIds),
+      allocated: MathBN.convert(0),
+    }
     const invoiced: string[] = []
     for (const sessionId of new Set(pending.map((p) => p.payment_session_id))) {
       const mine = pending.filter((p) => p.payment_session_id === sessionId)
@@ -180,58 +219,83 @@ export class Receivables {
           await this.issue_(sharedContext, row, entry, entry.amount.negated())
           invoiced.push(p.id)
         } else {
-          await this.creditNote_(sharedContext, row, entry)
+          await this.creditNote_(sharedContext, row, entry, change)
         }
       }
     }
     if (invoiced.length) {
-      await this.settle_(sharedContext, row, MathBN.convert(row.balance), null, null)
+      await this.settle_(sharedContext, row, MathBN.convert(row.balance), null, null, change)
     }
     return invoiced
   }
 
   /**
    * Allocates unallocated credit to owing invoices (after undoing payments
-   * for a negative credit), checks THE invariant, and keeps the account's
-   * outstanding-order totals.
+   * for a negative credit), checks THE invariant, and moves the account's
+   * running totals by what the posting changed (`change`): its credit, the
+   * allocation rows written, and its orders' outstanding sums after less
+   * before. Reads the owing invoices and the posting's orders only.
    */
   protected async settle_(
     sharedContext: Context,
     row: LockedAccountRow,
     balance: BigNumberJS,
     negativeCredit: PostedEntry | null,
-    namedInvoiceId: string | null
+    namedInvoiceId: string | null,
+    change: Change
   ): Promise<void> {
-    let totals = await receivablesTotals(sharedContext, row.id)
-    let pool = MathBN.convert(totals.unallocated)
+    const stored = await accountRunningTotals(sharedContext, row.id)
+    const after = await sessionReceivables(sharedContext, row.id, change.sessions)
+    const outstanding = MathBN.convert(stored.outstanding_orders_total).plus(sumOf(after, "outstanding")).minus(sumOf(change.before, "outstanding"))
+    const outstandingOrders = stored.outstanding_orders_count + owingOrders(after) - owingOrders(change.before)
+    // A refund of an order not invoiced yet reduces the outstanding order, not the invoices: it is no unallocated credit.
+    const credits = MathBN.convert(stored.unallocated_credit)
+      .plus(change.credit)
+      .minus(sumOf(after, "pending_credits"))
+      .plus(sumOf(change.before, "pending_credits"))
+    const unallocated = () => credits.minus(change.allocated)
+    let open = await openReceivables(sharedContext, row.id)
     let changed = false
-    if (pool.lt(0) && negativeCredit) {
-      changed = (await this.undo_(sharedContext, row, negativeCredit, pool.negated())) || changed
-      totals = await receivablesTotals(sharedContext, row.id)
-      pool = MathBN.convert(totals.unallocated)
+    if (unallocated().lt(0) && negativeCredit) {
+      changed = (await this.undo_(sharedContext, row, negativeCredit, unallocated().negated(), change)) || changed
     }
-    if (pool.gt(0) && totals.owing_invoices > 0) {
-      await this.allocate_(sharedContext, row, pool, namedInvoiceId)
+    if (unallocated().gt(0) && open.owing_invoices > 0) {
+      await this.allocate_(sharedContext, row, unallocated(), namedInvoiceId, change)
       changed = true
     }
     if (changed) {
-      totals = await receivablesTotals(sharedContext, row.id)
+      open = await openReceivables(sharedContext, row.id)
     }
-    const violation = receivablesViolation({ ...totals, balance })
+    const violation = receivablesViolation({
+      ...open,
+      unallocated: unallocated(),
+      outstanding_total: outstanding,
+      outstanding_orders: outstandingOrders,
+      balance,
+    })
     if (violation) {
       throw new MedusaError(
         MedusaError.Types.UNEXPECTED_STATE,
         `Trade credit account ${row.id}: invoices and ledger disagree (${violation}); the posting was not recorded.`
       )
     }
-    const outstanding = MathBN.convert(totals.outstanding_total ?? 0)
-    if (!outstanding.eq(MathBN.convert(row.outstanding_orders_total ?? 0)) || totals.outstanding_orders !== (row.outstanding_orders_count ?? 0)) {
+    if (
+      !unallocated().eq(MathBN.convert(stored.unallocated_credit)) ||
+      !outstanding.eq(MathBN.convert(stored.outstanding_orders_total)) ||
+      outstandingOrders !== stored.outstanding_orders_count
+    ) {
       await this.writer.updateTradeCreditAccounts(
-        asRow({ id: row.id, outstanding_orders_total: outstanding.toString(), outstanding_orders_count: totals.outstanding_orders }),
+        asRow({
+          id: row.id,
+          unallocated_credit: unallocated().toString(),
+          outstanding_orders_total: outstanding.toString(),
+          outstanding_orders_count: outstandingOrders,
+        }),
         sharedContext
       )
+      await flushWrites(sharedContext)
       row.outstanding_orders_total = outstanding.toString()
-      row.outstanding_orders_count = totals.outstanding_orders
+      row.outstanding_orders_count = outstandingOrders
     }
   }
 
@@ -271,7 +335,7 @@ export class Receivables {
   }
 
   /** A refund or cancel of an order reduces its invoices (credit note lines); what they were paid beyond that is freed. */
-  protected async creditNote_(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry): Promise<void> {
+  protected async creditNote_(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry, change: Change): Promise<void> {
     const invoices = await invoicesOfOrder(sharedContext, row.id, entry)
     const { lines } = planCreditNote(invoices, entry.amount)
     const out: Line[] = []
@@ -281,11 +345,17 @@ export class Receivables {
         out.push({ invoice_id: l.invoice_id, entry_id: entry.id, kind: "payment", amount: l.unpay.negated() })
       }
     }
-    await this.write_(sharedContext, row, invoices, out)
+    await this.write_(sharedContext, row, invoices, out, change)
   }
 
   /** A negative credit beyond the unallocated credit undoes payments: of the payment it names first, then the newest. */
-  protected async undo_(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry, deficit: BigNumberJS): Promise<boolean> {
+  protected async undo_(
+    sharedContext: Context,
+    row: LockedAccountRow,
+    entry: PostedEntry,
+    deficit: BigNumberJS,
+    change: Change
+  ): Promise<boolean> {
     const shares = paidShares(await paymentAllocations(sharedContext, row.id))
     const undo = planUndo(deficit, shares, entry.reference)
     if (!undo.length) {
@@ -296,13 +366,14 @@ export class Receivables {
       sharedContext,
       row,
       invoices,
-      undo.map((u) => ({ invoice_id: u.invoice_id, entry_id: entry.id, kind: "payment" as const, amount: u.amount }))
+      undo.map((u) => ({ invoice_id: u.invoice_id, entry_id: entry.id, kind: "payment" as const, amount: u.amount })),
+      change
     )
     return true
   }
 
   /** Allocates the unallocated credit to owing invoices, the named one first, then the oldest due date. */
-  protected async allocate_(sharedContext: Context, row: LockedAccountRow, pool: BigNumberJS, namedInvoiceId: string | null) {
+  protected async allocate_(sharedContext: Context, row: LockedAccountRow, pool: BigNumberJS, namedInvoiceId: string | null, change: Change) {
     const owing = settlementOrder(await owingInvoices(sharedContext, row.id), namedInvoiceId)
     const sources = fundingSources(await creditSources(sharedContext, row.id))
     const lines = planAllocations(pool, owing, sources)
@@ -310,15 +381,17 @@ export class Receivables {
       sharedContext,
       row,
       owing,
-      lines.map((l) => ({ ...l, kind: "payment" as const }))
+      lines.map((l) => ({ ...l, kind: "payment" as const })),
+      change
     )
   }
 
-  /** Writes allocation rows and the invoices' new amounts and statuses. */
-  protected async write_(sharedContext: Context, row: LockedAccountRow, invoices: InvoiceRow[], lines: Line[]): Promise<void> {
+  /** Writes allocation rows and the invoices' new amounts and statuses; counts them in the posting's `change`. */
+  protected async write_(sharedContext: Context, row: LockedAccountRow, invoices: InvoiceRow[], lines: Line[], change: Change): Promise<void> {
     if (!lines.length) {
       return
     }
+    change.allocated = lines.reduce((s, l) => s.plus(l.amount), change.allocated)
     await this.writer.createTradeCreditInvoiceAllocations(
       lines.map((l) =>
         asRow({ account_id: row.id, invoice_id: l.invoice_id, entry_id: l.entry_id, kind: l.kind, amount: l.amount.toString() })

@@ -362,6 +362,9 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
               // THE receivables invariant, from the rows.
               const totals = await receivablesTotals({ transactionManager: { getTransactionContext: () => knex() } } as never, accounts[a])
               expect(receivablesViolation({ ...totals, balance: row.raw_balance as never })).toBeNull()
+              // The running totals postings read instead of the history are that history's sums.
+              expect(bn(row.raw_unallocated_credit).eq(bn(totals.unallocated))).toBe(true)
+              expect(bn(row.raw_outstanding_orders_total).eq(bn(totals.outstanding_total ?? 0))).toBe(true)
 
               // No checkout spent credit it didn't have: only a credit controller's release may go below zero.
               const entries = await service.listTradeCreditLedgerEntries({ account_id: accounts[a], operation: "purchased" })

@@ -218,6 +218,8 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
             // open invoices + outstanding orders - unallocated credit = what the ledger says is owed.
             const credits = MathBN.sub(sum(entries.filter((e) => !isDebit(e)) as never), sum(pendingCredits as never))
             const unallocated = MathBN.sub(credits, sum(allocations as never))
+            // The account row's running total is that sum of the history.
+            expect(MathBN.eq(after.raw_unallocated_credit as never, unallocated)).toBe(true)
             const open = sum(invoices as never, "raw_amount_open")
             expect(MathBN.eq(MathBN.sub(MathBN.add(open, outstanding), unallocated), MathBN.mult(after.raw_balance as never, -1))).toBe(true)
             invoices.forEach((i) => seen.add(i.status))

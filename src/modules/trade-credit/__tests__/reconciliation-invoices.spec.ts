@@ -1,5 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type TradeCreditModuleService from "../service"
+import { Migration20261201093659 } from "../migrations/Migration20261201093659"
 import { reconcileLedger } from "../reconciliation"
 import { creditController, openCompanyAccount, tradeCreditModule } from "./fixtures"
 
@@ -50,17 +51,18 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
       ])
       const [paymentOfA] = await service.listTradeCreditInvoiceAllocations({ invoice_id: invoice("payses_a").id, kind: "payment" })
 
-      const check = (db: unknown) => reconcileLedger({ knex: db, payments: [], grace_seconds: 86_400 })
+      const check = (db: unknown, invoiceAt?: "placement" | "shipment") =>
+        reconcileLedger({ knex: db, payments: [], grace_seconds: 86_400, invoice_at: invoiceAt })
       const healthy = await check(knex())
       expect(healthy).toEqual(expect.objectContaining({ ok: true, accounts_checked: 1, invoices_checked: 3, differences: [] }))
 
       /** Breaks the rows with `sql` in a transaction, reconciles inside it, rolls back. */
-      const broken = async (sql: string, bindings: unknown[]) => {
+      const broken = async (sql: string, bindings: unknown[], invoiceAt?: "placement" | "shipment") => {
         let result: Awaited<ReturnType<typeof check>> | undefined
         await knex()
           .transaction(async (trx: any) => {
             await trx.raw(sql, bindings)
-            result = await check(trx)
+            result = await check(trx, invoiceAt)
             throw new Error("rollback")
           })
           .catch((e: Error) => {
@@ -138,8 +140,40 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
          UPDATE trade_credit_invoice SET amount_paid = 0, amount_open = amount, status = 'open' WHERE id IN (SELECT invoice_id FROM gone)`,
         [paymentOfA.id]
       )
-      expect(kinds(unallocated)).toEqual(["unallocated_credit_beside_owing_invoices"])
-      expect(unallocated[0]).toEqual(expect.objectContaining({ expected: 0, actual: 30 }))
+      // (The account row's running total still says none is unallocated.)
+      expect(kinds(unallocated)).toEqual(["unallocated_credit_beside_owing_invoices", "unallocated_credit_mismatch"])
+      expect(unallocated.find((d) => d.kind === "unallocated_credit_beside_owing_invoices")).toEqual(
+        expect.objectContaining({ expected: 0, actual: 30 })
+      )
+      expect(unallocated.find((d) => d.kind === "unallocated_credit_mismatch")).toEqual(expect.objectContaining({ expected: 30, actual: 0 }))
+
+      // The running totals postings read instead of the history, drifted: the unallocated credit...
+      const drifted = await broken(`UPDATE trade_credit_account SET unallocated_credit = unallocated_credit + 5 WHERE id = ?`, [account.id])
+      expect(kinds(drifted)).toEqual(["unallocated_credit_mismatch"])
+      expect(drifted[0]).toEqual(
+        expect.objectContaining({
+          account_id: account.id,
+          expected: 0,
+          actual: 5,
+          message: `The EUR account ${account.id} shows 5.00 EUR of unallocated credit, but its credit history less its allocations leaves 0.00 EUR.`,
+        })
+      )
+      // ...and the outstanding orders (invoiced at shipment; invoiced at placement there are none to keep).
+      expect((await check(knex(), "shipment")).differences).toEqual([])
+      const outstanding = await broken(
+        `UPDATE trade_credit_account SET outstanding_orders_total = 25, outstanding_orders_count = 1 WHERE id = ?`,
+        [account.id],
+        "shipment"
+      )
+      expect(kinds(outstanding)).toEqual(["outstanding_orders_mismatch"])
+      expect(outstanding[0]).toEqual(expect.objectContaining({ account_id: account.id, expected: 0, actual: 25 }))
+
+      // The migration that added the running totals fills them from the history (here over garbage).
+      await knex().transaction(async (trx: any) => {
+        await trx.raw(`UPDATE trade_credit_account SET unallocated_credit = 999, outstanding_orders_total = 7, outstanding_orders_count = 3`)
+        await trx.raw(Migration20261201093659.backfillSql)
+        expect((await check(trx, "shipment")).differences).toEqual([])
+      })
 
       // Rolled back each time: healthy again.
       expect((await check(knex())).differences).toEqual([])

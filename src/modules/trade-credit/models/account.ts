@@ -55,6 +55,11 @@ const Account = model
     // yet (not shipped), net of their refunds. Running totals kept by receivables.ts under the account lock.
     outstanding_orders_total: model.bigNumber().default(0),
     outstanding_orders_count: model.number().default(0),
+    // Credit posted to the balance and not allocated to an invoice yet (reimbursements, adjustments,
+    // refunds and reverts, less their allocations; negative = a debit no invoice bills). A running
+    // total kept by receivables.ts under the account lock, so a posting never sums the history;
+    // the reconciliation checks it against the history.
+    unallocated_credit: model.bigNumber().default(0),
     entries: model.hasMany(() => LedgerEntry, { mappedBy: "account" }),
   })
   .indexes([

@@ -2,7 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { ORDER_OPERATIONS, OWING_INVOICE_STATUSES } from "../constants"
 import type { ReceivablesTotals } from "../utils/settlement"
-import { ENTRY_TABLE, rethrowLockTimeout, transactionKnex } from "./ledger-locks"
+import { ACCOUNT_TABLE, ENTRY_TABLE, rethrowLockTimeout, transactionKnex } from "./ledger-locks"
 
 /**
  * The receivables' raw SQL: the invoice number counter (a row locked by the
@@ -52,31 +52,48 @@ export async function nextInvoiceSequence(sharedContext: Context, scope: string)
  * amount) that no invoice bills yet; `pending_credits` are the refunds and
  * reverts of those orders' sessions that no allocation used (they reduce the
  * outstanding order, not the invoices). Under `placement` both are empty.
+ * `scope` says whose: every account's (the reconciliation), one account's
+ * (`:a`), or only the payment sessions `:sessions` of one account, leaving
+ * out the entry `:exclude` (the payment session index serves it: a posting's
+ * cost then depends on the order's entries, not on the account's history).
  */
-const PENDING_CTES = `
+export const pendingCtes = (scope: "all" | "account" | "sessions") => {
+  const where =
+    scope === "all"
+      ? ""
+      : scope === "account"
+        ? "AND e.account_id = :a"
+        : "AND e.account_id = :a AND e.payment_session_id = ANY(:sessions) AND e.id <> :exclude"
+  return `
   pending_debits AS (
-    SELECT e.id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
-     WHERE e.account_id = :a AND e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount < 0 AND e.payment_session_id IS NOT NULL
+    SELECT e.id, e.account_id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
+     WHERE e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount < 0 AND e.payment_session_id IS NOT NULL ${where}
        AND NOT EXISTS (SELECT 1 FROM ${INVOICE_TABLE} i WHERE i.entry_id = e.id AND i.deleted_at IS NULL)),
   pending_credits AS (
-    SELECT e.id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
-     WHERE e.account_id = :a AND e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount > 0
-       AND e.payment_session_id IN (SELECT payment_session_id FROM pending_debits)
+    SELECT e.id, e.account_id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e
+     WHERE e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount > 0 ${where}
+       AND (e.account_id, e.payment_session_id) IN (SELECT account_id, payment_session_id FROM pending_debits)
        AND NOT EXISTS (SELECT 1 FROM ${ALLOCATION_TABLE} al WHERE al.entry_id = e.id AND al.deleted_at IS NULL)),
   outstanding AS (
-    SELECT payment_session_id, -sum(amount) AS amount
-      FROM (SELECT payment_session_id, amount FROM pending_debits UNION ALL SELECT payment_session_id, amount FROM pending_credits) x
-     GROUP BY payment_session_id)`
+    SELECT account_id, payment_session_id, -sum(amount) AS amount
+      FROM (SELECT account_id, payment_session_id, amount FROM pending_debits
+            UNION ALL SELECT account_id, payment_session_id, amount FROM pending_credits) x
+     GROUP BY account_id, payment_session_id)`
+}
+const PENDING_CTES = pendingCtes("account")
 
 /**
- * An account's receivables sums (see receivablesViolation): open amounts from
- * the columns and from the allocations, outstanding orders, and unallocated
- * credit = every posting to the balance that is not an order's debit
- * (reimbursements, adjustments, refunds, reverts) and does not reduce an
- * outstanding order, less all allocations. The entries' reads say
- * `deleted_at IS NULL` (always true: entries are append-only) so that the
- * partial index on (account_id, seq) serves them: without it PostgreSQL scans
- * the whole ledger of every account on each posting.
+ * An account's receivables sums over its WHOLE history (see
+ * receivablesViolation): open amounts from the columns and from the
+ * allocations, outstanding orders, and unallocated credit = every posting to
+ * the balance that is not an order's debit (reimbursements, adjustments,
+ * refunds, reverts) and does not reduce an outstanding order, less all
+ * allocations. What the account row's running totals (`unallocated_credit`,
+ * `outstanding_orders_*`) must equal: the migration that added them fills
+ * them with these sums, and tests compare them; postings read
+ * `openReceivables` instead. The entries' reads say `deleted_at IS NULL`
+ * (always true: entries are append-only) so that the partial index on
+ * (account_id, seq) serves them.
  */
 export async function receivablesTotals(sharedContext: Context, accountId: string): Promise<Omit<ReceivablesTotals, "balance">> {
   const knex = transactionKnex(sharedContext)
@@ -96,6 +113,77 @@ export async function receivablesTotals(sharedContext: Context, accountId: strin
     { a: accountId, owing: OWING, orderOps: ORDER_OPS }
   )
   return rows[0]
+}
+
+/**
+ * What the account's owing invoices add up to, from their columns and from
+ * their allocation rows, and how many there are: the part of the invariant a
+ * posting reads, through the (account_id, status, due_at) and allocations'
+ * invoice_id indexes, so it costs what is open, not the account's history.
+ * Invoices paid or void owe nothing by their columns; that their rows agree
+ * too is the reconciliation's full check (invoice_allocations_mismatch).
+ */
+export async function openReceivables(
+  sharedContext: Context,
+  accountId: string
+): Promise<Pick<ReceivablesTotals, "open_total" | "open_total_from_allocations" | "owing_invoices">> {
+  const knex = transactionKnex(sharedContext)
+  const { rows } = await knex.raw(
+    `SELECT coalesce(sum(i.amount_open), 0)::text AS open_total,
+            coalesce(sum(i.amount - coalesce(al.allocated, 0)), 0)::text AS open_total_from_allocations,
+            count(*)::int AS owing_invoices
+       FROM ${INVOICE_TABLE} i
+       LEFT JOIN LATERAL (SELECT sum(amount) AS allocated FROM ${ALLOCATION_TABLE}
+                           WHERE invoice_id = i.id AND deleted_at IS NULL) al ON true
+      WHERE i.account_id = :a AND i.status = ANY(:owing) AND i.deleted_at IS NULL`,
+    { a: accountId, owing: OWING }
+  )
+  return rows[0]
+}
+
+/** The account's receivables running totals (kept by receivables.ts under the account lock). */
+export type RunningTotals = { unallocated_credit: string; outstanding_orders_total: string; outstanding_orders_count: number }
+
+/** Reads the running totals of an account whose row this transaction has locked (by primary key). */
+export async function accountRunningTotals(sharedContext: Context, accountId: string): Promise<RunningTotals> {
+  const knex = transactionKnex(sharedContext)
+  const [row] = await knex(ACCOUNT_TABLE)
+    .where({ id: accountId })
+    .select(
+      knex.raw("unallocated_credit::text AS unallocated_credit"),
+      knex.raw("outstanding_orders_total::text AS outstanding_orders_total"),
+      "outstanding_orders_count"
+    )
+  return row
+}
+
+/** One order's (payment session's) part of the outstanding orders and of the refunds that reduce them. */
+export type SessionReceivables = { payment_session_id: string; outstanding: string; pending_credits: string }
+
+/**
+ * The outstanding-order sums (see pendingCtes) of these payment sessions
+ * only, leaving out the entry `excludeEntryId` (the posting being settled, to
+ * read them as they were before it). A posting moves the account's running
+ * totals by the difference of these before and after it.
+ */
+export async function sessionReceivables(
+  sharedContext: Context,
+  accountId: string,
+  sessionIds: string[],
+  excludeEntryId: string | null = null
+): Promise<SessionReceivables[]> {
+  if (!sessionIds.length) {
+    return []
+  }
+  const knex = transactionKnex(sharedContext)
+  const { rows } = await knex.raw(
+    `WITH ${pendingCtes("sessions")}
+     SELECT o.payment_session_id, o.amount::text AS outstanding,
+            coalesce((SELECT sum(c.amount) FROM pending_credits c WHERE c.payment_session_id = o.payment_session_id), 0)::text AS pending_credits
+       FROM outstanding o`,
+    { a: accountId, orderOps: ORDER_OPS, sessions: sessionIds, exclude: excludeEntryId ?? "" }
+  )
+  return rows
 }
 
 /** An outstanding order's entries not invoiced yet: its debits (oldest first) and the refunds that reduce it. */
@@ -118,14 +206,13 @@ export async function pendingOrderEntries(sharedContext: Context, accountId: str
   }
   const knex = transactionKnex(sharedContext)
   const { rows } = await knex.raw(
-    `WITH ${PENDING_CTES},
+    `WITH ${pendingCtes("sessions")},
      pending AS (SELECT id, 'debit' AS kind FROM pending_debits UNION ALL SELECT id, 'credit' FROM pending_credits)
      SELECT e.id, e.operation, e.amount::text AS amount, e.balance_after::text AS balance_after, e.reference,
             e.order_id, e.order_display_id, e.payment_session_id, p.kind
        FROM pending p JOIN ${ENTRY_TABLE} e ON e.id = p.id
-      WHERE e.payment_session_id = ANY(:sessions)
       ORDER BY e.seq`,
-    { a: accountId, orderOps: ORDER_OPS, sessions: sessionIds }
+    { a: accountId, orderOps: ORDER_OPS, sessions: sessionIds, exclude: "" }
   )
   return rows
 }

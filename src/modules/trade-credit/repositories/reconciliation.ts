@@ -8,7 +8,7 @@ import type {
   OrderDebitInvoiceRow,
   SessionLedgerRow,
 } from "../utils/reconciliation"
-import { ALLOCATION_TABLE, INVOICE_TABLE } from "./invoices"
+import { ALLOCATION_TABLE, INVOICE_TABLE, pendingCtes } from "./invoices"
 import { ACCOUNT_TABLE, ENTRY_TABLE } from "./ledger-locks"
 
 /**
@@ -108,11 +108,13 @@ const OWING = [...OWING_INVOICE_STATUSES]
  * writes its entry, invoices and allocations in one transaction): what the
  * credit history says is owed, the credits posted to it (everything that is
  * not an order's debit), what of them is allocated to invoices, and what the
- * invoices still owe.
+ * invoices still owe; and the account row's running totals (unallocated
+ * credit, outstanding orders) next to what the history says they are.
  */
 export async function readAccountReceivables(knex: Knex): Promise<AccountReceivablesRow[]> {
   const { rows } = await knex.raw(
-    `SELECT a.id,
+    `WITH ${pendingCtes("all")}
+     SELECT a.id,
             a.currency_code,
             COALESCE(e.balance, 0)::text AS ledger_balance,
             COALESCE(e.credits, 0)::text AS credits,
@@ -120,7 +122,13 @@ export async function readAccountReceivables(knex: Knex): Promise<AccountReceiva
             COALESCE(i.open_total, 0)::text AS open_total,
             COALESCE(i.owing, 0)::int AS owing_invoices,
             COALESCE(i.invoices, 0)::int AS invoices,
-            COALESCE(u.un_invoiced, 0)::text AS un_invoiced
+            COALESCE(u.un_invoiced, 0)::text AS un_invoiced,
+            COALESCE(p.pending_credits, 0)::text AS pending_credits,
+            COALESCE(o.total, 0)::text AS outstanding_total,
+            COALESCE(o.orders, 0)::int AS outstanding_orders,
+            a.unallocated_credit::text AS stored_unallocated_credit,
+            a.outstanding_orders_total::text AS stored_outstanding_total,
+            a.outstanding_orders_count AS stored_outstanding_orders
        FROM "${ACCOUNT_TABLE}" a
        LEFT JOIN (
          SELECT account_id,
@@ -152,6 +160,12 @@ export async function readAccountReceivables(knex: Knex): Promise<AccountReceiva
             AND NOT EXISTS (SELECT 1 FROM "${INVOICE_TABLE}" x WHERE x.entry_id = e.id AND x.deleted_at IS NULL)
           GROUP BY e.account_id
        ) u ON u.account_id = a.id
+       LEFT JOIN (SELECT account_id, SUM(amount) AS pending_credits FROM pending_credits GROUP BY account_id) p ON p.account_id = a.id
+       LEFT JOIN (
+         SELECT account_id, SUM(amount) AS total, COUNT(*) FILTER (WHERE amount > 0) AS orders
+           FROM outstanding
+          GROUP BY account_id
+       ) o ON o.account_id = a.id
       WHERE a.deleted_at IS NULL
       ORDER BY a.id`,
     { orderOps: ORDER_OPS, owing: OWING }

@@ -410,6 +410,15 @@ export type AccountReceivablesRow = {
   invoices: number
   /** Order charges no invoice bills yet: outstanding orders under `invoice_at: "shipment"` (each flagged on its own under `placement`). */
   un_invoiced: string
+  /** Refunds of outstanding orders no allocation used (they reduce the order, they are no unallocated credit). */
+  pending_credits: string
+  /** Outstanding orders by the history: their charges less those refunds, and how many owe something. */
+  outstanding_total: string
+  outstanding_orders: number
+  /** The account row's running totals, which postings move instead of summing the history. */
+  stored_unallocated_credit: string
+  stored_outstanding_total: string
+  stored_outstanding_orders: number
 }
 
 /** An invoice whose amount columns disagree with its allocation rows. */
@@ -480,11 +489,13 @@ export function compareAccountReceivables(
   const found: ReconciliationDifference[] = []
   const owed = MathBN.convert(row.ledger_balance).negated()
   const open = MathBN.convert(row.open_total)
-  const unallocated = MathBN.sub(row.credits, row.allocated)
-  // Outstanding orders (charged, not invoiced yet) are owed too; a refund of one before it is
-  // invoiced is a credit in both the history and the outstanding amount, so it cancels out here.
-  // (Invoiced at placement there are none: an uninvoiced charge is a difference of its own.)
-  const outstanding = MathBN.convert(options.invoice_at === "shipment" ? (row.un_invoiced ?? 0) : 0)
+  // Outstanding orders (charged, not invoiced yet) are owed too, less their refunds made before
+  // they were invoiced, which are then no unallocated credit either. (Invoiced at placement there
+  // are none: an uninvoiced charge is a difference of its own.)
+  const shipment = options.invoice_at === "shipment"
+  const pending = MathBN.convert(shipment ? (row.pending_credits ?? 0) : 0)
+  const unallocated = MathBN.sub(MathBN.sub(row.credits, row.allocated), pending)
+  const outstanding = shipment ? MathBN.sub(row.un_invoiced ?? 0, pending) : MathBN.convert(0)
   const invoicesOwe = MathBN.sub(MathBN.add(open, outstanding), unallocated)
   if (!invoicesOwe.eq(owed)) {
     found.push(
@@ -505,6 +516,53 @@ export function compareAccountReceivables(
         expected: 0,
         actual: n(unallocated),
         message: `${who} has ${money(unallocated, currency)} of credit allocated to no invoice while ${row.owing_invoices} of its invoices still owe ${money(open, currency)}: the credit should have paid them.`,
+      })
+    )
+  }
+  found.push(...compareRunningTotals(row, who, base, options))
+  return found
+}
+
+/**
+ * The running totals a posting reads instead of the history (the account
+ * row's unallocated credit and outstanding orders) against what the history
+ * says they are: a drift would make the next postings settle with the wrong
+ * credit. Outstanding orders only under `invoice_at: "shipment"`: invoiced at
+ * placement an order charge without its invoice is a difference of its own
+ * (order_debit_without_invoice).
+ */
+function compareRunningTotals(
+  row: AccountReceivablesRow,
+  who: string,
+  base: { account_id: string; currency_code: string },
+  options: { invoice_at?: "placement" | "shipment" }
+): ReconciliationDifference[] {
+  const currency = row.currency_code
+  const found: ReconciliationDifference[] = []
+  const unallocated = MathBN.sub(MathBN.sub(row.credits, row.pending_credits), row.allocated)
+  const stored = MathBN.convert(row.stored_unallocated_credit)
+  if (!stored.eq(unallocated)) {
+    found.push(
+      difference({
+        ...base,
+        kind: "unallocated_credit_mismatch",
+        expected: n(unallocated),
+        actual: n(stored),
+        message: `${who} shows ${money(stored, currency)} of unallocated credit, but its credit history less its allocations leaves ${money(unallocated, currency)}.`,
+      })
+    )
+  }
+  const outstanding = MathBN.convert(row.outstanding_total)
+  const storedOutstanding = MathBN.convert(row.stored_outstanding_total)
+  const ordersDiffer = !storedOutstanding.eq(outstanding) || row.stored_outstanding_orders !== row.outstanding_orders
+  if (options.invoice_at === "shipment" && ordersDiffer) {
+    found.push(
+      difference({
+        ...base,
+        kind: "outstanding_orders_mismatch",
+        expected: n(outstanding),
+        actual: n(storedOutstanding),
+        message: `${who} shows ${row.stored_outstanding_orders} outstanding order(s) for ${money(storedOutstanding, currency)}, but its credit history has ${row.outstanding_orders} order(s) charged and not invoiced for ${money(outstanding, currency)}.`,
       })
     )
   }

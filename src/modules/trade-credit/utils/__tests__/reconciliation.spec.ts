@@ -189,17 +189,27 @@ describe("onAccountPayment", () => {
 })
 
 describe("invoices against the ledger", () => {
-  const receivables = (over: Partial<AccountReceivablesRow> = {}): AccountReceivablesRow => ({
-    id: "tcacc_1",
-    currency_code: "eur",
-    ledger_balance: "-120",
-    credits: "70.00",
-    allocated: "70",
-    open_total: "120.0",
-    owing_invoices: 2,
-    invoices: 3,
-    ...over,
-  })
+  /** A healthy row; the stored unallocated credit follows credits - allocated unless given. */
+  const receivables = (over: Partial<AccountReceivablesRow> = {}): AccountReceivablesRow => {
+    const row = {
+      id: "tcacc_1",
+      currency_code: "eur",
+      ledger_balance: "-120",
+      credits: "70.00",
+      allocated: "70",
+      open_total: "120.0",
+      owing_invoices: 2,
+      invoices: 3,
+      un_invoiced: "0",
+      pending_credits: "0",
+      outstanding_total: "0",
+      outstanding_orders: 0,
+      stored_outstanding_total: "0",
+      stored_outstanding_orders: 0,
+      ...over,
+    }
+    return { stored_unallocated_credit: (Number(row.credits) - Number(row.allocated)).toFixed(2), ...row }
+  }
 
   it("open invoices - unallocated credit = what the ledger says is owed; credit left unallocated only when nothing is owing", () => {
     expect(compareAccountReceivables(receivables())).toEqual([])
@@ -215,6 +225,40 @@ describe("invoices against the ledger", () => {
     expect(compareAccountReceivables(receivables({ allocated: "50", open_total: "140" }))).toEqual([
       expect.objectContaining({ kind: "unallocated_credit_beside_owing_invoices", expected: 0, actual: 20 }),
     ])
+  })
+
+  it("the account row's running totals (unallocated credit, outstanding orders) against the history", () => {
+    const shipment = { invoice_at: "shipment" as const }
+    // Invoices owe 120; an order of 50 not invoiced yet was refunded 10 (it now owes 40, and the
+    // refund is no unallocated credit: not beside the owing invoices either); 20 credited, all allocated.
+    const shipped = {
+      ledger_balance: "-160",
+      credits: "30",
+      pending_credits: "10",
+      allocated: "20",
+      un_invoiced: "50",
+      outstanding_total: "40",
+      outstanding_orders: 1,
+      stored_outstanding_total: "40",
+      stored_outstanding_orders: 1,
+      stored_unallocated_credit: "0",
+    }
+    expect(compareAccountReceivables(receivables(shipped), undefined, shipment)).toEqual([])
+    const drifted = compareAccountReceivables(receivables({ ...shipped, stored_unallocated_credit: "10" }), undefined, shipment)
+    expect(drifted).toEqual([expect.objectContaining({ kind: "unallocated_credit_mismatch", account_id: "tcacc_1", expected: 0, actual: 10 })])
+    expect(drifted[0].message).toBe(
+      "The EUR account tcacc_1 shows 10.00 EUR of unallocated credit, but its credit history less its allocations leaves 0.00 EUR."
+    )
+    // Outstanding orders: compared under invoice_at "shipment", by total and by count.
+    const outstanding = { ledger_balance: "-170", un_invoiced: "50", outstanding_total: "50", outstanding_orders: 1 }
+    expect(compareAccountReceivables(receivables({ ...outstanding, stored_outstanding_total: "50", stored_outstanding_orders: 1 }), undefined, shipment)).toEqual([])
+    const lost = compareAccountReceivables(receivables({ ...outstanding, stored_outstanding_total: "50", stored_outstanding_orders: 0 }), undefined, shipment)
+    expect(lost).toEqual([expect.objectContaining({ kind: "outstanding_orders_mismatch", expected: 50, actual: 50 })])
+    expect(lost[0].message).toBe(
+      "The EUR account tcacc_1 shows 0 outstanding order(s) for 50.00 EUR, but its credit history has 1 order(s) charged and not invoiced for 50.00 EUR."
+    )
+    const short = compareAccountReceivables(receivables({ ...outstanding, stored_outstanding_total: "20", stored_outstanding_orders: 1 }), undefined, shipment)
+    expect(short.map((d) => d.kind)).toEqual(["outstanding_orders_mismatch"])
   })
 
   it("each invoice's paid, credited and open amounts against its allocations", () => {
