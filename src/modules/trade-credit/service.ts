@@ -85,9 +85,12 @@ export default class TradeCreditModuleService extends CreditControlService {
     }
     const amount = parseAmount(input.amount, currency, "amount", { allowNegative: false })
     // What the session already has, in one read after the lock (it sees the checkout that held it before).
-    const { purchase, reverted, review } = await readSessionUnderLock<LedgerEntryRecord, CreditReviewRecord>(
+    // The overdue invoices only when the account's policy can act on them.
+    const now = new Date()
+    const { purchase, reverted, review, overdue } = await readSessionUnderLock<LedgerEntryRecord, CreditReviewRecord>(
       sharedContext,
-      input.payment_session_id
+      input.payment_session_id,
+      row.overdue_policy === "allow" ? null : { account_id: row.id, now }
     )
     if (purchase) {
       // Credit given back (a cancel, the orphaned-authorization sweep) is never handed out again for free.
@@ -102,8 +105,7 @@ export default class TradeCreditModuleService extends CreditControlService {
       review: review ?? null,
       actor: input.actor,
       default_over_limit_policy: input.default_over_limit_policy,
-      // Only asked when it can matter (not for an admin's release): one indexed read under the lock.
-      overdue: row.overdue_policy === "allow" ? null : await this.receivables_.overdue(sharedContext, row),
+      overdue: overdue ? await this.receivables_.overdue(sharedContext, row, now, overdue) : null,
     })
     if (decision.kind === "refuse") {
       throw paymentRefusal(decision.message)

@@ -68,6 +68,38 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
       expect(committed).toEqual(expect.objectContaining({ balance: 250.5, available_credit: 1250.5, reference: "KEEP-1" }))
     })
 
+    it("reads the overdue invoices with the session, in due-date order, and refuses or holds by the policy", async () => {
+      const { account } = await openCompanyAccount(service)
+      await authorizeOrder(service, account.id, "payses_inv_a", "40")
+      await authorizeOrder(service, account.id, "payses_inv_b", "25.5")
+      const [a, b] = await service.listTradeCreditInvoices({ account_id: account.id }, { order: { number: "ASC" } })
+      const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)
+      const day = (offset: number) => new Date(today + offset * 86_400_000)
+      // The later-numbered invoice fell due first: it is named first.
+      await service.updateTradeCreditInvoices([
+        { id: a.id, due_date: day(-3).toISOString().slice(0, 10), due_at: day(-3), overdue_at: day(-2) },
+        { id: b.id, due_date: day(-10).toISOString().slice(0, 10), due_at: day(-10), overdue_at: day(-9) },
+      ] as never)
+      await expect(authorizeOrder(service, account.id, "payses_blocked", "1")).rejects.toThrow(
+        `Pay on account is paused because 2 invoices are overdue: ${b.number} (25.50 EUR open, 10 days overdue), ${a.number} (40.00 EUR open, 3 days overdue).`
+      )
+      expect(await service.listTradeCreditLedgerEntries({ payment_session_id: "payses_blocked" })).toHaveLength(0)
+
+      await service.updateTradeCreditAccounts({ id: account.id, overdue_policy: "hold" } as never)
+      expect(await authorizeOrder(service, account.id, "payses_held", "1")).toEqual(
+        expect.objectContaining({ status: "pending_authorization", account_id: account.id })
+      )
+      const [review] = await service.listTradeCreditReviews({ payment_session_id: "payses_held" })
+      expect(review).toEqual(expect.objectContaining({ reason: "overdue_invoices", status: "pending" }))
+      // A retry while the review is pending changes nothing.
+      expect(await authorizeOrder(service, account.id, "payses_held", "1")).toEqual(
+        expect.objectContaining({ status: "pending_authorization", review_id: review.id })
+      )
+
+      await service.updateTradeCreditAccounts({ id: account.id, overdue_policy: "allow" } as never)
+      expect(await authorizeOrder(service, account.id, "payses_allowed", "1")).toEqual(expect.objectContaining({ status: "authorized", posted: true }))
+    })
+
     it("writes nothing when the transaction rolls back", async () => {
       const { account } = await openCompanyAccount(service)
       await expect(

@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { BigNumber, generateEntityId, trimZeros } from "@medusajs/framework/utils"
 import { ACCOUNT_TABLE, ENTRY_TABLE, REVIEW_TABLE, transactionKnex } from "./ledger-locks"
+import { type OverdueInvoiceRow, overdueInvoicesQuery } from "./invoices"
 
 /**
  * The posting's raw SQL, for the time the account row is locked: on a busy
@@ -154,16 +155,27 @@ export type SessionUnderLock<E, R> = {
   reverted: boolean
   /** The session's credit review, if the order was held. */
   review: R | null
+  /** The account's invoices overdue at `overdue.now` (`overdueInvoices`), when asked for. */
+  overdue: OverdueInvoiceRow[] | null
 }
 
 /**
- * The payment session's purchase, whether it was reverted, and its credit
- * review, in ONE statement. It must run after the account lock is taken (not
- * inside the locking statement), so that it sees what the checkout that held
- * the lock before committed.
+ * The payment session's purchase, whether it was reverted, its credit
+ * review and (when the account's overdue policy needs them) the account's
+ * overdue invoices, in ONE statement. It must run after the account lock is
+ * taken (not inside the locking statement), so that it sees what the
+ * checkout or payment that held the lock before committed.
  */
-export async function readSessionUnderLock<E, R>(sharedContext: Context, paymentSessionId: string): Promise<SessionUnderLock<E, R>> {
+export async function readSessionUnderLock<E, R>(
+  sharedContext: Context,
+  paymentSessionId: string,
+  overdue: { account_id: string; now: Date } | null
+): Promise<SessionUnderLock<E, R>> {
   const knex = transactionKnex(sharedContext)
+  // A sorted subquery feeds json_agg in its order (due date, then number).
+  const overdueSql = overdue
+    ? knex.raw("(SELECT coalesce(json_agg(o), '[]'::json) FROM ? o)", [overdueInvoicesQuery(knex, overdue.account_id, overdue.now)])
+    : knex.raw("NULL::json")
   const { rows } = await knex.raw(
     `SELECT (SELECT to_jsonb(p) FROM ${ENTRY_TABLE} p
               WHERE p.payment_session_id = ? AND p.operation = 'purchased' AND p.deleted_at IS NULL
@@ -172,13 +184,15 @@ export async function readSessionUnderLock<E, R>(sharedContext: Context, payment
                      WHERE r.payment_session_id = ? AND r.operation = 'reverted' AND r.deleted_at IS NULL) AS reverted,
             (SELECT to_jsonb(v) FROM ${REVIEW_TABLE} v
               WHERE v.payment_session_id = ? AND v.deleted_at IS NULL
-              LIMIT 1) AS review`,
-    [paymentSessionId, paymentSessionId, paymentSessionId]
+              LIMIT 1) AS review,
+            ? AS overdue`,
+    [paymentSessionId, paymentSessionId, paymentSessionId, overdueSql]
   )
   const row = rows[0]
   return {
     purchase: row.purchase ? entryRecord<E>(row.purchase) : null,
     reverted: row.reverted,
     review: row.review ? asRecord<R>(row.review) : null,
+    overdue: row.overdue ?? null,
   }
 }
