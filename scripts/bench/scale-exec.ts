@@ -32,6 +32,23 @@ async function time(n: number, warmup: number, fn: (i: number) => Promise<unknow
   return { n, p50: percentile(samples, 50), p95: percentile(samples, 95) }
 }
 
+/**
+ * The SQL statements one call of `fn` sends (knex's query events: the module's
+ * MikroORM shares this pool), BEGIN and COMMIT included: the round trips the
+ * hot account's row lock waits on.
+ */
+async function statements(knex: any, fn: () => Promise<unknown>) {
+  const sql: string[] = []
+  const listener = (q: { sql: string }) => sql.push(q.sql.replace(/\s+/g, " ").slice(0, 160))
+  knex.on("query", listener)
+  try {
+    await fn()
+  } finally {
+    knex.off("query", listener)
+  }
+  return { count: sql.length, sql }
+}
+
 /** `total` calls of `fn` by `clients` concurrent workers: calls per second. */
 async function throughput(total: number, clients: number, fn: (i: number) => Promise<unknown>) {
   let next = 0
@@ -89,8 +106,8 @@ export default async function scaleBench({ container, args }: ExecArgs) {
   result.credit_check = { small: await creditCheck(arg.small, "cs"), big: await creditCheck(arg.big, "cb") }
   result.posted_order = { small: await postedOrder(arg.small, "ps"), big: await postedOrder(arg.big, "pb") }
 
-  // One hot account, `clients` at a time: through the module service...
-  result.hot_module = await throughput(auths, clients, (i) =>
+  // One authorization of each kind on the hot accounts, its statements counted.
+  const hotAuthorization = (i: number | string) =>
     service.authorizeOnAccount({
       account_id: arg.hot,
       payment_session_id: `payses_scale_${run}_hot_${i}`,
@@ -100,9 +117,7 @@ export default async function scaleBench({ container, args }: ExecArgs) {
       default_over_limit_policy: "hold",
       actor,
     })
-  )
-  // ...and the ceiling: the same row lock, entry insert and totals update in raw SQL, on the same pool.
-  result.hot_sql = await throughput(auths, clients, (i) =>
+  const ceilingAuthorization = (i: number | string) =>
     knex.transaction(async (trx: any) => {
       const { rows } = await trx.raw(
         `SELECT id, currency_code, balance, reserved, credit_limit FROM trade_credit_account WHERE id = ? FOR UPDATE`,
@@ -141,6 +156,14 @@ export default async function scaleBench({ container, args }: ExecArgs) {
         [a.id]
       )
     })
-  )
+  const moduleStatements = await statements(knex, () => hotAuthorization("counted"))
+  const ceilingStatements = await statements(knex, () => ceilingAuthorization("counted"))
+  result.statements = { module: moduleStatements.count, ceiling: ceilingStatements.count }
+  process.stdout.write(`TRADE_CREDIT_SCALE_STATEMENTS=${JSON.stringify({ module: moduleStatements.sql, ceiling: ceilingStatements.sql })}\n`)
+
+  // One hot account, `clients` at a time: through the module service...
+  result.hot_module = await throughput(auths, clients, hotAuthorization)
+  // ...and the ceiling: the same row lock, entry insert and totals update in raw SQL, on the same pool.
+  result.hot_sql = await throughput(auths, clients, ceilingAuthorization)
   process.stdout.write(`TRADE_CREDIT_SCALE=${JSON.stringify(result)}\n`)
 }

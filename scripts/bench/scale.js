@@ -184,6 +184,13 @@ async function runScale(store, { log = () => {} } = {}) {
     throw new Error(`scale-exec printed no result:\n${lines.slice(-30).join("\n")}`)
   }
   const m = JSON.parse(line.slice("TRADE_CREDIT_SCALE=".length))
+  // The statements of one authorization of each kind, for whoever wants to see where the lock time goes.
+  const statementsLine = lines.find((l) => l.startsWith("TRADE_CREDIT_SCALE_STATEMENTS="))
+  if (statementsLine) {
+    const fs = require("fs")
+    fs.mkdirSync(path.join(ROOT, ".bench"), { recursive: true })
+    fs.writeFileSync(path.join(ROOT, ".bench", "scale-statements.json"), statementsLine.slice("TRADE_CREDIT_SCALE_STATEMENTS=".length))
+  }
 
   const result = { entries: bigCount, seedSeconds, firstPage, deep, depth, ...m, reconciliation_ok: reconciliation.ok }
   const row = (label, small, bigRow) => {
@@ -209,11 +216,11 @@ async function runScale(store, { log = () => {} } = {}) {
     `| first page | ${ms(firstPage.p50)} | ${ms(firstPage.p95)} | |`,
     `| page at depth ${depth.toLocaleString("en")} | ${ms(deep.p50)} | ${ms(deep.p95)} | <= ${TARGET_PAGE_RATIO}x (**${pageRatio.toFixed(2)}x**: ${met(pageRatio <= TARGET_PAGE_RATIO)}), <= ${TARGET_PAGE_MS} ms: ${met(deep.p50 <= TARGET_PAGE_MS)} |`,
     "",
-    `| one hot account, ${CLIENTS} clients, ${AUTHS} authorizations of 0.01 (reserved) | wall (s) | per second |`,
-    `|---|---:|---:|`,
-    `| through the module service (\`authorizeOnAccount\`) | ${m.hot_module.seconds.toFixed(1)} | **${m.hot_module.per_second.toFixed(1)}** |`,
-    `| raw-SQL ceiling (row lock + entry insert + totals update, same pool) | ${m.hot_sql.seconds.toFixed(1)} | ${m.hot_sql.per_second.toFixed(1)} |`,
-    `| **module / ceiling** | | **${(share * 100).toFixed(0)}%** (target >= ${TARGET_CEILING_SHARE * 100}%: ${met(share >= TARGET_CEILING_SHARE)}) |`,
+    `| one hot account, ${CLIENTS} clients, ${AUTHS} authorizations of 0.01 (reserved) | statements (BEGIN…COMMIT) | wall (s) | per second |`,
+    `|---|---:|---:|---:|`,
+    `| through the module service (\`authorizeOnAccount\`) | ${m.statements?.module ?? "–"} | ${m.hot_module.seconds.toFixed(1)} | **${m.hot_module.per_second.toFixed(1)}** |`,
+    `| raw-SQL ceiling (row lock + entry insert + totals update, same pool) | ${m.statements?.ceiling ?? "–"} | ${m.hot_sql.seconds.toFixed(1)} | ${m.hot_sql.per_second.toFixed(1)} |`,
+    `| **module / ceiling** | | | **${(share * 100).toFixed(0)}%** (target >= ${TARGET_CEILING_SHARE * 100}%: ${met(share >= TARGET_CEILING_SHARE)}) |`,
     "",
   ].join("\n")
   return { markdown, result }

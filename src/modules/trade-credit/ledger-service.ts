@@ -41,6 +41,7 @@ import { normalizeInvoiceOptions } from "./utils/invoice-options"
 import { Receivables } from "./receivables"
 import { normalizeOrderBalanceOptions, type OrderBalanceOptions } from "./utils/order-balance"
 import { afterCommit } from "./repositories/after-commit"
+import { writeTotalsAndEntry } from "./repositories/ledger-writes"
 import { INVOICES_PAID_EVENT } from "./constants"
 
 type AccountRecord = InferEntityType<typeof Account>
@@ -177,17 +178,16 @@ export class LedgerService extends MedusaService({
     const namedInvoiceId = totals.amount.gt(0) || input.invoice_id
       ? await this.receivables_.namedInvoice(sharedContext, row.id, { invoice_id: input.invoice_id }, reference)
       : null
-    const account = await this.updateTradeCreditAccounts(
-      asRow({
+    // One statement under the lock (repositories/ledger-writes.ts): the totals and the entry together.
+    const { account, entry } = await writeTotalsAndEntry<AccountRecord, LedgerEntryRecord>(
+      sharedContext,
+      {
         id: row.id,
         balance: totals.balance.toString(),
         reserved: totals.reserved.toString(),
         available_credit: totals.available.toString(),
-      }),
-      sharedContext
-    )
-    const entry = await this.createEntry_(
-      asRow({
+      },
+      {
         account_id: row.id,
         operation: input.operation,
         amount: totals.amount.toString(),
@@ -206,8 +206,7 @@ export class LedgerService extends MedusaService({
         comment,
         ...actorFields(input.actor),
         ...idempotencyFields(input.idempotency),
-      }),
-      sharedContext
+      }
     )
     await this.receivables_.afterPosting(
       sharedContext,

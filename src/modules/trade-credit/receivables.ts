@@ -27,6 +27,7 @@ import {
   nextInvoiceSequence,
   openReceivables,
   overdueInvoices,
+  type OverdueInvoiceRow,
   owingInvoices,
   paymentAllocations,
   pendingOrderEntries,
@@ -135,10 +136,11 @@ export class Receivables {
    * The account's invoices overdue past grace now, with their days overdue
    * (`overdueState`), and the amount they may add up to without stopping pay
    * on account. Read under the account lock, so a payment that settles them
-   * and a checkout can't pass each other.
+   * and a checkout can't pass each other (`read`: the rows of
+   * `overdueInvoices` as the caller already read them, under that lock).
    */
-  async overdue(sharedContext: Context, row: LockedAccountRow, now = new Date()) {
-    const rows = await overdueInvoices(sharedContext, row.id, now)
+  async overdue(sharedContext: Context, row: LockedAccountRow, now = new Date(), read?: OverdueInvoiceRow[]) {
+    const rows = read ?? (await overdueInvoices(sharedContext, row.id, now))
     const invoices = rows.map((i) => ({
       number: i.number,
       amount_open: MathBN.convert(i.amount_open),

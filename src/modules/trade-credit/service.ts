@@ -7,6 +7,7 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import type LedgerEntry from "./models/ledger-entry"
+import type CreditReview from "./models/credit-review"
 import type {
   AuthorizeOnAccountInput,
   AuthorizeOnAccountResult,
@@ -32,6 +33,7 @@ import {
   refundTooLargeMessage,
 } from "./utils/refusals"
 import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
+import { readSessionUnderLock } from "./repositories/ledger-writes"
 import { CreditControlService } from "./credit-control-service"
 
 export { ACCOUNT_BUSY_MESSAGE } from "./utils/refusals"
@@ -39,6 +41,7 @@ export { isAccountBusy } from "./repositories/ledger-locks"
 export { DEFAULT_ENTRY_PAGE, MAX_ENTRY_PAGE, type PostingResult } from "./ledger-service"
 
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
+type CreditReviewRecord = InferEntityType<typeof CreditReview>
 
 /**
  * The trade credit module: the operations of pay on account at checkout, on
@@ -81,39 +84,42 @@ export default class TradeCreditModuleService extends CreditControlService {
       throw paymentRefusal(currencyMismatchMessage(String(input.currency_code), currency))
     }
     const amount = parseAmount(input.amount, currency, "amount", { allowNegative: false })
-    const [purchase] = await this.sessionEntries_(input.payment_session_id, "purchased", sharedContext)
+    // What the session already has, in one read after the lock (it sees the checkout that held it before).
+    // The overdue invoices only when the account's policy can act on them.
+    const now = new Date()
+    const { purchase, reverted, review, overdue } = await readSessionUnderLock<LedgerEntryRecord, CreditReviewRecord>(
+      sharedContext,
+      input.payment_session_id,
+      row.overdue_policy === "allow" ? null : { account_id: row.id, now }
+    )
     if (purchase) {
       // Credit given back (a cancel, the orphaned-authorization sweep) is never handed out again for free.
-      if ((await this.sessionEntries_(input.payment_session_id, "reverted", sharedContext)).length) {
+      if (reverted) {
         throw paymentRefusal(AUTHORIZATION_RELEASED_MESSAGE)
       }
       return authorized(row.id, purchase)
     }
-    const [review] = await this.listTradeCreditReviews(
-      { payment_session_id: input.payment_session_id },
-      { take: 1 },
-      sharedContext
-    )
     const decision = decideAuthorization({
       row,
       amount,
       review: review ?? null,
       actor: input.actor,
       default_over_limit_policy: input.default_over_limit_policy,
-      // Only asked when it can matter (not for an admin's release): one indexed read under the lock.
-      overdue: row.overdue_policy === "allow" ? null : await this.receivables_.overdue(sharedContext, row),
+      overdue: overdue ? await this.receivables_.overdue(sharedContext, row, now, overdue) : null,
     })
     if (decision.kind === "refuse") {
       throw paymentRefusal(decision.message)
     }
     if (decision.kind === "pending") {
-      if (!review.order_id && input.order_id) {
+      // Only a session's own review is ever pending.
+      const pending = review as CreditReviewRecord
+      if (!pending.order_id && input.order_id) {
         await this.updateTradeCreditReviews(
-          { id: review.id, order_id: input.order_id, order_display_id: input.order_display_id ?? null },
+          { id: pending.id, order_id: input.order_id, order_display_id: input.order_display_id ?? null },
           sharedContext
         )
       }
-      return { status: "pending_authorization", account_id: row.id, review_id: review.id, posted: false, over_limit: true }
+      return { status: "pending_authorization", account_id: row.id, review_id: pending.id, posted: false, over_limit: true }
     }
     if (decision.kind === "hold") {
       const created = await this.createTradeCreditReviews(

@@ -354,9 +354,16 @@ export async function overdueInvoices(
   sharedContext: Context,
   accountId: string,
   now: Date
-): Promise<Array<{ number: string; amount_open: string; due_date: string; grace_days: number }>> {
-  const knex = transactionKnex(sharedContext)
-  return await knex(INVOICE_TABLE)
+): Promise<OverdueInvoiceRow[]> {
+  return await overdueInvoicesQuery(transactionKnex(sharedContext), accountId, now)
+}
+
+export type OverdueInvoiceRow = { number: string; amount_open: string; due_date: string; grace_days: number }
+
+/** The query of `overdueInvoices`, for a statement that reads it together with other rows (ledger-writes.ts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function overdueInvoicesQuery(knex: any, accountId: string, now: Date) {
+  return knex(INVOICE_TABLE)
     .where({ account_id: accountId })
     .whereIn("status", OWING)
     .where("overdue_at", "<=", now)

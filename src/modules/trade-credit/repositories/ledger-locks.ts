@@ -59,13 +59,18 @@ export function rethrowLockTimeout(error: unknown): never {
   throw error
 }
 
-/** Locks an account row (SELECT ... FOR UPDATE) and reads its totals as exact strings. */
+/**
+ * Locks an account row (SELECT ... FOR UPDATE) and reads its totals as exact
+ * strings. The lock wait is bounded by the same statement (set_config in its
+ * filter runs on the row before it is locked, and stays for the transaction,
+ * like boundLockWaits): one round trip less for every checkout.
+ */
 export async function lockAccount(sharedContext: Context, id: string): Promise<LockedAccountRow> {
   const knex = transactionKnex(sharedContext)
-  await boundLockWaits(knex)
   const [row] = await knex(ACCOUNT_TABLE)
     .where({ id })
     .whereNull("deleted_at")
+    .whereRaw("set_config('lock_timeout', ?, true) IS NOT NULL", [LOCK_TIMEOUT])
     .forUpdate()
     .select(
       "id",

@@ -1,0 +1,115 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import type TradeCreditModuleService from "../service"
+import { authorizeOrder, creditController, openCompanyAccount, tradeCreditModule } from "./fixtures"
+
+jest.setTimeout(60_000)
+
+/**
+ * Postings write the totals and the entry in one raw statement (the account
+ * row is locked meanwhile: see repositories/ledger-writes.ts). Callers and
+ * HTTP responses must not see the difference: the records have the generated
+ * methods' shape, and the module's ORM, in the same transaction, reads what
+ * was written and never writes stale totals back.
+ */
+moduleIntegrationTestRunner<TradeCreditModuleService>({
+  ...tradeCreditModule,
+  testSuite: ({ service }) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const inOneTransaction = <T>(task: (ctx: any) => Promise<T>): Promise<T> =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (service as any).baseRepository_.transaction((manager: unknown) => task({ transactionManager: manager }))
+
+    it("returns the account and entry exactly as the generated reads return them", async () => {
+      const { account } = await openCompanyAccount(service)
+      const posted = await service.postLedgerEntry({
+        account_id: account.id,
+        operation: "adjusted",
+        amount: "-300.10",
+        comment: "Opening debt",
+        reference: "ERP-7",
+        actor: creditController,
+        idempotency: { key: "opening-debt", request_hash: "h1" },
+      })
+      expect(posted.entry.id).toMatch(/^tcle_/)
+      expect(posted.entry.seq).toEqual(expect.any(Number))
+      expect(posted.entry.created_at).toBeInstanceOf(Date)
+      expect(posted.entry).toEqual(expect.objectContaining({ amount: -300.1, raw_amount: { value: "-300.1", precision: 20 } }))
+      expect(posted.account).toEqual(expect.objectContaining({ balance: -300.1, available_credit: 699.9 }))
+      expect(posted.entry).toEqual(await service.retrieveTradeCreditLedgerEntry(posted.entry.id))
+      expect(posted.account).toEqual(await service.retrieveTradeCreditAccount(account.id))
+
+      const auth = await authorizeOrder(service, account.id, "payses_shape", "12.34", { capture: false })
+      const [purchase] = await service.listTradeCreditLedgerEntries({ payment_session_id: "payses_shape" })
+      expect(auth).toEqual({ status: "authorized", account_id: account.id, entry_id: purchase.id, posted: false, over_limit: false })
+      expect(purchase).toEqual(expect.objectContaining({ reserved_delta: 12.34, reserved_after: 12.34, available_credit_after: 687.56 }))
+      // A retry of the same session returns the first decision, nothing written.
+      expect(await authorizeOrder(service, account.id, "payses_shape", "12.34", { capture: false })).toEqual(auth)
+      expect(await service.listTradeCreditLedgerEntries({ payment_session_id: "payses_shape" })).toHaveLength(1)
+    })
+
+    it("lets later generated reads and writes in the same transaction see the posting and keep it", async () => {
+      const { account } = await openCompanyAccount(service)
+      await inOneTransaction(async (ctx) => {
+        // Loaded into the ORM's identity map before the raw write.
+        const before = await service.retrieveTradeCreditAccount(account.id, {}, ctx)
+        expect(before.balance).toBe(0)
+        const { entry } = await service.postLedgerEntry(
+          { account_id: account.id, operation: "reimbursed", amount: "250.5", actor: creditController },
+          ctx
+        )
+        const after = await service.retrieveTradeCreditAccount(account.id, {}, ctx)
+        expect(after).toEqual(expect.objectContaining({ balance: 250.5, available_credit: 1250.5, raw_balance: { value: "250.5", precision: 20 } }))
+        const entries = await service.listTradeCreditLedgerEntries({ account_id: account.id }, { order: { seq: "ASC" } }, ctx)
+        expect(entries.map((e) => e.id)).toEqual([expect.any(String), entry.id])
+        // A generated write of another field later in the transaction must not put the old totals back.
+        await service.updateTradeCreditAccounts({ id: account.id, reference: "KEEP-1" }, ctx)
+      })
+      const committed = await service.retrieveTradeCreditAccount(account.id)
+      expect(committed).toEqual(expect.objectContaining({ balance: 250.5, available_credit: 1250.5, reference: "KEEP-1" }))
+    })
+
+    it("reads the overdue invoices with the session, in due-date order, and refuses or holds by the policy", async () => {
+      const { account } = await openCompanyAccount(service)
+      await authorizeOrder(service, account.id, "payses_inv_a", "40")
+      await authorizeOrder(service, account.id, "payses_inv_b", "25.5")
+      const [a, b] = await service.listTradeCreditInvoices({ account_id: account.id }, { order: { number: "ASC" } })
+      const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)
+      const day = (offset: number) => new Date(today + offset * 86_400_000)
+      // The later-numbered invoice fell due first: it is named first.
+      await service.updateTradeCreditInvoices([
+        { id: a.id, due_date: day(-3).toISOString().slice(0, 10), due_at: day(-3), overdue_at: day(-2) },
+        { id: b.id, due_date: day(-10).toISOString().slice(0, 10), due_at: day(-10), overdue_at: day(-9) },
+      ] as never)
+      await expect(authorizeOrder(service, account.id, "payses_blocked", "1")).rejects.toThrow(
+        `Pay on account is paused because 2 invoices are overdue: ${b.number} (25.50 EUR open, 10 days overdue), ${a.number} (40.00 EUR open, 3 days overdue).`
+      )
+      expect(await service.listTradeCreditLedgerEntries({ payment_session_id: "payses_blocked" })).toHaveLength(0)
+
+      await service.updateTradeCreditAccounts({ id: account.id, overdue_policy: "hold" } as never)
+      expect(await authorizeOrder(service, account.id, "payses_held", "1")).toEqual(
+        expect.objectContaining({ status: "pending_authorization", account_id: account.id })
+      )
+      const [review] = await service.listTradeCreditReviews({ payment_session_id: "payses_held" })
+      expect(review).toEqual(expect.objectContaining({ reason: "overdue_invoices", status: "pending" }))
+      // A retry while the review is pending changes nothing.
+      expect(await authorizeOrder(service, account.id, "payses_held", "1")).toEqual(
+        expect.objectContaining({ status: "pending_authorization", review_id: review.id })
+      )
+
+      await service.updateTradeCreditAccounts({ id: account.id, overdue_policy: "allow" } as never)
+      expect(await authorizeOrder(service, account.id, "payses_allowed", "1")).toEqual(expect.objectContaining({ status: "authorized", posted: true }))
+    })
+
+    it("writes nothing when the transaction rolls back", async () => {
+      const { account } = await openCompanyAccount(service)
+      await expect(
+        inOneTransaction(async (ctx) => {
+          await service.postLedgerEntry({ account_id: account.id, operation: "reimbursed", amount: "10", actor: creditController }, ctx)
+          throw new Error("later step failed")
+        })
+      ).rejects.toThrow("later step failed")
+      expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(expect.objectContaining({ balance: 0, available_credit: 1000 }))
+      expect(await service.listTradeCreditLedgerEntries({ account_id: account.id })).toHaveLength(1)
+    })
+  },
+})

@@ -1,0 +1,198 @@
+import type { Context } from "@medusajs/framework/types"
+import { BigNumber, generateEntityId, trimZeros } from "@medusajs/framework/utils"
+import { ACCOUNT_TABLE, ENTRY_TABLE, REVIEW_TABLE, transactionKnex } from "./ledger-locks"
+import { type OverdueInvoiceRow, overdueInvoicesQuery } from "./invoices"
+
+/**
+ * The posting's raw SQL, for the time the account row is locked: on a busy
+ * company account every checkout waits for the one before it to commit, so
+ * what runs under the lock is as few round trips as the rules allow (one
+ * read of what the order already has, one write of the totals and the entry).
+ * The rows come back in the shape the module's generated methods return
+ * (amounts as numbers next to their exact `raw_*` values, dates as Dates).
+ */
+
+/** Prefix of ledger entry ids (the model's `model.id({ prefix: "tcle" })`). */
+const ENTRY_ID_PREFIX = "tcle"
+
+/** The entry columns a posting writes; amounts as exact decimal strings. */
+export type EntryWrite = {
+  account_id: string
+  operation: string
+  amount: string
+  reserved_delta: string
+  balance_after: string
+  reserved_after: string
+  available_credit_after: string
+  credit_limit_after: string
+  currency_code: string
+  over_limit: boolean
+  order_id: string | null
+  order_display_id: number | null
+  payment_session_id: string | null
+  reverses_entry_id: string | null
+  reference: string | null
+  comment: string | null
+  actor_type: string
+  actor_id: string | null
+  actor_name: string | null
+  idempotency_key: string | null
+  request_hash: string | null
+}
+
+export type TotalsWrite = { id: string; balance: string; reserved: string; available_credit: string }
+
+const ENTRY_AMOUNTS = [
+  "amount",
+  "reserved_delta",
+  "balance_after",
+  "reserved_after",
+  "available_credit_after",
+  "credit_limit_after",
+] as const
+const ENTRY_FIELDS = [
+  "currency_code",
+  "over_limit",
+  "order_id",
+  "order_display_id",
+  "payment_session_id",
+  "reverses_entry_id",
+  "reference",
+  "comment",
+  "actor_type",
+  "actor_id",
+  "actor_name",
+  "idempotency_key",
+  "request_hash",
+] as const
+
+/** A money column's exact value as the generated methods store it: `{ value, precision: 20 }`. */
+export function rawAmount(value: string): { value: string; precision: number } {
+  const raw = new BigNumber(value).raw as { value: string; precision: number }
+  return { ...raw, value: trimZeros(String(raw.value)) }
+}
+
+/**
+ * A row read with `to_jsonb` in the generated methods' shape: each money
+ * column as a number beside its exact `raw_*` value, each `*_at` as a Date.
+ */
+export function asRecord<T = Record<string, unknown>>(row: Record<string, unknown>): T {
+  const record: Record<string, unknown> = { ...row }
+  for (const [key, value] of Object.entries(row)) {
+    if (key.endsWith("_at")) {
+      record[key] = value == null ? null : new Date(value as string)
+    } else if (key.startsWith("raw_") && value && typeof value === "object") {
+      const raw = value as { value: string | number; precision?: number }
+      record[key] = { value: trimZeros(String(raw.value)), precision: raw.precision ?? 20 }
+      record[key.slice(4)] = new BigNumber(String(raw.value), { precision: raw.precision ?? 20 }).numeric
+    }
+  }
+  return record as T
+}
+
+/** An entry record as the generated reads give it: also its account as a reference (`{ id }`). */
+function entryRecord<E>(row: Record<string, unknown>): E {
+  const entry = asRecord(row)
+  return { ...entry, account: { id: entry.account_id } } as E
+}
+
+/**
+ * Writes a posting on a locked account in ONE statement: the account's new
+ * totals and the ledger entry (its id generated here, its `seq` and dates
+ * from the database), both returned as records. The entry is only inserted
+ * when the account row was updated: a posting never lands without its totals.
+ */
+export async function writeTotalsAndEntry<A, E>(
+  sharedContext: Context,
+  totals: TotalsWrite,
+  entry: EntryWrite
+): Promise<{ account: A; entry: E }> {
+  const knex = transactionKnex(sharedContext)
+  const amounts = ENTRY_AMOUNTS.flatMap((c) => [entry[c], JSON.stringify(rawAmount(entry[c]))])
+  const { rows } = await knex.raw(
+    `WITH a AS (
+       UPDATE ${ACCOUNT_TABLE}
+          SET balance = ?::numeric, raw_balance = ?::jsonb,
+              reserved = ?::numeric, raw_reserved = ?::jsonb,
+              available_credit = ?::numeric, raw_available_credit = ?::jsonb,
+              updated_at = clock_timestamp()
+        WHERE id = ? AND deleted_at IS NULL
+        RETURNING *
+     ), e AS (
+       INSERT INTO ${ENTRY_TABLE}
+         (id, account_id, operation, ${ENTRY_AMOUNTS.map((c) => `${c}, raw_${c}`).join(", ")}, ${ENTRY_FIELDS.join(", ")}, created_at, updated_at)
+       SELECT ?, a.id, ?, ${ENTRY_AMOUNTS.map(() => "?::numeric, ?::jsonb").join(", ")}, ${ENTRY_FIELDS.map(() => "?").join(", ")},
+              clock_timestamp(), clock_timestamp()
+         FROM a
+       RETURNING *
+     )
+     SELECT to_jsonb(a) AS account, to_jsonb(e) AS entry FROM a, e`,
+    [
+      totals.balance,
+      JSON.stringify(rawAmount(totals.balance)),
+      totals.reserved,
+      JSON.stringify(rawAmount(totals.reserved)),
+      totals.available_credit,
+      JSON.stringify(rawAmount(totals.available_credit)),
+      totals.id,
+      generateEntityId(undefined, ENTRY_ID_PREFIX),
+      entry.operation,
+      ...amounts,
+      ...ENTRY_FIELDS.map((c) => entry[c]),
+    ]
+  )
+  if (!rows.length) {
+    throw new Error(`Trade credit account ${totals.id} disappeared while locked.`)
+  }
+  return { account: asRecord<A>(rows[0].account), entry: entryRecord<E>(rows[0].entry) }
+}
+
+/** What an authorization needs to know about its payment session, read under the account lock. */
+export type SessionUnderLock<E, R> = {
+  /** The session's first `purchased` entry: the authorization was already decided. */
+  purchase: E | null
+  /** The session's credit was given back (a cancel, the orphaned-authorization sweep). */
+  reverted: boolean
+  /** The session's credit review, if the order was held. */
+  review: R | null
+  /** The account's invoices overdue at `overdue.now` (`overdueInvoices`), when asked for. */
+  overdue: OverdueInvoiceRow[] | null
+}
+
+/**
+ * The payment session's purchase, whether it was reverted, its credit
+ * review and (when the account's overdue policy needs them) the account's
+ * overdue invoices, in ONE statement. It must run after the account lock is
+ * taken (not inside the locking statement), so that it sees what the
+ * checkout or payment that held the lock before committed.
+ */
+export async function readSessionUnderLock<E, R>(
+  sharedContext: Context,
+  paymentSessionId: string,
+  overdue: { account_id: string; now: Date } | null
+): Promise<SessionUnderLock<E, R>> {
+  const knex = transactionKnex(sharedContext)
+  // A sorted subquery feeds json_agg in its order (due date, then number).
+  const overdueSql = overdue
+    ? knex.raw("(SELECT coalesce(json_agg(o), '[]'::json) FROM ? o)", [overdueInvoicesQuery(knex, overdue.account_id, overdue.now)])
+    : knex.raw("NULL::json")
+  const { rows } = await knex.raw(
+    `SELECT (SELECT to_jsonb(p) FROM ${ENTRY_TABLE} p
+              WHERE p.payment_session_id = ? AND p.operation = 'purchased' AND p.deleted_at IS NULL
+              ORDER BY p.seq LIMIT 1) AS purchase,
+            EXISTS (SELECT 1 FROM ${ENTRY_TABLE} r
+                     WHERE r.payment_session_id = ? AND r.operation = 'reverted' AND r.deleted_at IS NULL) AS reverted,
+            (SELECT to_jsonb(v) FROM ${REVIEW_TABLE} v
+              WHERE v.payment_session_id = ? AND v.deleted_at IS NULL
+              LIMIT 1) AS review,
+            ? AS overdue`,
+    [paymentSessionId, paymentSessionId, paymentSessionId, overdueSql]
+  )
+  const row = rows[0]
+  return {
+    purchase: row.purchase ? entryRecord<E>(row.purchase) : null,
+    reverted: row.reverted,
+    review: row.review ? asRecord<R>(row.review) : null,
+    overdue: row.overdue ?? null,
+  }
+}
