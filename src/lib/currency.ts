@@ -36,17 +36,28 @@ export function unknownCurrencyMessage(currencyCode: string): string {
  * or null for a code that isn't a currency: an amount in it is meaningless, so
  * callers refuse it (there is no default number of decimals).
  */
+/** Decimals per upper-case code: building an Intl.NumberFormat costs more than a whole ledger write, and checkouts ask on every amount. */
+const decimalsByCurrency = new Map<string, number | null>()
+
 export function currencyDecimalsOrNull(currencyCode: string): number | null {
-  if (!isKnownCurrency(currencyCode)) {
-    return null
+  const code = String(currencyCode).toUpperCase()
+  if (decimalsByCurrency.has(code)) {
+    return decimalsByCurrency.get(code) ?? null
   }
-  try {
-    const digits = new Intl.NumberFormat("en", { style: "currency", currency: currencyCode.toUpperCase() }).resolvedOptions()
-      .maximumFractionDigits
-    return typeof digits === "number" ? digits : null
-  } catch {
-    return null
+  let decimals: number | null = null
+  if (isKnownCurrency(code)) {
+    try {
+      const digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits
+      decimals = typeof digits === "number" ? digits : null
+    } catch {
+      decimals = null
+    }
   }
+  // Only known codes are kept, so arbitrary input can't grow the map.
+  if (decimals !== null) {
+    decimalsByCurrency.set(code, decimals)
+  }
+  return decimals
 }
 
 /** Why plain decimal text can't be an amount, as a code each side words for its readers. */

@@ -208,7 +208,8 @@ export class LedgerService extends MedusaService({
         ...idempotencyFields(input.idempotency),
       }
     )
-    await this.receivables_.afterPosting(
+    // The receivables may move the account's running totals: the answer then carries them.
+    const settled = (await this.receivables_.afterPosting(
       sharedContext,
       row,
       {
@@ -222,8 +223,8 @@ export class LedgerService extends MedusaService({
         payment_session_id: input.payment_session_id ?? null,
       },
       namedInvoiceId
-    )
-    return { account, entry, replayed: false }
+    )) as AccountRecord | null
+    return { account: settled ?? account, entry, replayed: false }
   }
 
   /**

@@ -4,6 +4,7 @@ import type BigNumberJS from "bignumber.js"
 import { INVOICE_SEQUENCE_DIGITS, ORDER_OPERATIONS, type AllocationKind, type LedgerOperation } from "./constants"
 import type { LockedAccountRow } from "./utils/posting"
 import { asRow } from "./utils/posting"
+import { writeRunningTotals } from "./repositories/ledger-writes"
 import { calendarDay, dueDate, overdueAt, overdueState, startOfDay } from "./utils/due-dates"
 import { type InvoiceOptions, overdueThresholdFor } from "./utils/invoice-options"
 import {
@@ -149,10 +150,14 @@ export class Receivables {
     return { invoices, threshold: overdueThresholdFor(this.options, row.currency_code) }
   }
 
-  /** Settles the posting just written on the locked account row. */
-  async afterPosting(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry, namedInvoiceId: string | null): Promise<void> {
+  /**
+   * Settles the posting just written on the locked account row. Returns the
+   * account record when its running totals moved (the posting's caller
+   * answers with it), else null.
+   */
+  async afterPosting(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry, namedInvoiceId: string | null): Promise<unknown | null> {
     if (entry.amount.isZero()) {
-      return
+      return null
     }
     await flushWrites(sharedContext)
     const isOrderOp = ORDER_OPS.includes(entry.operation)
@@ -177,7 +182,7 @@ export class Receivables {
     } else if (isOrderOp) {
       await this.creditNote_(sharedContext, row, entry, change)
     }
-    await this.settle_(sharedContext, row, entry.balance_after, !isOrderOp && entry.amount.lt(0) ? entry : null, namedInvoiceId, change)
+    return await this.settle_(sharedContext, row, entry.balance_after, !isOrderOp && entry.amount.lt(0) ? entry : null, namedInvoiceId, change)
   }
 
   /**
@@ -245,7 +250,7 @@ export class Receivables {
     negativeCredit: PostedEntry | null,
     namedInvoiceId: string | null,
     change: Change
-  ): Promise<void> {
+  ): Promise<unknown | null> {
     const stored = await accountRunningTotals(sharedContext, row.id)
     const after = await sessionReceivables(sharedContext, row.id, change.sessions)
     const outstanding = MathBN.convert(stored.outstanding_orders_total).plus(sumOf(after, "outstanding")).minus(sumOf(change.before, "outstanding"))
@@ -286,19 +291,17 @@ export class Receivables {
       !outstanding.eq(MathBN.convert(stored.outstanding_orders_total)) ||
       outstandingOrders !== stored.outstanding_orders_count
     ) {
-      await this.writer.updateTradeCreditAccounts(
-        asRow({
-          id: row.id,
-          unallocated_credit: unallocated().toString(),
-          outstanding_orders_total: outstanding.toString(),
-          outstanding_orders_count: outstandingOrders,
-        }),
-        sharedContext
-      )
-      await flushWrites(sharedContext)
+      const account = await writeRunningTotals(sharedContext, {
+        id: row.id,
+        unallocated_credit: unallocated().toString(),
+        outstanding_orders_total: outstanding.toString(),
+        outstanding_orders_count: outstandingOrders,
+      })
       row.outstanding_orders_total = outstanding.toString()
       row.outstanding_orders_count = outstandingOrders
+      return account
     }
+    return null
   }
 
   /** Issues the invoice of an order's debit, numbered from the store's sequence, due by the account's terms now. */

@@ -33,7 +33,7 @@ import {
   refundTooLargeMessage,
 } from "./utils/refusals"
 import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
-import { readSessionUnderLock } from "./repositories/ledger-writes"
+import { lockAccountAndReadSession } from "./repositories/ledger-writes"
 import { CreditControlService } from "./credit-control-service"
 
 export { ACCOUNT_BUSY_MESSAGE } from "./utils/refusals"
@@ -75,8 +75,16 @@ export default class TradeCreditModuleService extends CreditControlService {
         throw paymentRefusal(ACCOUNT_NO_LONGER_USABLE_MESSAGE)
       }
     }
-    // At checkout a busy account is a refusal the storefront shows the buyer.
-    const row = await lockAccount(sharedContext, input.account_id).catch((e) => {
+    // At checkout a busy account is a refusal the storefront shows the buyer. The lock and what the
+    // session already has come in one round trip (the read sees the checkout that held the lock
+    // before); the overdue invoices only when the account's policy can act on them.
+    const now = new Date()
+    const { row, purchase, reverted, review, overdue } = await lockAccountAndReadSession<LedgerEntryRecord, CreditReviewRecord>(
+      sharedContext,
+      input.account_id,
+      input.payment_session_id,
+      now
+    ).catch((e) => {
       throw isAccountBusy(e) ? paymentRefusal(ACCOUNT_BUSY_MESSAGE) : e
     })
     const currency = row.currency_code
@@ -84,14 +92,6 @@ export default class TradeCreditModuleService extends CreditControlService {
       throw paymentRefusal(currencyMismatchMessage(String(input.currency_code), currency))
     }
     const amount = parseAmount(input.amount, currency, "amount", { allowNegative: false })
-    // What the session already has, in one read after the lock (it sees the checkout that held it before).
-    // The overdue invoices only when the account's policy can act on them.
-    const now = new Date()
-    const { purchase, reverted, review, overdue } = await readSessionUnderLock<LedgerEntryRecord, CreditReviewRecord>(
-      sharedContext,
-      input.payment_session_id,
-      row.overdue_policy === "allow" ? null : { account_id: row.id, now }
-    )
     if (purchase) {
       // Credit given back (a cancel, the orphaned-authorization sweep) is never handed out again for free.
       if (reverted) {

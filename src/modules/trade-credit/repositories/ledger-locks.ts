@@ -66,8 +66,13 @@ export function rethrowLockTimeout(error: unknown): never {
  * like boundLockWaits): one round trip less for every checkout.
  */
 export async function lockAccount(sharedContext: Context, id: string): Promise<LockedAccountRow> {
-  const knex = transactionKnex(sharedContext)
-  const [row] = await knex(ACCOUNT_TABLE)
+  const [row] = await lockAccountQuery(transactionKnex(sharedContext), id).catch(rethrowLockTimeout)
+  return lockedRowOrNotFound(row, id)
+}
+
+/** The locking statement of `lockAccount`, for a caller that sends more with it (ledger-writes.ts). */
+export function lockAccountQuery(knex: Knex, id: string) {
+  return knex(ACCOUNT_TABLE)
     .where({ id })
     .whereNull("deleted_at")
     .whereRaw("set_config('lock_timeout', ?, true) IS NOT NULL", [LOCK_TIMEOUT])
@@ -82,7 +87,9 @@ export async function lockAccount(sharedContext: Context, id: string): Promise<L
       "outstanding_orders_count",
       ...ACCOUNT_SETTING_FIELDS
     )
-    .catch(rethrowLockTimeout)
+}
+
+export function lockedRowOrNotFound(row: unknown, id: string): LockedAccountRow {
   if (!row) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Trade credit account ${id} was not found.`)
   }
