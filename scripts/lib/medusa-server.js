@@ -84,8 +84,8 @@ function runCli(label, args, { env, logDir, timeoutMs, cwd, cli }) {
   return run(command, argv, { ...options, env, timeoutMs, label: `medusa ${args.join(" ")}` })
 }
 
-async function migrate(env, { logDir, timeoutMs = MIGRATE_TIMEOUT_MS } = {}) {
-  await runCli("migrate", ["db:migrate"], { env, logDir, timeoutMs })
+async function migrate(env, { logDir, timeoutMs = MIGRATE_TIMEOUT_MS, args = [] } = {}) {
+  await runCli("migrate", ["db:migrate", ...args], { env, logDir, timeoutMs })
 }
 
 /**
