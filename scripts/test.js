@@ -3,8 +3,9 @@
  * `npm test`: the whole suite against a real PostgreSQL; needs nothing but Node.
  *
  * Without DATABASE_URL an embedded PostgreSQL is started on a free port for
- * the run and removed after it; with DATABASE_URL, that server is used (the
- * test runners create and drop their own databases on it).
+ * the run (its data in /dev/shm where there is one: in RAM) and removed after
+ * it; with DATABASE_URL, that server is used (the test runners create and drop
+ * their own databases on it).
  *
  *   npm test                  unit, module, HTTP and browser suites
  *   npm test -- unit|modules|http|browser [jest args]   one suite
@@ -153,7 +154,8 @@ function checkRedis(url) {
     }
     await checkRedis(process.env.REDIS_URL)
   }
-  const db = await startDatabase({ database: "postgres" })
+  // In RAM where possible: the runners copy a database per file and per test (scripts/lib/database.js).
+  const db = await startDatabase({ database: "postgres", inMemory: true })
   const env = {
     ...db.env,
     MEDUSA_DISABLE_TELEMETRY: "true",
