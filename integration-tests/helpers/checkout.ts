@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedStorefront } from "../../src/scripts/demo/storefront"
 import { ON_ACCOUNT_PROVIDER } from "../../src/scripts/seed-held-order"
 import * as client from "../../scripts/lib/api-client"
+import { recordPhase } from "../../scripts/lib/test-phase-timings"
 import { adminHeaders, buyer, customerGroup } from "./fixtures"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -11,7 +12,9 @@ export const ON_ACCOUNT = ON_ACCOUNT_PROVIDER
 
 /** The demo's storefront (region with both providers, shipping, products), built in the test database. */
 export async function storefront(container: MedusaContainer) {
+  const started = Date.now()
   const { region, apiKey } = await seedStorefront(container)
+  recordPhase("storefront seed", Date.now() - started)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "title", "product.title"] })
   return { regionId: region.id as string, pk: apiKey.token as string, variantIds: variants.map((v: any) => v.id as string) }

@@ -27,6 +27,13 @@ function currentTestFile() {
   }
 }
 
+/** Records `ms` of `phase` for the current test file, when TRADE_CREDIT_TEST_TIMINGS is set. */
+function recordPhase(phase, ms, outFile = process.env.TRADE_CREDIT_TEST_TIMINGS) {
+  if (outFile) {
+    fs.appendFileSync(outFile, JSON.stringify({ file: currentTestFile(), phase, ms }) + "\n")
+  }
+}
+
 function recordRunnerPhases(outFile) {
   for (const [moduleName, fn, phase] of PHASES) {
     const mod = require(`${RUNNER_UTILS}/${moduleName}`)
@@ -36,10 +43,10 @@ function recordRunnerPhases(outFile) {
       try {
         return await original.apply(this, args)
       } finally {
-        fs.appendFileSync(outFile, JSON.stringify({ file: currentTestFile(), phase, ms: Date.now() - started }) + "\n")
+        recordPhase(phase, Date.now() - started, outFile)
       }
     }
   }
 }
 
-module.exports = { recordRunnerPhases }
+module.exports = { recordRunnerPhases, recordPhase }
