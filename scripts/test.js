@@ -195,7 +195,16 @@ function checkRedis(url) {
       // Medusa's migrations once for the whole suite; each file's database is a copy.
       template = `trade_credit_migrated_${process.pid}`
       const m = Date.now()
-      suiteEnv = { ...suiteEnv, ...(await medusaMigratedTemplate(env, template)) }
+      try {
+        suiteEnv = { ...suiteEnv, ...(await medusaMigratedTemplate(env, template)) }
+      } catch (e) {
+        console.error(`\n=== ${suite} tests ===\nMedusa's migrations into the template database failed:\n${e.message}`)
+        await dropDatabase(env, template).catch(() => {})
+        totals.failed += 1
+        results.push(`${suite}: FAILED (migrations)`)
+        failed++
+        continue
+      }
       console.log(`\n${suite}: migrated the template database ${template} in ${((Date.now() - m) / 1000).toFixed(0)} s`)
     }
     const code = await runJest(suite, argv, suiteEnv, reportFile)

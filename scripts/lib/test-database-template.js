@@ -4,8 +4,8 @@
  * Medusa's test runner (medusaIntegrationTestRunner) creates an empty database for every spec
  * file and runs all of Medusa's migrations into it: about 20 s a file, 23 files. Instead,
  * scripts/test.js migrates one template database once (`medusaMigratedTemplate`), and each
- * file's database is created as a copy of it (`CREATE DATABASE … TEMPLATE …`, well under a
- * second; `copyTemplateForEachRunnerDatabase`, installed by integration-tests/setup.js). Each
+ * file's database is created as a copy of it (`CREATE DATABASE … TEMPLATE …`, under a
+ * second in RAM; `copyTemplateForEachRunnerDatabase`, installed by integration-tests/setup.js). Each
  * file still has its own database, dropped after it.
  *
  * The template is migrated from the same medusa-config.ts with the HTTP suite's environment. A
@@ -46,10 +46,10 @@ async function medusaMigratedTemplate(dbEnv, name, { logDir } = {}) {
  * In a jest test file: when scripts/test.js made a template (TRADE_CREDIT_TEST_DB_TEMPLATE), the
  * runner's "create the database" becomes "copy the template" (the files run one at a time, so
  * nothing is connected to the template while it is copied), and on that copy the runner's
- * module migrations and link-table sync are skipped: the template got them from the same
- * medusa-config.ts, and re-checking them costs 20-30 s a file even when nothing is pending. The
- * link definitions are still loaded (the app needs them); only the planner that would create
- * their tables is left out.
+ * module migrations are skipped: the template got them from the same medusa-config.ts, and
+ * re-checking them costs 20-40 s a file even when nothing is pending. The runner's link sync
+ * still runs (3-4 s): without its planner, the read-only link from an account to its customer
+ * group came back empty (accounts.spec.ts, the holder's name).
  */
 function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV]) {
   if (!template) {
@@ -69,10 +69,8 @@ function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV])
     copied = true
   }
   const useDb = require("@medusajs/test-utils/dist/medusa-test-runner-utils/use-db")
-  const { migrateDatabase, syncLinks } = useDb
+  const { migrateDatabase } = useDb
   useDb.migrateDatabase = async (appLoader) => (copied ? undefined : migrateDatabase(appLoader))
-  const nothingToPlan = { getLinksExecutionPlanner: async () => ({ createPlan: async () => [], executePlan: async () => {} }) }
-  useDb.syncLinks = async (appLoader, ...rest) => syncLinks(copied ? nothingToPlan : appLoader, ...rest)
 }
 
 module.exports = { medusaMigratedTemplate, copyTemplateForEachRunnerDatabase, TEMPLATE_ENV }
