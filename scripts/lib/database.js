@@ -90,7 +90,8 @@ function resolveDataDir(requested) {
 /**
  * /dev/shm (tmpfs: files in RAM) where the system has one, for a throwaway test cluster: the
  * test runners create and drop a database per spec file and per test, and on a disk each
- * copy of a Medusa database took seconds (8 s on CI's disk under load, 0.2-0.4 s in tmpfs).
+ * drop and copy of a 400-table database took 7-8 s on this project's 2-core test machine's
+ * disk under load, 0.2-0.4 s in tmpfs.
  */
 function memoryTmpDir() {
   try {

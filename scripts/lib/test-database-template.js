@@ -2,7 +2,7 @@
  * One migrated database per `npm test` run, copied for each HTTP spec file.
  *
  * Medusa's test runner (medusaIntegrationTestRunner) creates an empty database for every spec
- * file and runs all of Medusa's migrations into it: about 20 s a file, 23 files. Instead,
+ * file and runs all of Medusa's migrations into it: 20-40 s a file on a loaded 2-core machine, 23 files. Instead,
  * scripts/test.js migrates one template database once (`medusaMigratedTemplate`), and each
  * file's database is created as a copy of it (`CREATE DATABASE … TEMPLATE …`, under a
  * second in RAM; `copyTemplateForEachRunnerDatabase`, installed by integration-tests/setup.js). Each
@@ -13,7 +13,6 @@
  * loud failure, never a silent pass); run it without the template (TRADE_CREDIT_TEST_DB_TEMPLATE
  * unset, `npx jest` directly) or add the module's switch to `medusaMigratedTemplate`.
  */
-const path = require("path")
 const pg = require("./pg-connection")
 
 const TEMPLATE_ENV = "TRADE_CREDIT_TEST_DB_TEMPLATE"
@@ -48,7 +47,7 @@ async function medusaMigratedTemplate(dbEnv, name, { logDir } = {}) {
  * nothing is connected to the template while it is copied), and on that copy the runner's
  * module migrations are skipped: the template got them from the same medusa-config.ts, and
  * re-checking them costs 20-40 s a file even when nothing is pending. The runner's link sync
- * still runs (3-4 s): without its planner, the read-only link from an account to its customer
+ * still runs (3-16 s measured): without its planner, the read-only link from an account to its customer
  * group came back empty (accounts.spec.ts, the holder's name).
  */
 function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV]) {
