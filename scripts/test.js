@@ -3,8 +3,9 @@
  * `npm test`: the whole suite against a real PostgreSQL; needs nothing but Node.
  *
  * Without DATABASE_URL an embedded PostgreSQL is started on a free port for
- * the run and removed after it; with DATABASE_URL, that server is used (the
- * test runners create and drop their own databases on it).
+ * the run (its data in /dev/shm where there is one: in RAM) and removed after
+ * it; with DATABASE_URL, that server is used (the test runners create and drop
+ * their own databases on it).
  *
  *   npm test                  unit, module, HTTP and browser suites
  *   npm test -- unit|modules|http|browser [jest args]   one suite
@@ -35,9 +36,14 @@ const path = require("path")
 const { startDatabase } = require("./lib/database")
 const { runForeground } = require("./lib/process")
 const { ensureBrowser } = require("./lib/browser")
+const { medusaMigratedTemplate } = require("./lib/test-database-template")
+const { dropDatabase } = require("./lib/pg-connection")
 
 const SUITES = ["unit", "modules", "http", "browser"]
 const TOPOLOGY = "topology"
+// Suites whose files use medusaIntegrationTestRunner: their databases are copies of one
+// migrated template (scripts/lib/test-database-template.js).
+const TEMPLATE_SUITES = ["http"]
 const TOPOLOGY_DEFAULTS = {
   DATABASE_URL: "postgres://postgres@localhost:5432/test",
   REDIS_URL: "redis://127.0.0.1:6379",
@@ -57,15 +63,48 @@ function runJest(suite, extraArgs, env, reportFile) {
   })
 }
 
-/** Test counts from jest's JSON report; a suite that crashed before reporting counts as one failure. */
-function readCounts(file) {
+/**
+ * Test counts and each file's seconds from jest's JSON report; a suite that crashed before
+ * reporting counts as one failure.
+ */
+function readReport(file) {
   try {
     const report = JSON.parse(fs.readFileSync(file, "utf8"))
     fs.rmSync(file, { force: true })
-    return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0) }
+    const files = report.testResults.map((r) => ({
+      file: path.relative(path.join(__dirname, ".."), r.name),
+      ms: r.endTime - r.startTime,
+      tests: r.assertionResults.length,
+    }))
+    return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0), files }
   } catch {
-    return { passed: 0, failed: 1 }
+    return { passed: 0, failed: 1, files: [] }
   }
+}
+
+/**
+ * The files of a suite, slowest first, with where their time went when TRADE_CREDIT_TEST_TIMINGS
+ * recorded the Medusa runner's steps (scripts/lib/test-phase-timings.js).
+ */
+function fileTable(files, phasesFile) {
+  const phases = {}
+  const names = []
+  if (phasesFile && fs.existsSync(phasesFile)) {
+    for (const line of fs.readFileSync(phasesFile, "utf8").split("\n").filter(Boolean)) {
+      const { file, phase, ms } = JSON.parse(line)
+      phases[file] ??= {}
+      phases[file][phase] = (phases[file][phase] ?? 0) + ms
+      if (!names.includes(phase)) names.push(phase)
+    }
+  }
+  const s = (ms) => (ms / 1000).toFixed(1)
+  const rows = [...files].sort((a, b) => b.ms - a.ms).map((f) => {
+    const p = phases[f.file] ?? {}
+    const rest = f.ms - names.reduce((sum, n) => sum + (p[n] ?? 0), 0)
+    return [f.file, String(f.tests), s(f.ms), ...names.map((n) => (p[n] === undefined ? "" : s(p[n]))), ...(names.length ? [s(rest)] : [])]
+  })
+  const header = ["file", "tests", "s", ...names, ...(names.length ? ["rest (tests)"] : [])]
+  return [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n")
 }
 
 const redactUrl = (url) => url.replace(/\/\/[^@/]*@/, "//***@")
@@ -115,7 +154,8 @@ function checkRedis(url) {
     }
     await checkRedis(process.env.REDIS_URL)
   }
-  const db = await startDatabase({ database: "postgres" })
+  // In RAM where possible: the runners copy a database per file and per test (scripts/lib/database.js).
+  const db = await startDatabase({ database: "postgres", inMemory: true })
   const env = {
     ...db.env,
     MEDUSA_DISABLE_TELEMETRY: "true",
@@ -150,8 +190,31 @@ function checkRedis(url) {
         continue
       }
     }
+    let template
+    if (TEMPLATE_SUITES.includes(suite)) {
+      // Medusa's migrations once for the whole suite; each file's database is a copy.
+      template = `trade_credit_migrated_${process.pid}`
+      const m = Date.now()
+      try {
+        suiteEnv = { ...suiteEnv, ...(await medusaMigratedTemplate(env, template)) }
+      } catch (e) {
+        console.error(`\n=== ${suite} tests ===\nMedusa's migrations into the template database failed:\n${e.message}`)
+        await dropDatabase(env, template).catch(() => {})
+        totals.failed += 1
+        results.push(`${suite}: FAILED (migrations)`)
+        failed++
+        continue
+      }
+      console.log(`\n${suite}: migrated the template database ${template} in ${((Date.now() - m) / 1000).toFixed(0)} s`)
+    }
     const code = await runJest(suite, argv, suiteEnv, reportFile)
-    const counts = readCounts(reportFile)
+    if (template) {
+      await dropDatabase(env, template)
+    }
+    const counts = readReport(reportFile)
+    if (counts.files.length > 1 || process.env.TRADE_CREDIT_TEST_TIMINGS) {
+      console.log(`\n${suite}: seconds per file\n${fileTable(counts.files, process.env.TRADE_CREDIT_TEST_TIMINGS)}`)
+    }
     totals.passed += counts.passed
     totals.failed += counts.failed
     results.push(

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedStorefront } from "../../src/scripts/demo/storefront"
 import { ON_ACCOUNT_PROVIDER } from "../../src/scripts/seed-held-order"
 import * as client from "../../scripts/lib/api-client"
+import { recordPhase } from "../../scripts/lib/test-phase-timings"
 import { adminHeaders, buyer, customerGroup } from "./fixtures"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -11,7 +12,9 @@ export const ON_ACCOUNT = ON_ACCOUNT_PROVIDER
 
 /** The demo's storefront (region with both providers, shipping, products), built in the test database. */
 export async function storefront(container: MedusaContainer) {
+  const started = Date.now()
   const { region, apiKey } = await seedStorefront(container)
+  recordPhase("storefront seed", Date.now() - started)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "title", "product.title"] })
   return { regionId: region.id as string, pk: apiKey.token as string, variantIds: variants.map((v: any) => v.id as string) }
@@ -27,6 +30,18 @@ export async function storefront(container: MedusaContainer) {
 export { cartReadyToPay, complete } from "../../scripts/lib/api-client"
 
 /**
+ * An admin, the storefront, a company (customer group) and one of its buyers
+ * logged in, no account yet: the setup of a test that opens the account itself.
+ */
+export async function companyAndBuyer(api: any, container: MedusaContainer, options: { company: string; email: string }) {
+  const admin = await adminHeaders(api, container)
+  const shop = await storefront(container)
+  const company = await customerGroup(container, options.company)
+  const buyerOf = await buyer(api, container, shop.pk, options.email, [company.id])
+  return { admin, shop, company, buyer: buyerOf }
+}
+
+/**
  * A company (customer group) with a trade credit account in EUR, one of its
  * buyers logged in, the storefront and an admin: the setup of a checkout test.
  */
@@ -35,10 +50,7 @@ export async function companyWithBuyer(
   container: MedusaContainer,
   options: { company: string; email: string; credit_limit: number }
 ) {
-  const admin = await adminHeaders(api, container)
-  const shop = await storefront(container)
-  const company = await customerGroup(container, options.company)
-  const buyerOf = await buyer(api, container, shop.pk, options.email, [company.id])
-  const account = await client.openAccount(api, admin.headers, { customer_group_id: company.id, credit_limit: options.credit_limit })
-  return { admin, shop, company, buyer: buyerOf, account }
+  const world = await companyAndBuyer(api, container, options)
+  const account = await client.openAccount(api, world.admin.headers, { customer_group_id: world.company.id, credit_limit: options.credit_limit })
+  return { ...world, account }
 }

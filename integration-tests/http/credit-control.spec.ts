@@ -1,13 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher"
+import { smtpCatcher } from "../helpers/mail"
 import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 import { addDays, calendarDay, overdueAt, startOfDay } from "../../src/modules/trade-credit/utils/due-dates"
 import { formatMoney } from "../../src/modules/trade-credit/utils/reminder-email"
 import { runCreditControlWorkflow } from "../../src/workflows/run-credit-control"
-import { adminHeaders, buyer, customerGroup, failure } from "../helpers/fixtures"
-import { cartReadyToPay, complete, storefront } from "../helpers/checkout"
+import { buyer, failure } from "../helpers/fixtures"
+import { cartReadyToPay, companyAndBuyer, complete, storefront } from "../helpers/checkout"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -24,23 +24,7 @@ jest.setTimeout(300_000)
  * workflow's `now` input; the route acts as of the real now (its test moves
  * an invoice's dates back in the database instead).
  */
-let catcher: MailCatcher
-
-beforeAll(async () => {
-  catcher = await startMailCatcher()
-  process.env.TRADE_CREDIT_SMTP_HOST = "127.0.0.1"
-  process.env.TRADE_CREDIT_SMTP_PORT = String(catcher.port)
-  process.env.TRADE_CREDIT_SMTP_FROM = "Accounts receivable <accounts@shop.example>"
-  process.env.TRADE_CREDIT_BANK_DETAILS = "IBAN BE68 5390 0754 7034"
-  process.env.TRADE_CREDIT_AUTO_STOP_AFTER_DAYS = "10"
-})
-
-afterAll(async () => {
-  await catcher?.stop()
-  delete process.env.TRADE_CREDIT_SMTP_HOST
-  delete process.env.TRADE_CREDIT_BANK_DETAILS
-  delete process.env.TRADE_CREDIT_AUTO_STOP_AFTER_DAYS
-})
+const catcher = smtpCatcher({ TRADE_CREDIT_BANK_DETAILS: "IBAN BE68 5390 0754 7034", TRADE_CREDIT_AUTO_STOP_AFTER_DAYS: "10" })
 
 /** Noon UTC, `days` after the invoice's due day. */
 const dayOf = (invoice: { due_date: string }, days: number) => new Date(`${addDays(invoice.due_date, days)}T12:00:00.000Z`)
@@ -53,12 +37,8 @@ medusaIntegrationTestRunner({
     let alice: Awaited<ReturnType<typeof buyer>>
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await adminHeaders(api, container)
-      shop = await storefront(container)
-      company = await customerGroup(container, "Ghent Timber Works")
-      alice = await buyer(api, container, shop.pk, "alice@gtw.example", [company.id])
-      await buyer(api, container, shop.pk, "bob@gtw.example", [company.id])
+      ;({ admin, shop, company, buyer: alice } = await companyAndBuyer(api, getContainer(), { company: "Ghent Timber Works", email: "alice@gtw.example" }))
+      await buyer(api, getContainer(), shop.pk, "bob@gtw.example", [company.id])
       catcher.messages.length = 0
       catcher.refuse = null
     })

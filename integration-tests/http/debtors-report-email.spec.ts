@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher"
+import { smtpCatcher } from "../helpers/mail"
 import { sendDebtorsReportWorkflow } from "../../src/workflows/send-debtors-report"
 import { isoWeek } from "../../src/modules/trade-credit/utils/debtors-report"
 import { adminHeaders, buyer, customerGroup, failure } from "../helpers/fixtures"
@@ -17,21 +17,7 @@ jest.setTimeout(300_000)
  * send-trade-credit-debtors-report with the ISO week) once per week even
  * when two runs race, a failed send retried by the next run.
  */
-let catcher: MailCatcher
-
-beforeAll(async () => {
-  catcher = await startMailCatcher()
-  process.env.TRADE_CREDIT_SMTP_HOST = "127.0.0.1"
-  process.env.TRADE_CREDIT_SMTP_PORT = String(catcher.port)
-  process.env.TRADE_CREDIT_SMTP_FROM = "Accounts receivable <accounts@shop.example>"
-  process.env.TRADE_CREDIT_REPORT_RECIPIENTS = "finance@shop.example, owner@shop.example"
-})
-
-afterAll(async () => {
-  await catcher?.stop()
-  delete process.env.TRADE_CREDIT_SMTP_HOST
-  delete process.env.TRADE_CREDIT_REPORT_RECIPIENTS
-})
+const catcher = smtpCatcher({ TRADE_CREDIT_REPORT_RECIPIENTS: "finance@shop.example, owner@shop.example" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

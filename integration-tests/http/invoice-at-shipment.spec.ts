@@ -4,8 +4,8 @@ import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 import { dueDate } from "../../src/modules/trade-credit/utils/due-dates"
 import { invoiceShippedOrderWorkflow } from "../../src/workflows/invoice-shipped-order"
-import { adminHeaders, buyer, customerGroup, eventually } from "../helpers/fixtures"
-import { cartReadyToPay, complete, storefront } from "../helpers/checkout"
+import { buyer, eventually } from "../helpers/fixtures"
+import { cartReadyToPay, companyAndBuyer, complete, storefront } from "../helpers/checkout"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -36,11 +36,7 @@ medusaIntegrationTestRunner({
     let alice: Awaited<ReturnType<typeof buyer>>
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await adminHeaders(api, container)
-      shop = await storefront(container)
-      company = await customerGroup(container, "Antwerp Tiles")
-      alice = await buyer(api, container, shop.pk, "alice@antwerp.example", [company.id])
+      ;({ admin, shop, company, buyer: alice } = await companyAndBuyer(api, getContainer(), { company: "Antwerp Tiles", email: "alice@antwerp.example" }))
     })
 
     const openAccount = (body: Record<string, unknown> = {}) =>

@@ -3,8 +3,8 @@ import { MathBN } from "@medusajs/framework/utils"
 import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 import { dueDate } from "../../src/modules/trade-credit/utils/due-dates"
-import { adminHeaders, buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
-import { cartReadyToPay, complete, storefront } from "../helpers/checkout"
+import { buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
+import { cartReadyToPay, companyAndBuyer, complete, storefront } from "../helpers/checkout"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30,11 +30,7 @@ medusaIntegrationTestRunner({
     let alice: Awaited<ReturnType<typeof buyer>>
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await adminHeaders(api, container)
-      shop = await storefront(container)
-      company = await customerGroup(container, "Rotterdam Build Supply")
-      alice = await buyer(api, container, shop.pk, "alice@rbs.example", [company.id])
+      ;({ admin, shop, company, buyer: alice } = await companyAndBuyer(api, getContainer(), { company: "Rotterdam Build Supply", email: "alice@rbs.example" }))
     })
 
     const openAccount = (body: Record<string, unknown> = {}) =>

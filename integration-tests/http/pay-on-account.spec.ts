@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import { adminHeaders, buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
-import { cartReadyToPay, complete, ON_ACCOUNT, storefront } from "../helpers/checkout"
+import { buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
+import { cartReadyToPay, companyAndBuyer, complete, ON_ACCOUNT, storefront } from "../helpers/checkout"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -27,11 +27,7 @@ medusaIntegrationTestRunner({
     let alice: Awaited<ReturnType<typeof buyer>>
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await adminHeaders(api, container)
-      shop = await storefront(container)
-      company = await customerGroup(container, "Rotterdam Build Supply")
-      alice = await buyer(api, container, shop.pk, "alice@rbs.example", [company.id])
+      ;({ admin, shop, company, buyer: alice } = await companyAndBuyer(api, getContainer(), { company: "Rotterdam Build Supply", email: "alice@rbs.example" }))
     })
 
     const openAccount = (body: Record<string, unknown>) => client.openAccount(api, admin.headers, body)

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import type { INotificationModuleService } from "@medusajs/framework/types"
-import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher"
+import { smtpCatcher } from "../helpers/mail"
 import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 import { dueReminderStage } from "../../src/modules/trade-credit/utils/reminder-stages"
@@ -16,21 +16,7 @@ jest.setTimeout(180_000)
  * medusa-config.ts registers the provider when TRADE_CREDIT_SMTP_HOST is set;
  * this file's beforeAll runs before the runner's, which loads the config.
  */
-let catcher: MailCatcher
-
-beforeAll(async () => {
-  catcher = await startMailCatcher()
-  process.env.TRADE_CREDIT_SMTP_HOST = "127.0.0.1"
-  process.env.TRADE_CREDIT_SMTP_PORT = String(catcher.port)
-  process.env.TRADE_CREDIT_SMTP_FROM = "Accounts receivable <accounts@shop.example>"
-  process.env.TRADE_CREDIT_BANK_DETAILS = "IBAN BE68 5390 0754 7034\nBIC TRIOBEBB"
-})
-
-afterAll(async () => {
-  await catcher?.stop()
-  delete process.env.TRADE_CREDIT_SMTP_HOST
-  delete process.env.TRADE_CREDIT_BANK_DETAILS
-})
+const catcher = smtpCatcher({ TRADE_CREDIT_BANK_DETAILS: "IBAN BE68 5390 0754 7034\nBIC TRIOBEBB" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {

@@ -86,8 +86,8 @@ function runCli(label, args, { env, logDir, timeoutMs, cwd, cli, onLine }) {
   return run(command, argv, { ...options, env, timeoutMs, onLine, label: `medusa ${args.join(" ")}` })
 }
 
-async function migrate(env, { logDir, timeoutMs = MIGRATE_TIMEOUT_MS } = {}) {
-  await runCli("migrate", ["db:migrate"], { env, logDir, timeoutMs })
+async function migrate(env, { logDir, timeoutMs = MIGRATE_TIMEOUT_MS, args = [] } = {}) {
+  await runCli("migrate", ["db:migrate", ...args], { env, logDir, timeoutMs })
 }
 
 /**

@@ -2,20 +2,12 @@ import fc from "fast-check"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
 import type TradeCreditModuleService from "../service"
-import { tradeCreditModule } from "./fixtures"
+import { money, propertyActor, tradeCreditModule } from "./fixtures"
 
 jest.setTimeout(300_000)
 
-const actor = { type: "system" as const, name: "property test" }
+const actor = propertyActor
 const RUNS = Number(process.env.BALANCE_PROPERTY_RUNS ?? 60)
-
-/** Cents as an exact decimal string, never through float division. */
-const money = (min: number, max: number) =>
-  fc.integer({ min, max }).map((cents) => {
-    const sign = cents < 0 ? "-" : ""
-    const abs = Math.abs(cents)
-    return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`
-  })
 
 /**
  * What a customer's balance goes through: refunds to balance (an order that

@@ -1,4 +1,5 @@
 import path from "path"
+import fc from "fast-check"
 import { TRADE_CREDIT_MODULE } from ".."
 import type TradeCreditModuleService from "../service"
 
@@ -8,6 +9,17 @@ export const tradeCreditModule = {
   resolve: path.join(__dirname, ".."),
   pathToMigrations: path.join(__dirname, "../migrations"),
 }
+
+/** Who the property tests' changes are recorded as. */
+export const propertyActor = { type: "system" as const, name: "property test" }
+
+/** An amount in EUR between `min` and `max` cents, as an exact decimal string, never through float division. */
+export const money = (min: number, max: number) =>
+  fc.integer({ min, max }).map((cents) => {
+    const sign = cents < 0 ? "-" : ""
+    const abs = Math.abs(cents)
+    return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`
+  })
 
 /** The admin user who makes the changes in these tests. */
 export const creditController = { type: "user" as const, id: "user_1", name: "Credit Controller" }

@@ -1,23 +1,15 @@
-import path from "path"
 import fc from "fast-check"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import { TRADE_CREDIT_MODULE } from ".."
 import { ORDER_OPERATIONS } from "../constants"
 import type TradeCreditModuleService from "../service"
 import { invoiceState } from "../utils/settlement"
+import { money, propertyActor, tradeCreditModule } from "./fixtures"
 
 jest.setTimeout(600_000)
 
-const actor = { type: "system" as const, name: "property test" }
+const actor = propertyActor
 const RUNS = Number(process.env.RECEIVABLES_PROPERTY_RUNS ?? 100)
-
-const money = (min: number, max: number) =>
-  fc.integer({ min, max }).map((cents) => {
-    const sign = cents < 0 ? "-" : ""
-    const abs = Math.abs(cents)
-    return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`
-  })
 
 const operation = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("order" as const), amount: money(1, 50_000), manual: fc.boolean() }) },
@@ -32,9 +24,7 @@ const operation = fc.oneof(
 const EXPECTED_REFUSAL = /must not be zero|Nothing is charged|more than the .* still|was given back when it was canceled|no on-account authorization|was not paid on account/
 
 moduleIntegrationTestRunner<TradeCreditModuleService>({
-  moduleName: TRADE_CREDIT_MODULE,
-  resolve: path.join(__dirname, ".."),
-  pathToMigrations: path.join(__dirname, "../migrations"),
+  ...tradeCreditModule,
   testSuite: ({ service }) => {
     it(`keeps invoices, allocations and the ledger in step over ${RUNS} random sequences of orders, payments, bounces, cancels and refunds`, async () => {
       let run = 0

@@ -1,0 +1,75 @@
+/**
+ * One migrated database per `npm test` run, copied for each HTTP spec file.
+ *
+ * Medusa's test runner (medusaIntegrationTestRunner) creates an empty database for every spec
+ * file and runs all of Medusa's migrations into it: 20-40 s a file on a loaded 2-core machine, 23 files. Instead,
+ * scripts/test.js migrates one template database once (`medusaMigratedTemplate`), and each
+ * file's database is created as a copy of it (`CREATE DATABASE … TEMPLATE …`, under a
+ * second in RAM; `copyTemplateForEachRunnerDatabase`, installed by integration-tests/setup.js). Each
+ * file still has its own database, dropped after it.
+ *
+ * The template is migrated from the same medusa-config.ts with the HTTP suite's environment. A
+ * spec file that made Medusa load a module the template lacks would find its tables missing (a
+ * loud failure, never a silent pass); run it without the template (TRADE_CREDIT_TEST_DB_TEMPLATE
+ * unset, `npx jest` directly) or add the module's switch to `medusaMigratedTemplate`.
+ */
+const pg = require("./pg-connection")
+
+const TEMPLATE_ENV = "TRADE_CREDIT_TEST_DB_TEMPLATE"
+
+/**
+ * Creates database `name` on the server of `dbEnv` and runs `medusa db:migrate` (without the
+ * migration scripts, which the test runner doesn't run either) into it, with the environment of
+ * the HTTP suite (NODE_ENV=test, the test card provider on). Returns the variable to hand to jest.
+ */
+async function medusaMigratedTemplate(dbEnv, name, { logDir } = {}) {
+  const { migrate } = require("./medusa-server")
+  await pg.dropDatabase(dbEnv, name)
+  await pg.createDatabase(dbEnv, name)
+  const env = {
+    ...process.env,
+    ...pg.databaseEnv(pg.serverOf(dbEnv), name),
+    NODE_ENV: "test",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    TRADE_CREDIT_TEST_CARD_PROVIDER: "1",
+    LOG_LEVEL: "error",
+    NODE_OPTIONS: "",
+  }
+  delete env.REDIS_URL
+  delete env.TEST_TYPE
+  await migrate(env, { logDir, args: ["--skip-scripts"] })
+  return { [TEMPLATE_ENV]: name }
+}
+
+/**
+ * In a jest test file: when scripts/test.js made a template (TRADE_CREDIT_TEST_DB_TEMPLATE), the
+ * runner's "create the database" becomes "copy the template" (the files run one at a time, so
+ * nothing is connected to the template while it is copied), and on that copy the runner's
+ * module migrations are skipped: the template got them from the same medusa-config.ts, and
+ * re-checking them costs 20-40 s a file even when nothing is pending. The runner's link sync
+ * still runs (3-16 s measured): without its planner, the read-only link from an account to its customer
+ * group came back empty (accounts.spec.ts, the holder's name).
+ */
+function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV]) {
+  if (!template) {
+    return
+  }
+  const quote = (name) => `"${name.replace(/"/g, '""')}"`
+  let copied = false
+  const templates = require("@medusajs/test-utils/dist/medusa-test-runner-utils/postgres-template")
+  templates.createDatabase = async ({ databaseName }, credentials = {}) => {
+    const server = pg.serverOf({
+      DB_HOST: credentials.host,
+      DB_PORT: credentials.port,
+      DB_USERNAME: credentials.user,
+      DB_PASSWORD: credentials.password,
+    })
+    await pg.withClient(server, (c) => c.query(`CREATE DATABASE ${quote(databaseName)} TEMPLATE ${quote(template)}`), "postgres")
+    copied = true
+  }
+  const useDb = require("@medusajs/test-utils/dist/medusa-test-runner-utils/use-db")
+  const { migrateDatabase } = useDb
+  useDb.migrateDatabase = async (appLoader) => (copied ? undefined : migrateDatabase(appLoader))
+}
+
+module.exports = { medusaMigratedTemplate, copyTemplateForEachRunnerDatabase, TEMPLATE_ENV }
