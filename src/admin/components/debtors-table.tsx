@@ -112,7 +112,14 @@ const COLUMNS = [
       <span className="flex flex-col">
         {row.kind === "account" && <DateCell value={row.last_payment_at} />}
         <span className="txt-compact-xsmall text-ui-fg-subtle whitespace-nowrap">
-          <DaysCell days={row.average_days_to_pay} /> to pay · DSO <DaysCell days={row.dso} />
+          {row.average_days_to_pay == null ? (
+            "no payments yet"
+          ) : (
+            <>
+              <DaysCell days={row.average_days_to_pay} /> to pay
+            </>
+          )}{" "}
+          · DSO <DaysCell days={row.dso} />
         </span>
       </span>
     ),
