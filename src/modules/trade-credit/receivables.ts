@@ -18,7 +18,6 @@ import {
   settlementOrder,
 } from "./utils/settlement"
 import {
-  accountRunningTotals,
   creditSources,
   findAccountInvoice,
   flushWrites,
@@ -62,7 +61,6 @@ type Writer = {
   createTradeCreditInvoices(data: unknown, ctx?: Context): Promise<{ id: string }>
   updateTradeCreditInvoices(data: unknown, ctx?: Context): Promise<unknown>
   createTradeCreditInvoiceAllocations(data: unknown, ctx?: Context): Promise<unknown>
-  updateTradeCreditAccounts(data: unknown, ctx?: Context): Promise<unknown>
 }
 
 type Line = { invoice_id: string; entry_id: string; kind: AllocationKind; amount: BigNumberJS }
@@ -251,7 +249,12 @@ export class Receivables {
     namedInvoiceId: string | null,
     change: Change
   ): Promise<unknown | null> {
-    const stored = await accountRunningTotals(sharedContext, row.id)
+    // The running totals as the lock read them (and as an earlier settle_ in this transaction left them on `row`).
+    const stored = {
+      unallocated_credit: row.unallocated_credit ?? "0",
+      outstanding_orders_total: row.outstanding_orders_total ?? "0",
+      outstanding_orders_count: row.outstanding_orders_count ?? 0,
+    }
     const after = await sessionReceivables(sharedContext, row.id, change.sessions)
     const outstanding = MathBN.convert(stored.outstanding_orders_total).plus(sumOf(after, "outstanding")).minus(sumOf(change.before, "outstanding"))
     const outstandingOrders = stored.outstanding_orders_count + owingOrders(after) - owingOrders(change.before)
@@ -297,6 +300,7 @@ export class Receivables {
         outstanding_orders_total: outstanding.toString(),
         outstanding_orders_count: outstandingOrders,
       })
+      row.unallocated_credit = unallocated().toString()
       row.outstanding_orders_total = outstanding.toString()
       row.outstanding_orders_count = outstandingOrders
       return account

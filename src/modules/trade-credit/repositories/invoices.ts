@@ -2,7 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { ORDER_OPERATIONS, OWING_INVOICE_STATUSES } from "../constants"
 import type { ReceivablesTotals } from "../utils/settlement"
-import { ACCOUNT_TABLE, ENTRY_TABLE, rethrowLockTimeout, transactionKnex } from "./ledger-locks"
+import { ENTRY_TABLE, rethrowLockTimeout, transactionKnex } from "./ledger-locks"
 
 /**
  * The receivables' raw SQL: the invoice number counter (a row locked by the
@@ -139,22 +139,6 @@ export async function openReceivables(
     { a: accountId, owing: OWING }
   )
   return rows[0]
-}
-
-/** The account's receivables running totals (kept by receivables.ts under the account lock). */
-export type RunningTotals = { unallocated_credit: string; outstanding_orders_total: string; outstanding_orders_count: number }
-
-/** Reads the running totals of an account whose row this transaction has locked (by primary key). */
-export async function accountRunningTotals(sharedContext: Context, accountId: string): Promise<RunningTotals> {
-  const knex = transactionKnex(sharedContext)
-  const [row] = await knex(ACCOUNT_TABLE)
-    .where({ id: accountId })
-    .select(
-      knex.raw("unallocated_credit::text AS unallocated_credit"),
-      knex.raw("outstanding_orders_total::text AS outstanding_orders_total"),
-      "outstanding_orders_count"
-    )
-  return row
 }
 
 /** One order's (payment session's) part of the outstanding orders and of the refunds that reduce them. */

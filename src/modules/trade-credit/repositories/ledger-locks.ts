@@ -85,6 +85,7 @@ export function lockAccountQuery(knex: Knex, id: string) {
       knex.raw("reserved::text AS reserved"),
       knex.raw("outstanding_orders_total::text AS outstanding_orders_total"),
       "outstanding_orders_count",
+      knex.raw("unallocated_credit::text AS unallocated_credit"),
       ...ACCOUNT_SETTING_FIELDS
     )
 }

@@ -13,9 +13,13 @@ export type LockedAccountRow = {
   credit_limit: string
   balance: string
   reserved: string
-  /** Orders not invoiced yet (`invoice_at: "shipment"`): running totals kept by receivables. */
+  /**
+   * Running totals kept by receivables: orders not invoiced yet (`invoice_at:
+   * "shipment"`) and credit no invoice has used yet.
+   */
   outstanding_orders_total?: string
   outstanding_orders_count?: number
+  unallocated_credit?: string
   allow_exceed: boolean
   over_limit_policy: "hold" | "block" | null
   status: "normal" | "query" | "on_stop"
