@@ -26,7 +26,6 @@ import {
   invoicesOfOrder,
   nextInvoiceSequence,
   openReceivables,
-  overdueInvoices,
   type OverdueInvoiceRow,
   owingInvoices,
   paymentAllocations,
@@ -134,12 +133,11 @@ export class Receivables {
   /**
    * The account's invoices overdue past grace now, with their days overdue
    * (`overdueState`), and the amount they may add up to without stopping pay
-   * on account. Read under the account lock, so a payment that settles them
-   * and a checkout can't pass each other (`read`: the rows of
-   * `overdueInvoices` as the caller already read them, under that lock).
+   * on account. `rows` were read under the account lock
+   * (`overdueInvoicesQuery`), so a payment that settles them and a checkout
+   * can't pass each other.
    */
-  async overdue(sharedContext: Context, row: LockedAccountRow, now = new Date(), read?: OverdueInvoiceRow[]) {
-    const rows = read ?? (await overdueInvoices(sharedContext, row.id, now))
+  overdue(row: LockedAccountRow, now: Date, rows: OverdueInvoiceRow[]) {
     const invoices = rows.map((i) => ({
       number: i.number,
       amount_open: MathBN.convert(i.amount_open),

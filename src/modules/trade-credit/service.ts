@@ -105,7 +105,7 @@ export default class TradeCreditModuleService extends CreditControlService {
       review: review ?? null,
       actor: input.actor,
       default_over_limit_policy: input.default_over_limit_policy,
-      overdue: overdue ? await this.receivables_.overdue(sharedContext, row, now, overdue) : null,
+      overdue: overdue ? this.receivables_.overdue(row, now, overdue) : null,
     })
     if (decision.kind === "refuse") {
       throw paymentRefusal(decision.message)

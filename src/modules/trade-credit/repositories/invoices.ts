@@ -333,18 +333,13 @@ export async function paymentAllocations(
   return rows
 }
 
-/** The account's owing invoices overdue at `now` (overdue_at, set by `overdueAt`, has passed), oldest due first. */
-export async function overdueInvoices(
-  sharedContext: Context,
-  accountId: string,
-  now: Date
-): Promise<OverdueInvoiceRow[]> {
-  return await overdueInvoicesQuery(transactionKnex(sharedContext), accountId, now)
-}
-
 export type OverdueInvoiceRow = { number: string; amount_open: string; due_date: string; grace_days: number }
 
-/** The query of `overdueInvoices`, for a statement that reads it together with other rows (ledger-writes.ts). */
+/**
+ * The account's owing invoices overdue at `now` (overdue_at, set by
+ * `overdueAt`, has passed), oldest due first: read in the same round trip as
+ * the authorization's lock (ledger-writes.ts `lockAccountAndReadSession`).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function overdueInvoicesQuery(knex: any, accountId: string, now: Date) {
   return knex(INVOICE_TABLE)

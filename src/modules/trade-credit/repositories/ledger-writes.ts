@@ -156,7 +156,7 @@ export type SessionUnderLock<E, R> = {
   reverted: boolean
   /** The session's credit review, if the order was held. */
   review: R | null
-  /** The account's invoices overdue at `overdue.now` (`overdueInvoices`), when asked for. */
+  /** The account's invoices overdue at the authorization's `now` (`overdueInvoicesQuery`), unless its policy is `allow`. */
   overdue: OverdueInvoiceRow[] | null
 }
 
