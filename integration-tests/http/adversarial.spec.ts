@@ -223,7 +223,9 @@ const QUERIES: Record<string, { url: (w: World) => string; bad: string[]; auth: 
   "GET /admin/trade-credit/accounts/:id/entries": {
     auth: "admin",
     url: (w) => `/admin/trade-credit/accounts/${w.accountB.id}/entries`,
-    bad: ["limit=0", "limit=201", "limit=x", "cursor=bogus", "cursor=%00", `cursor=${Buffer.from("seq:99999999999999999999").toString("base64url")}`, "operation=stolen", "unknown=1"],
+    bad: ["limit=0", "limit=201", "limit=x", "cursor=bogus", "cursor=%00", `cursor=${Buffer.from("seq:99999999999999999999").toString("base64url")}`, "operation=stolen", "unknown=1",
+      // The page that starts at an entry: only one of this account's entries, never a forged or foreign one.
+      "from_entry=", "from_entry=%00", `from_entry=${"x".repeat(5000)}`, "from_entry=tcle_01NOTANENTRY", "from_entry=tcle_1&cursor=bogus"],
   },
   "GET /admin/trade-credit/reviews": {
     auth: "admin",
