@@ -50,6 +50,11 @@ export type ReconcileLedgerInput = {
   grace_seconds?: number
   /** The module's `invoice_at`: under `shipment` an order charge without its invoice is an outstanding order, not a difference. */
   invoice_at?: "placement" | "shipment"
+  /**
+   * Only these accounts (their totals, checkouts and invoices), e.g. a test's own among many;
+   * `payments` must then be these accounts' only. Without it, every account.
+   */
+  account_ids?: string[]
   /** Holder names of accounts, for the messages of those with differences. */
   holderNames?: (accountIds: string[]) => Promise<Map<string, string | null>>
 }
@@ -76,14 +81,15 @@ export async function reconcileLedger(input: ReconcileLedgerInput): Promise<Reco
   const canceledSessions = payments
     .filter((p) => p.canceled && p.payment_session_id && p.age_seconds >= graceSeconds)
     .map((p) => p.payment_session_id as string)
+  const only = input.account_ids
   const [accounts, sessions, trigger, receivables, invoiceAllocations, canceledInvoices, debitInvoices] = await Promise.all([
-    readAccountTotals(knex),
-    readSessionLedger(knex),
+    readAccountTotals(knex, only),
+    readSessionLedger(knex, only),
     appendOnlyTriggerState(knex),
-    readAccountReceivables(knex),
-    readInvoiceAllocationMismatches(knex),
-    readCanceledOrderInvoices(knex, canceledSessions),
-    readOrderDebitInvoiceMismatches(knex),
+    readAccountReceivables(knex, only),
+    readInvoiceAllocationMismatches(knex, only),
+    readCanceledOrderInvoices(knex, canceledSessions, only),
+    readOrderDebitInvoiceMismatches(knex, only),
   ])
   const compare = (label?: ReturnType<typeof accountLabelWith>) => [
     ...checkAppendOnlyTrigger(trigger, APPEND_ONLY_TRIGGER),

@@ -177,6 +177,53 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
 
       // Rolled back each time: healthy again.
       expect((await check(knex())).differences).toEqual([])
+
+      // Only some accounts (account_ids): an account's breaks are reported as by the whole check, another's not at all.
+      const { account: other } = await openCompanyAccount(service, { customer_group_id: "cusgroup_other", credit_limit: 500 })
+      await service.authorizeOnAccount({
+        account_id: other.id,
+        payment_session_id: "payses_other",
+        amount: 20,
+        currency_code: "eur",
+        order_id: "order_payses_other",
+        capture: true,
+        default_over_limit_policy: "hold",
+        actor: admin,
+      })
+      const scoped = async (sql: string, bindings: unknown[], invoiceAt: "placement" | "shipment") => {
+        await knex()
+          .transaction(async (trx: any) => {
+            await trx.raw(sql, bindings)
+            const at = (account_ids?: string[]) => reconcileLedger({ knex: trx, payments: [], grace_seconds: 86_400, invoice_at: invoiceAt, account_ids })
+            const whole = await at()
+            expect(whole.accounts_checked).toBe(2)
+            expect(whole.differences.length).toBeGreaterThan(0)
+            const mine = await at([account.id])
+            expect({ ...mine, checked_at: null }).toEqual({
+              ...whole,
+              checked_at: null,
+              accounts_checked: 1,
+              sessions_checked: whole.sessions_checked - 1,
+              invoices_checked: whole.invoices_checked - 1,
+            })
+            expect(await at([other.id])).toEqual(
+              expect.objectContaining({ ok: true, accounts_checked: 1, sessions_checked: 1, invoices_checked: 1, differences: [] })
+            )
+            expect(await at([])).toEqual(expect.objectContaining({ ok: true, accounts_checked: 0, sessions_checked: 0, differences: [] }))
+            throw new Error("rollback")
+          })
+          .catch((e: Error) => {
+            if (e.message !== "rollback") {
+              throw e
+            }
+          })
+      }
+      await scoped(`UPDATE trade_credit_invoice SET deleted_at = now() WHERE id = ?`, [invoice("payses_b").id], "placement")
+      await scoped(`UPDATE trade_credit_invoice SET status = 'open', amount_credited = 0, amount_open = amount WHERE id = ?`, [invoice("payses_c").id], "placement")
+      await scoped(`UPDATE trade_credit_invoice SET amount = amount + 10, amount_open = amount_open + 10 WHERE id = ?`, [invoice("payses_b").id], "placement")
+      // Under shipment: the pending orders' sums (pendingCtes) of these accounts only.
+      await scoped(`UPDATE trade_credit_invoice SET deleted_at = now() WHERE id = ?`, [invoice("payses_b").id], "shipment")
+      await scoped(`UPDATE trade_credit_account SET outstanding_orders_total = 25, outstanding_orders_count = 1 WHERE id = ?`, [account.id], "shipment")
     })
   },
 })

@@ -47,23 +47,32 @@ export async function nextInvoiceSequence(sharedContext: Context, scope: string)
 }
 
 /**
+ * A read limited to some accounts, the binding `:accountIds` (the reconciliation of some
+ * accounts only, `account_ids`): `column` is one of them. Cast, so that an empty list is typed.
+ */
+export const ACCOUNTS_FILTER = (column: string) => `${column} = ANY(CAST(:accountIds AS text[]))`
+
+/**
  * Outstanding orders (`invoice_at: "shipment"`), as SQL the sums below share:
  * `pending_debits` are an order's debits (`purchased` / `captured` with an
  * amount) that no invoice bills yet; `pending_credits` are the refunds and
  * reverts of those orders' sessions that no allocation used (they reduce the
  * outstanding order, not the invoices). Under `placement` both are empty.
- * `scope` says whose: every account's (the reconciliation), one account's
+ * `scope` says whose: every account's (the reconciliation), some accounts'
+ * (`:accountIds`, the reconciliation of those), one account's
  * (`:a`), or only the payment sessions `:sessions` of one account, leaving
  * out the entry `:exclude` (the payment session index serves it: a posting's
  * cost then depends on the order's entries, not on the account's history).
  */
-export const pendingCtes = (scope: "all" | "account" | "sessions") => {
+export const pendingCtes = (scope: "all" | "accounts" | "account" | "sessions") => {
   const where =
     scope === "all"
       ? ""
-      : scope === "account"
-        ? "AND e.account_id = :a"
-        : "AND e.account_id = :a AND e.payment_session_id = ANY(:sessions) AND e.id <> :exclude"
+      : scope === "accounts"
+        ? `AND ${ACCOUNTS_FILTER("e.account_id")}`
+        : scope === "account"
+          ? "AND e.account_id = :a"
+          : "AND e.account_id = :a AND e.payment_session_id = ANY(:sessions) AND e.id <> :exclude"
   return `
   pending_debits AS (
     SELECT e.id, e.account_id, e.payment_session_id, e.amount FROM ${ENTRY_TABLE} e

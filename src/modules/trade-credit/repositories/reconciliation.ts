@@ -8,24 +8,28 @@ import type {
   OrderDebitInvoiceRow,
   SessionLedgerRow,
 } from "../utils/reconciliation"
-import { ALLOCATION_TABLE, INVOICE_TABLE, pendingCtes } from "./invoices"
+import { ACCOUNTS_FILTER, ALLOCATION_TABLE, INVOICE_TABLE, pendingCtes } from "./invoices"
 import { ACCOUNT_TABLE, ENTRY_TABLE } from "./ledger-locks"
 
 /**
  * The reconciliation's reads of the ledger: read-only, taking no lock, each
  * one SQL statement (so one consistent snapshot: a posting changes an
  * account's totals and writes its entry in one transaction). Sums run in
- * PostgreSQL over `numeric`, never in JavaScript floats.
+ * PostgreSQL over `numeric`, never in JavaScript floats. Each reads every
+ * account's rows, or with `accountIds` only those of these accounts.
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Knex = any
 
+/** `AND <column> is one of accountIds`, or nothing: every account. */
+const only = (column: string, accountIds?: string[]) => (accountIds ? `AND ${ACCOUNTS_FILTER(column)}` : "")
+
 /** The trigger the migrations create (Migration20261123152600) to keep entries append-only. */
 export const APPEND_ONLY_TRIGGER = "trade_credit_ledger_entry_append_only"
 
 /** Every account's stored totals next to the sums of its entries. */
-export async function readAccountTotals(knex: Knex): Promise<AccountTotalsRow[]> {
+export async function readAccountTotals(knex: Knex, accountIds?: string[]): Promise<AccountTotalsRow[]> {
   const { rows } = await knex.raw(
     `SELECT a.id,
             a.currency_code,
@@ -44,7 +48,7 @@ export async function readAccountTotals(knex: Knex): Promise<AccountTotalsRow[]>
                 SUM(reserved_delta) AS reserved,
                 SUM(reserved_delta) FILTER (WHERE payment_session_id IS NULL) AS unsessioned_reserved
            FROM "${ENTRY_TABLE}"
-          WHERE deleted_at IS NULL
+          WHERE deleted_at IS NULL ${only("account_id", accountIds)}
           GROUP BY account_id
        ) s ON s.account_id = a.id
        LEFT JOIN LATERAL (
@@ -54,14 +58,15 @@ export async function readAccountTotals(knex: Knex): Promise<AccountTotalsRow[]>
           ORDER BY e.seq DESC
           LIMIT 1
        ) l ON true
-      WHERE a.deleted_at IS NULL
-      ORDER BY a.id`
+      WHERE a.deleted_at IS NULL ${only("a.id", accountIds)}
+      ORDER BY a.id`,
+    { accountIds: accountIds ?? [] }
   )
   return rows
 }
 
 /** Each checkout's entries (per payment session and account), summed, with the age of the newest. */
-export async function readSessionLedger(knex: Knex): Promise<SessionLedgerRow[]> {
+export async function readSessionLedger(knex: Knex, accountIds?: string[]): Promise<SessionLedgerRow[]> {
   const { rows } = await knex.raw(
     `SELECT payment_session_id,
             account_id,
@@ -72,9 +77,10 @@ export async function readSessionLedger(knex: Knex): Promise<SessionLedgerRow[]>
             MAX(order_id) AS order_id,
             EXTRACT(EPOCH FROM (now() - MAX(created_at)))::float8 AS age_seconds
        FROM "${ENTRY_TABLE}"
-      WHERE payment_session_id IS NOT NULL AND deleted_at IS NULL
+      WHERE payment_session_id IS NOT NULL AND deleted_at IS NULL ${only("account_id", accountIds)}
       GROUP BY payment_session_id, account_id
-      ORDER BY payment_session_id, account_id`
+      ORDER BY payment_session_id, account_id`,
+    { accountIds: accountIds ?? [] }
   )
   return rows
 }
@@ -111,9 +117,9 @@ const OWING = [...OWING_INVOICE_STATUSES]
  * invoices still owe; and the account row's running totals (unallocated
  * credit, outstanding orders) next to what the history says they are.
  */
-export async function readAccountReceivables(knex: Knex): Promise<AccountReceivablesRow[]> {
+export async function readAccountReceivables(knex: Knex, accountIds?: string[]): Promise<AccountReceivablesRow[]> {
   const { rows } = await knex.raw(
-    `WITH ${pendingCtes("all")}
+    `WITH ${pendingCtes(accountIds ? "accounts" : "all")}
      SELECT a.id,
             a.currency_code,
             COALESCE(e.balance, 0)::text AS ledger_balance,
@@ -135,13 +141,13 @@ export async function readAccountReceivables(knex: Knex): Promise<AccountReceiva
                 SUM(amount) AS balance,
                 SUM(amount) FILTER (WHERE amount <> 0 AND NOT (operation = ANY(:orderOps) AND amount < 0)) AS credits
            FROM "${ENTRY_TABLE}"
-          WHERE deleted_at IS NULL
+          WHERE deleted_at IS NULL ${only("account_id", accountIds)}
           GROUP BY account_id
        ) e ON e.account_id = a.id
        LEFT JOIN (
          SELECT account_id, SUM(amount) AS allocated
            FROM "${ALLOCATION_TABLE}"
-          WHERE deleted_at IS NULL
+          WHERE deleted_at IS NULL ${only("account_id", accountIds)}
           GROUP BY account_id
        ) al ON al.account_id = a.id
        LEFT JOIN (
@@ -150,13 +156,13 @@ export async function readAccountReceivables(knex: Knex): Promise<AccountReceiva
                 COUNT(*) FILTER (WHERE status = ANY(:owing)) AS owing,
                 COUNT(*) AS invoices
            FROM "${INVOICE_TABLE}"
-          WHERE deleted_at IS NULL
+          WHERE deleted_at IS NULL ${only("account_id", accountIds)}
           GROUP BY account_id
        ) i ON i.account_id = a.id
        LEFT JOIN (
          SELECT e.account_id, -SUM(e.amount) AS un_invoiced
            FROM "${ENTRY_TABLE}" e
-          WHERE e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount < 0
+          WHERE e.deleted_at IS NULL AND e.operation = ANY(:orderOps) AND e.amount < 0 ${only("e.account_id", accountIds)}
             AND NOT EXISTS (SELECT 1 FROM "${INVOICE_TABLE}" x WHERE x.entry_id = e.id AND x.deleted_at IS NULL)
           GROUP BY e.account_id
        ) u ON u.account_id = a.id
@@ -166,15 +172,15 @@ export async function readAccountReceivables(knex: Knex): Promise<AccountReceiva
            FROM outstanding
           GROUP BY account_id
        ) o ON o.account_id = a.id
-      WHERE a.deleted_at IS NULL
+      WHERE a.deleted_at IS NULL ${only("a.id", accountIds)}
       ORDER BY a.id`,
-    { orderOps: ORDER_OPS, owing: OWING }
+    { orderOps: ORDER_OPS, owing: OWING, accountIds: accountIds ?? [] }
   )
   return rows
 }
 
 /** Invoices whose amounts paid, credited or open are not what their allocation rows add up to. */
-export async function readInvoiceAllocationMismatches(knex: Knex): Promise<InvoiceAllocationsRow[]> {
+export async function readInvoiceAllocationMismatches(knex: Knex, accountIds?: string[]): Promise<InvoiceAllocationsRow[]> {
   const { rows } = await knex.raw(
     `SELECT i.id, i.number, i.account_id, i.currency_code, i.order_id, i.payment_session_id,
             i.amount::text AS amount,
@@ -189,14 +195,15 @@ export async function readInvoiceAllocationMismatches(knex: Knex): Promise<Invoi
                 SUM(amount) FILTER (WHERE kind = 'payment') AS paid,
                 SUM(amount) FILTER (WHERE kind = 'credit_note') AS credited
            FROM "${ALLOCATION_TABLE}"
-          WHERE deleted_at IS NULL
+          WHERE deleted_at IS NULL ${only("account_id", accountIds)}
           GROUP BY invoice_id
        ) s ON s.invoice_id = i.id
-      WHERE i.deleted_at IS NULL
+      WHERE i.deleted_at IS NULL ${only("i.account_id", accountIds)}
         AND (i.amount_paid <> COALESCE(s.paid, 0)
           OR i.amount_credited <> COALESCE(s.credited, 0)
           OR i.amount_open <> i.amount - i.amount_credited - i.amount_paid)
-      ORDER BY i.account_id, i.number`
+      ORDER BY i.account_id, i.number`,
+    { accountIds: accountIds ?? [] }
   )
   return rows
 }
@@ -206,7 +213,11 @@ export async function readInvoiceAllocationMismatches(knex: Knex): Promise<Invoi
  * checkout has a `reverted` entry (canceled in the ledger), or its payment
  * session is one of `canceledSessions` (payments Medusa canceled).
  */
-export async function readCanceledOrderInvoices(knex: Knex, canceledSessions: string[]): Promise<CanceledOrderInvoiceRow[]> {
+export async function readCanceledOrderInvoices(
+  knex: Knex,
+  canceledSessions: string[],
+  accountIds?: string[]
+): Promise<CanceledOrderInvoiceRow[]> {
   const { rows } = await knex.raw(
     `SELECT i.id, i.number, i.account_id, i.currency_code, i.order_id, i.payment_session_id,
             i.status, i.amount_open::text AS amount_open,
@@ -215,7 +226,7 @@ export async function readCanceledOrderInvoices(knex: Knex, canceledSessions: st
                WHERE r.payment_session_id = i.payment_session_id AND r.operation = 'reverted' AND r.deleted_at IS NULL
             ) AS reverted_in_ledger
        FROM "${INVOICE_TABLE}" i
-      WHERE i.deleted_at IS NULL
+      WHERE i.deleted_at IS NULL ${only("i.account_id", accountIds)}
         AND i.status = ANY(:owing)
         AND i.payment_session_id IS NOT NULL
         AND (i.payment_session_id = ANY(CAST(:canceled AS text[]))
@@ -224,7 +235,7 @@ export async function readCanceledOrderInvoices(knex: Knex, canceledSessions: st
              WHERE r.payment_session_id = i.payment_session_id AND r.operation = 'reverted' AND r.deleted_at IS NULL
           ))
       ORDER BY i.account_id, i.number`,
-    { owing: OWING, canceled: canceledSessions }
+    { owing: OWING, canceled: canceledSessions, accountIds: accountIds ?? [] }
   )
   return rows
 }
@@ -234,16 +245,16 @@ export async function readCanceledOrderInvoices(knex: Knex, canceledSessions: st
  * and invoices that don't pair up one to one with the same amount: a debit
  * without its invoice, an invoice billing no debit, or the two amounts apart.
  */
-export async function readOrderDebitInvoiceMismatches(knex: Knex): Promise<OrderDebitInvoiceRow[]> {
+export async function readOrderDebitInvoiceMismatches(knex: Knex, accountIds?: string[]): Promise<OrderDebitInvoiceRow[]> {
   const { rows } = await knex.raw(
     `WITH debits AS (
        SELECT id, account_id, currency_code, order_id, payment_session_id, -amount AS amount
          FROM "${ENTRY_TABLE}"
-        WHERE operation = ANY(:orderOps) AND amount < 0 AND deleted_at IS NULL
+        WHERE operation = ANY(:orderOps) AND amount < 0 AND deleted_at IS NULL ${only("account_id", accountIds)}
      ), invoices AS (
        SELECT id, number, entry_id, account_id, currency_code, order_id, payment_session_id, amount
          FROM "${INVOICE_TABLE}"
-        WHERE deleted_at IS NULL
+        WHERE deleted_at IS NULL ${only("account_id", accountIds)}
      )
      SELECT d.id AS entry_id,
             i.id AS invoice_id,
@@ -258,7 +269,7 @@ export async function readOrderDebitInvoiceMismatches(knex: Knex): Promise<Order
        FULL JOIN invoices i ON i.entry_id = d.id
       WHERE d.id IS NULL OR i.id IS NULL OR d.amount <> i.amount
       ORDER BY 4, 1, 2`,
-    { orderOps: ORDER_OPS }
+    { orderOps: ORDER_OPS, accountIds: accountIds ?? [] }
   )
   return rows
 }
