@@ -24,8 +24,8 @@
  * workflow engine, locking and caching (integration-tests/multi-process/*.spec.ts,
  * scripts/lib/medusa-server.js). It uses the PostgreSQL at DATABASE_URL
  * (default postgres://postgres@localhost:5432/test; each file creates and
- * drops a database of its own there; the PostgreSQL-restart file starts an
- * embedded PostgreSQL of its own) and the Redis at REDIS_URL (default
+ * drops a database of its own there, a copy of one migrated once for the run;
+ * the PostgreSQL-restart file starts an embedded PostgreSQL of its own) and the Redis at REDIS_URL (default
  * redis://127.0.0.1:6379; each store's queues, locks and cache keys carry a
  * prefix of its own, MEDUSA_REDIS_PREFIX, so parallel runs don't collide).
  * It is not part of a bare `npm test`, which must need nothing but Node.
@@ -41,9 +41,9 @@ const { dropDatabase } = require("./lib/pg-connection")
 
 const SUITES = ["unit", "modules", "http", "browser"]
 const TOPOLOGY = "topology"
-// Suites whose files use medusaIntegrationTestRunner: their databases are copies of one
-// migrated template (scripts/lib/test-database-template.js).
-const TEMPLATE_SUITES = ["http"]
+// Suites whose databases are copies of one migrated template (scripts/lib/test-database-template.js):
+// the files' medusaIntegrationTestRunner databases (http) and launchStore's stores (topology).
+const TEMPLATE_SUITES = ["http", TOPOLOGY]
 const TOPOLOGY_DEFAULTS = {
   DATABASE_URL: "postgres://postgres@localhost:5432/test",
   REDIS_URL: "redis://127.0.0.1:6379",
@@ -196,7 +196,7 @@ function checkRedis(url) {
       template = `trade_credit_migrated_${process.pid}`
       const m = Date.now()
       try {
-        suiteEnv = { ...suiteEnv, ...(await medusaMigratedTemplate(env, template)) }
+        suiteEnv = { ...suiteEnv, ...(await medusaMigratedTemplate(env, template, { topology: suite === TOPOLOGY })) }
       } catch (e) {
         console.error(`\n=== ${suite} tests ===\nMedusa's migrations into the template database failed:\n${e.message}`)
         await dropDatabase(env, template).catch(() => {})

@@ -6,7 +6,9 @@
  *   store.servers[0].url  ·  store.seed.publishableKey  ·  await store.stop()
  *
  * launchStore creates a fresh database on the server that `dbEnv` (DB_HOST,
- * DB_PORT, DB_USERNAME, DB_PASSWORD) points at, runs `medusa db:migrate`,
+ * DB_PORT, DB_USERNAME, DB_PASSWORD) points at, runs `medusa db:migrate` (or,
+ * in `npm run test:topology`, copies the database scripts/test.js migrated
+ * once for the run, on the same server: see test-database-template.js),
  * seeds it with integration-tests/multi-process/seed.ts (`medusa exec`) and
  * starts N servers on free ports, all against that one database. stop() ends
  * the servers and drops the database.
@@ -183,6 +185,18 @@ async function startServer({ env, port, name = `server-${port}`, logDir, readyTi
 }
 
 /**
+ * The database migrated once for this run (scripts/test.js, topology suite) when it is on `dbServer`
+ * (a store on another server, e.g. the PostgreSQL-restart test's own, migrates its own).
+ */
+function migratedTemplate(dbServer) {
+  const { TOPOLOGY_TEMPLATE_ENV } = require("./test-database-template")
+  const template = process.env[TOPOLOGY_TEMPLATE_ENV]
+  const runServer = pg.serverOf(process.env)
+  const same = ["DB_HOST", "DB_PORT", "DB_USERNAME"].every((k) => String(runServer[k]) === String(dbServer[k]))
+  return template && same ? template : null
+}
+
+/**
  * A fresh database with migrations and the seed, and `servers` Medusa
  * processes on it. With `workers` > 0 it is the production topology
  * (README, "Running in production"): the servers run with
@@ -262,10 +276,17 @@ async function launchStore(opts = {}) {
   }
 
   try {
-    await timed("createDatabase", () => pg.createDatabase(dbServer, database))
+    const template = migratedTemplate(dbServer)
+    if (template) {
+      await timed("copyMigratedTemplate", () => pg.createDatabase(dbServer, database, { template }))
+    } else {
+      await timed("createDatabase", () => pg.createDatabase(dbServer, database))
+    }
     created = true
-    log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}`)
-    await timed("migrate", () => migrate(env, { logDir: opts.logDir }))
+    log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}${template ? ` (a copy of ${template})` : ""}`)
+    if (!template) {
+      await timed("migrate", () => migrate(env, { logDir: opts.logDir }))
+    }
     // The processes boot once the seed's own Medusa boot is done, while the rest of the seed runs.
     // Not all at once on the fresh database: every Medusa boot runs Medusa's create-defaults
     // workflow, which lists the sales channels and the store and creates them when there are none

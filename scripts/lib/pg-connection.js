@@ -95,15 +95,18 @@ async function withClient(env, fn, database = env.DB_NAME || "postgres") {
 
 const quoteIdent = (name) => `"${String(name).replace(/"/g, "")}"`
 
-/** Creates database `name` on the server of `env`; with `ifMissing`, only when it doesn't exist yet. */
-async function createDatabase(env, name, { ifMissing = false } = {}) {
+/**
+ * Creates database `name` on the server of `env`; with `ifMissing`, only when it doesn't exist yet;
+ * with `template`, as a copy of that database (nothing may be connected to it meanwhile).
+ */
+async function createDatabase(env, name, { ifMissing = false, template } = {}) {
   await withClient(
     env,
     async (c) => {
       if (ifMissing && (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount) {
         return
       }
-      await c.query(`CREATE DATABASE ${quoteIdent(name)}`)
+      await c.query(`CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ""}`)
     },
     "postgres"
   )

@@ -12,20 +12,32 @@
  * spec file that made Medusa load a module the template lacks would find its tables missing (a
  * loud failure, never a silent pass); run it without the template (TRADE_CREDIT_TEST_DB_TEMPLATE
  * unset, `npx jest` directly) or add the module's switch to `medusaMigratedTemplate`.
+ *
+ * The topology suite's stores (scripts/lib/medusa-server.js launchStore, one a file) are copies
+ * too: `medusaMigratedTemplate(…, { topology: true })` migrates the template as launchStore
+ * migrated each store's database (the whole `medusa db:migrate`, Medusa's Redis modules on
+ * REDIS_URL), and launchStore copies it (TRADE_CREDIT_TOPOLOGY_DB_TEMPLATE) on the same server.
  */
 const pg = require("./pg-connection")
 
 const TEMPLATE_ENV = "TRADE_CREDIT_TEST_DB_TEMPLATE"
+const TOPOLOGY_TEMPLATE_ENV = "TRADE_CREDIT_TOPOLOGY_DB_TEMPLATE"
 
 /**
  * Creates database `name` on the server of `dbEnv` and runs `medusa db:migrate` (without the
  * migration scripts, which the test runner doesn't run either) into it, with the environment of
  * the HTTP suite (NODE_ENV=test, the test card provider on). Returns the variable to hand to jest.
+ * With `topology`: the whole `medusa db:migrate` in the environment of launchStore's stores.
  */
-async function medusaMigratedTemplate(dbEnv, name, { logDir } = {}) {
-  const { migrate } = require("./medusa-server")
+async function medusaMigratedTemplate(dbEnv, name, { logDir, topology = false } = {}) {
+  const { migrate, medusaEnv } = require("./medusa-server")
   await pg.dropDatabase(dbEnv, name)
   await pg.createDatabase(dbEnv, name)
+  if (topology) {
+    // As jest's workers run launchStore: NODE_ENV=test, REDIS_URL from the suite.
+    await migrate(medusaEnv(pg.databaseEnv(pg.serverOf(dbEnv), name), { NODE_ENV: "test", LOG_LEVEL: "error", MEDUSA_REDIS_PREFIX: `${name}-` }), { logDir })
+    return { [TOPOLOGY_TEMPLATE_ENV]: name }
+  }
   const env = {
     ...process.env,
     ...pg.databaseEnv(pg.serverOf(dbEnv), name),
@@ -72,4 +84,4 @@ function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV])
   useDb.migrateDatabase = async (appLoader) => (copied ? undefined : migrateDatabase(appLoader))
 }
 
-module.exports = { medusaMigratedTemplate, copyTemplateForEachRunnerDatabase, TEMPLATE_ENV }
+module.exports = { medusaMigratedTemplate, copyTemplateForEachRunnerDatabase, TEMPLATE_ENV, TOPOLOGY_TEMPLATE_ENV }
