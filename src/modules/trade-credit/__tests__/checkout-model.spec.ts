@@ -30,11 +30,17 @@ import { creditController, tradeCreditModule } from "./fixtures"
  *   MODEL_RUNS (default 1000), FC_SEED (reproduce a run: the seed is printed).
  * The seed fixes the operations and the scheduler's choices; which of two
  * transactions released together takes a lock first is PostgreSQL's.
+ *
+ * The runs are shared among MODEL_LOOPS (default 2) property loops running
+ * side by side, loop l with seed FC_SEED + l, each run on accounts of its own:
+ * one loop's JavaScript runs while PostgreSQL serves the other's statements
+ * (one loop leaves one of a 2-core machine's cores mostly idle).
  */
 
 jest.setTimeout(900_000)
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 1000)
+const LOOPS = Math.max(1, Number(process.env.MODEL_LOOPS ?? 2))
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : Date.now() ^ (Math.random() * 0x100000000)
 const LIMIT = 1000
 
@@ -113,13 +119,14 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
       const seen = new Set<string>()
       const started = Date.now()
       try {
-        await fc.assert(
+        const property = () =>
           fc.asyncProperty(fc.scheduler(), scenario, async (s, sc) => {
-            run++
+            // The run's own number: the loops' runs interleave.
+            const runId = ++run
             const accounts = await Promise.all(
               Array.from({ length: sc.accounts }, async (_, a) => {
                 const { account } = await service.openAccount({
-                  customer_group_id: `cusgroup_model_${run}_${a}`,
+                  customer_group_id: `cusgroup_model_${runId}_${a}`,
                   currency_code: "eur",
                   credit_limit: LIMIT,
                   payment_terms: { type: "net_days", net_days: 30 },
@@ -132,7 +139,7 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
             const accountOf = (i: number) => accounts[i % accounts.length]
             const reimbursed = accounts.map(() => zero())
             const models: OrderModel[] = sc.orders.map((o, i) => ({
-              session: `payses_model_${run}_${i}`,
+              session: `payses_model_${runId}_${i}`,
               account: o.account % accounts.length,
               amount: bn(o.amount),
               manual: o.manual,
@@ -291,7 +298,7 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
                 account_id: accountOf(account),
                 operation: "reimbursed",
                 amount: amount.toFixed(2),
-                reference: `BANK-${run}`,
+                reference: `BANK-${runId}`,
                 invoice_id,
                 actor: admin,
               })
@@ -385,14 +392,23 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
             const reconciliation = await reconcileLedger({ knex: knex(), payments: [], grace_seconds: 86_400, account_ids: accounts })
             expect(reconciliation.accounts_checked).toBe(accounts.length)
             expect(reconciliation.differences).toEqual([])
-          }),
-          { numRuns: RUNS, seed: SEED, verbose: 1 }
+          })
+        const loops = await Promise.allSettled(
+          Array.from({ length: LOOPS }, (_, l) =>
+            fc.assert(property(), { numRuns: Math.floor(RUNS / LOOPS) + (l < RUNS % LOOPS ? 1 : 0), seed: SEED + l, verbose: 1 })
+          )
         )
+        const failed = loops.find((l): l is PromiseRejectedResult => l.status === "rejected")
+        if (failed) {
+          console.error(`Model test: loop ${loops.indexOf(failed)} (seed ${SEED + loops.indexOf(failed)}) failed`)
+          throw failed.reason
+        }
       } catch (e) {
         console.error(`Model test failed: reproduce with FC_SEED=${SEED} npm run test:modules -- checkout-model`)
         throw e
       }
-      console.log(`Model test: ${run} runs in ${((Date.now() - started) / 1000).toFixed(1)} s (FC_SEED=${SEED})`)
+      console.log(`Model test: ${run} runs in ${LOOPS} loops in ${((Date.now() - started) / 1000).toFixed(1)} s (FC_SEED=${SEED})`)
+      expect(run).toBe(RUNS)
       // The runs reached every kind of step and outcome, so the model can't pass by refusing everything.
       for (const reached of [
         "capture:authorized",
