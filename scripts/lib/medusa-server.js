@@ -188,10 +188,10 @@ async function startServer({ env, port, name = `server-${port}`, logDir, readyTi
  * The database migrated once for this run (scripts/test.js, topology suite) when it is on `dbServer`
  * (a store on another server, e.g. the PostgreSQL-restart test's own, migrates its own).
  */
-function migratedTemplate(dbServer) {
+function migratedTemplate(dbServer, env = process.env) {
   const { TOPOLOGY_TEMPLATE_ENV } = require("./test-database-template")
-  const template = process.env[TOPOLOGY_TEMPLATE_ENV]
-  const runServer = pg.serverOf(process.env)
+  const template = env[TOPOLOGY_TEMPLATE_ENV]
+  const runServer = pg.serverOf(env)
   const same = ["DB_HOST", "DB_PORT", "DB_USERNAME"].every((k) => String(runServer[k]) === String(dbServer[k]))
   return template && same ? template : null
 }
@@ -321,6 +321,7 @@ async function launchStore(opts = {}) {
 module.exports = {
   ROOT,
   launchStore,
+  migratedTemplate,
   startServer,
   runCli,
   migrate,
