@@ -60,9 +60,18 @@ export default class TradeCreditModuleService extends CreditControlService {
    * table is `decideAuthorization`. Retries of the same payment session
    * return the first decision.
    */
-  @InjectTransactionManager()
   async authorizeOnAccount(
     input: AuthorizeOnAccountInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AuthorizeOnAccountResult> {
+    // Without a caller's transaction the authorization runs in its own, which its posting may commit (writePosting_).
+    return await this.authorizeOnAccount_(input, !sharedContext.transactionManager, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async authorizeOnAccount_(
+    input: AuthorizeOnAccountInput,
+    ownTransaction: boolean,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AuthorizeOnAccountResult> {
     if (input.customer_id && input.customer_group_ids) {
@@ -154,7 +163,8 @@ export default class TradeCreditModuleService extends CreditControlService {
         actor: decision.actor,
         idempotency: { key: internalIdempotencyKey("authorize", input.payment_session_id) },
       },
-      sharedContext
+      sharedContext,
+      { endsOwnTransaction: ownTransaction }
     )
     return authorized(row.id, entry)
   }
