@@ -171,6 +171,24 @@ export default async function scaleBench({ container, args }: ExecArgs) {
   process.stdout.write(`TRADE_CREDIT_SCALE_STATEMENTS=${JSON.stringify({ module: moduleStatements.sql, ceiling: ceilingStatements.sql })}\n`)
 
   if (onlyHot) {
+    // Unmeasured warm-up of both paths (the JIT), then the rounds.
+    await throughput(Math.min(auths, 100), clients, (i) => hotAuthorization(`warm_${i}`))
+    await throughput(Math.min(auths, 100), clients, (i) => ceilingAuthorization(`warm_${i}`))
+    if (arg.profile) {
+      // A CPU profile of the module row alone (node:inspector: --cpu-prof can't be given to Medusa).
+      const { Session } = await import("node:inspector")
+      const session = new Session()
+      session.connect()
+      const post = (method: string, params?: object) =>
+        new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))))
+      await post("Profiler.enable")
+      await post("Profiler.start")
+      await throughput(auths, clients, (i) => hotAuthorization(`prof_${i}`))
+      const { profile } = await post("Profiler.stop")
+      const { writeFileSync } = await import("node:fs")
+      writeFileSync(arg.profile, JSON.stringify(profile))
+      session.disconnect()
+    }
     const rounds = Number(arg.rounds ?? 1)
     for (let r = 0; r < rounds; r++) {
       const hot_module = await throughput(auths, clients, (i) => hotAuthorization(`r${r}_${i}`))
