@@ -170,13 +170,13 @@ export class LedgerService extends MedusaService({
    * caller's transaction around it) and writes nothing after the posting.
    * When the receivables have nothing to do either, the write then commits in
    * the same round trip (`writeTotalsAndEntry`'s `commit`), releasing the
-   * account row earlier.
+   * account row earlier. `entryId`: the entry's id, taken before the lock (`newEntryId`).
    */
   protected async writePosting_(
     row: LockedAccountRow,
     input: PostLedgerEntryInput & { reverses_entry_id?: string | null },
     sharedContext: Context,
-    { endsOwnTransaction = false }: { endsOwnTransaction?: boolean } = {}
+    { endsOwnTransaction = false, entryId }: { endsOwnTransaction?: boolean; entryId?: string } = {}
   ): Promise<PostingResult> {
     const totals = postingTotals(row, input)
     const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
@@ -195,6 +195,7 @@ export class LedgerService extends MedusaService({
         available_credit: totals.available.toString(),
       },
       {
+        id: entryId,
         account_id: row.id,
         operation: input.operation,
         amount: totals.amount.toString(),

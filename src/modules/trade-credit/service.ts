@@ -33,7 +33,7 @@ import {
   refundTooLargeMessage,
 } from "./utils/refusals"
 import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
-import { lockAccountAndReadSession } from "./repositories/ledger-writes"
+import { lockAccountAndReadSession, newEntryId } from "./repositories/ledger-writes"
 import { CreditControlService } from "./credit-control-service"
 
 export { ACCOUNT_BUSY_MESSAGE } from "./utils/refusals"
@@ -88,6 +88,7 @@ export default class TradeCreditModuleService extends CreditControlService {
     // session already has come in one round trip (the read sees the checkout that held the lock
     // before); the overdue invoices only when the account's policy can act on them.
     const now = new Date()
+    const entryId = newEntryId()
     const { row, purchase, reverted, review, overdue } = await lockAccountAndReadSession<LedgerEntryRecord, CreditReviewRecord>(
       sharedContext,
       input.account_id,
@@ -164,7 +165,7 @@ export default class TradeCreditModuleService extends CreditControlService {
         idempotency: { key: internalIdempotencyKey("authorize", input.payment_session_id) },
       },
       sharedContext,
-      { endsOwnTransaction: ownTransaction }
+      { endsOwnTransaction: ownTransaction, entryId }
     )
     return authorized(row.id, entry)
   }
