@@ -4,7 +4,9 @@
  * trade credit module service itself, and the raw-SQL ceiling of one
  * authorization on the same pool, and prints one `TRADE_CREDIT_SCALE=<json>`
  * line. Arguments (positional `key=value`): big, small, hot, ceiling (account
- * ids), reads, auths, clients.
+ * ids), reads, auths, clients; `only=hot` skips the sequential rows and
+ * measures the hot pair `rounds` (1) times, one `TRADE_CREDIT_SCALE_HOT=<json>`
+ * line each (a quick look at the hot account alone, e.g. while tuning it).
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -52,6 +54,7 @@ async function statements(knex: any, fn: () => Promise<unknown>) {
 /** `total` calls of `fn` by `clients` concurrent workers: calls per second. */
 async function throughput(total: number, clients: number, fn: (i: number) => Promise<unknown>) {
   let next = 0
+  const cpu = process.cpuUsage()
   const started = performance.now()
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -61,7 +64,10 @@ async function throughput(total: number, clients: number, fn: (i: number) => Pro
     })
   )
   const seconds = (performance.now() - started) / 1000
-  return { n: total, clients, seconds, per_second: total / seconds }
+  const used = process.cpuUsage(cpu)
+  // This process's CPU per call (user + system): the JS all the calls share one thread for.
+  const cpu_ms = (used.user + used.system) / 1000 / total
+  return { n: total, clients, seconds, per_second: total / seconds, cpu_ms }
 }
 
 export default async function scaleBench({ container, args }: ExecArgs) {
@@ -102,9 +108,12 @@ export default async function scaleBench({ container, args }: ExecArgs) {
     )
 
   const result: Record<string, unknown> = {}
-  result.balance_read = { small: await balanceRead(arg.small), big: await balanceRead(arg.big) }
-  result.credit_check = { small: await creditCheck(arg.small, "cs"), big: await creditCheck(arg.big, "cb") }
-  result.posted_order = { small: await postedOrder(arg.small, "ps"), big: await postedOrder(arg.big, "pb") }
+  const onlyHot = arg.only === "hot"
+  if (!onlyHot) {
+    result.balance_read = { small: await balanceRead(arg.small), big: await balanceRead(arg.big) }
+    result.credit_check = { small: await creditCheck(arg.small, "cs"), big: await creditCheck(arg.big, "cb") }
+    result.posted_order = { small: await postedOrder(arg.small, "ps"), big: await postedOrder(arg.big, "pb") }
+  }
 
   // One authorization of each kind on the hot accounts, its statements counted.
   const hotAuthorization = (i: number | string) =>
@@ -161,6 +170,34 @@ export default async function scaleBench({ container, args }: ExecArgs) {
   result.statements = { module: moduleStatements.count, ceiling: ceilingStatements.count }
   process.stdout.write(`TRADE_CREDIT_SCALE_STATEMENTS=${JSON.stringify({ module: moduleStatements.sql, ceiling: ceilingStatements.sql })}\n`)
 
+  if (onlyHot) {
+    // Unmeasured warm-up of both paths (the JIT), then the rounds.
+    await throughput(Math.min(auths, 100), clients, (i) => hotAuthorization(`warm_${i}`))
+    await throughput(Math.min(auths, 100), clients, (i) => ceilingAuthorization(`warm_${i}`))
+    if (arg.profile) {
+      // A CPU profile of the module row alone (node:inspector: --cpu-prof can't be given to Medusa).
+      const { Session } = await import("node:inspector")
+      const session = new Session()
+      session.connect()
+      const post = (method: string, params?: object) =>
+        new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))))
+      await post("Profiler.enable")
+      await post("Profiler.start")
+      await throughput(auths, clients, (i) => hotAuthorization(`prof_${i}`))
+      const { profile } = await post("Profiler.stop")
+      const { writeFileSync } = await import("node:fs")
+      writeFileSync(arg.profile, JSON.stringify(profile))
+      session.disconnect()
+    }
+    const rounds = Number(arg.rounds ?? 1)
+    for (let r = 0; r < rounds; r++) {
+      const hot_module = await throughput(auths, clients, (i) => hotAuthorization(`r${r}_${i}`))
+      const hot_sql = await throughput(auths, clients, (i) => ceilingAuthorization(`r${r}_${i}`))
+      const share = hot_module.per_second / hot_sql.per_second
+      process.stdout.write(`TRADE_CREDIT_SCALE_HOT=${JSON.stringify({ round: r, hot_module, hot_sql, share })}\n`)
+    }
+    return
+  }
   // One hot account, `clients` at a time: through the module service...
   result.hot_module = await throughput(auths, clients, hotAuthorization)
   // ...and the ceiling: the same row lock, entry insert and totals update in raw SQL, on the same pool.

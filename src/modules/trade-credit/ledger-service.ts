@@ -165,11 +165,18 @@ export class LedgerService extends MedusaService({
    * Writes a posting on an account whose row this transaction has locked:
    * new totals and the entry, or a refusal that changes nothing. Checkout
    * operations call it directly, having already locked and checked replays.
+   *
+   * `endsOwnTransaction`: the caller opened this transaction itself (no
+   * caller's transaction around it) and writes nothing after the posting.
+   * When the receivables have nothing to do either, the write then commits in
+   * the same round trip (`writeTotalsAndEntry`'s `commit`), releasing the
+   * account row earlier. `entryId`: the entry's id, taken before the lock (`newEntryId`).
    */
   protected async writePosting_(
     row: LockedAccountRow,
     input: PostLedgerEntryInput & { reverses_entry_id?: string | null },
-    sharedContext: Context
+    sharedContext: Context,
+    { endsOwnTransaction = false, entryId }: { endsOwnTransaction?: boolean; entryId?: string } = {}
   ): Promise<PostingResult> {
     const totals = postingTotals(row, input)
     const reference = normalizeText(input.reference, "reference", MAX_ENTRY_REFERENCE)
@@ -188,6 +195,7 @@ export class LedgerService extends MedusaService({
         available_credit: totals.available.toString(),
       },
       {
+        id: entryId,
         account_id: row.id,
         operation: input.operation,
         amount: totals.amount.toString(),
@@ -206,7 +214,8 @@ export class LedgerService extends MedusaService({
         comment,
         ...actorFields(input.actor),
         ...idempotencyFields(input.idempotency),
-      }
+      },
+      { commit: endsOwnTransaction && !Receivables.movedBy(totals.amount) }
     )
     // The receivables may move the account's running totals: the answer then carries them.
     const settled = (await this.receivables_.afterPosting(

@@ -115,6 +115,15 @@ export class Receivables {
   ) {}
 
   /**
+   * Whether a posting of `amount` (into the balance) has anything for the
+   * receivables to do (`afterPosting`): a reservation or its release alone
+   * issues, credits and settles nothing.
+   */
+  static movedBy(amount: BigNumberJS): boolean {
+    return !amount.isZero()
+  }
+
+  /**
    * Refuses a named invoice that is not one of the account's (before any
    * posting is written: nothing changes). Returns the invoice to pay first.
    */
@@ -152,7 +161,7 @@ export class Receivables {
    * answers with it), else null.
    */
   async afterPosting(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry, namedInvoiceId: string | null): Promise<unknown | null> {
-    if (entry.amount.isZero()) {
+    if (!Receivables.movedBy(entry.amount)) {
       return null
     }
     await flushWrites(sharedContext)

@@ -33,7 +33,7 @@ import {
   refundTooLargeMessage,
 } from "./utils/refusals"
 import { isAccountBusy, lockAccount, writeOrderOfSession } from "./repositories/ledger-locks"
-import { lockAccountAndReadSession } from "./repositories/ledger-writes"
+import { lockAccountAndReadSession, newEntryId } from "./repositories/ledger-writes"
 import { CreditControlService } from "./credit-control-service"
 
 export { ACCOUNT_BUSY_MESSAGE } from "./utils/refusals"
@@ -60,9 +60,18 @@ export default class TradeCreditModuleService extends CreditControlService {
    * table is `decideAuthorization`. Retries of the same payment session
    * return the first decision.
    */
-  @InjectTransactionManager()
   async authorizeOnAccount(
     input: AuthorizeOnAccountInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AuthorizeOnAccountResult> {
+    // Without a caller's transaction the authorization runs in its own, which its posting may commit (writePosting_).
+    return await this.authorizeOnAccount_(input, !sharedContext.transactionManager, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async authorizeOnAccount_(
+    input: AuthorizeOnAccountInput,
+    ownTransaction: boolean,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AuthorizeOnAccountResult> {
     if (input.customer_id && input.customer_group_ids) {
@@ -79,6 +88,7 @@ export default class TradeCreditModuleService extends CreditControlService {
     // session already has come in one round trip (the read sees the checkout that held the lock
     // before); the overdue invoices only when the account's policy can act on them.
     const now = new Date()
+    const entryId = newEntryId()
     const { row, purchase, reverted, review, overdue } = await lockAccountAndReadSession<LedgerEntryRecord, CreditReviewRecord>(
       sharedContext,
       input.account_id,
@@ -154,7 +164,8 @@ export default class TradeCreditModuleService extends CreditControlService {
         actor: decision.actor,
         idempotency: { key: internalIdempotencyKey("authorize", input.payment_session_id) },
       },
-      sharedContext
+      sharedContext,
+      { endsOwnTransaction: ownTransaction, entryId }
     )
     return authorized(row.id, entry)
   }

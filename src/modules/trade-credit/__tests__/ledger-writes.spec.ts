@@ -13,7 +13,8 @@ jest.setTimeout(60_000)
  */
 moduleIntegrationTestRunner<TradeCreditModuleService>({
   ...tradeCreditModule,
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
+    const knex = () => MikroOrmWrapper.getManager().getConnection().getKnex()
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const inOneTransaction = <T>(task: (ctx: any) => Promise<T>): Promise<T> =>
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -110,6 +111,91 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
       ).rejects.toThrow("later step failed")
       expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(expect.objectContaining({ balance: 0, available_credit: 1000 }))
       expect(await service.listTradeCreditLedgerEntries({ account_id: account.id })).toHaveLength(1)
+    })
+
+    /** The SQL `fn` sends through the module's own connection (knex's query events). */
+    const sqlOf = async (fn: () => Promise<unknown>) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const moduleKnex = (service as any).baseRepository_.getFreshManager().getConnection().getKnex()
+      const sent: string[] = []
+      const listener = (q: { sql: string }) => sent.push(q.sql)
+      moduleKnex.on("query", listener)
+      try {
+        await fn()
+      } finally {
+        moduleKnex.off("query", listener)
+      }
+      return sent
+    }
+
+    it("commits a reservation in its own transaction with the write (the account row is released one round trip earlier)", async () => {
+      const { account } = await openCompanyAccount(service)
+      const sent = await sqlOf(() => authorizeOrder(service, account.id, "payses_fused", "12.34", { capture: false }))
+      // The write and the commit are one string; the transaction manager's own COMMIT ends the empty chained transaction.
+      expect(sent.filter((q) => /COMMIT AND CHAIN\s*$/.test(q))).toHaveLength(1)
+      expect(sent.filter((q) => /COMMIT AND CHAIN/.test(q))[0]).toMatch(/^WITH a AS \(\s*UPDATE trade_credit_account/)
+      expect(sent[sent.length - 1]).toMatch(/^COMMIT;?$/)
+      expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(expect.objectContaining({ reserved: 12.34, available_credit: 987.66 }))
+      // An order posted at authorization issues its invoice after the write: that one commits as usual.
+      const posted = await sqlOf(() => authorizeOrder(service, account.id, "payses_posted", "10"))
+      expect(posted.some((q) => /COMMIT AND CHAIN/.test(q))).toBe(false)
+      expect(await service.listTradeCreditInvoices({ account_id: account.id })).toHaveLength(1)
+    })
+
+    it("never commits a caller's transaction: an authorization inside one rolls back with it", async () => {
+      const { account } = await openCompanyAccount(service)
+      let sent: string[] = []
+      await expect(
+        inOneTransaction(async (ctx) => {
+          sent = await sqlOf(() =>
+            service.authorizeOnAccount(
+              {
+                account_id: account.id,
+                payment_session_id: "payses_caller",
+                amount: "5",
+                currency_code: "eur",
+                capture: false,
+                default_over_limit_policy: "hold",
+                actor: creditController,
+              },
+              ctx
+            )
+          )
+          throw new Error("later step failed")
+        })
+      ).rejects.toThrow("later step failed")
+      expect(sent.some((q) => /^WITH a AS/.test(q))).toBe(true)
+      expect(sent.some((q) => /COMMIT/.test(q))).toBe(false)
+      expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(expect.objectContaining({ reserved: 0, available_credit: 1000 }))
+      expect(await service.listTradeCreditLedgerEntries({ payment_session_id: "payses_caller" })).toHaveLength(0)
+    })
+
+    it("leaves nothing half-written when the write that would commit fails, and the next authorization goes through", async () => {
+      const { account } = await openCompanyAccount(service)
+      // The entry insert fails for this session only (the totals UPDATE of the same statement has run by then).
+      await knex().raw(`
+        CREATE FUNCTION tc_test_fail_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.payment_session_id = 'payses_fail' THEN RAISE EXCEPTION 'write failed on purpose'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER tc_test_fail_insert BEFORE INSERT ON trade_credit_ledger_entry
+          FOR EACH ROW EXECUTE FUNCTION tc_test_fail_insert();`)
+      try {
+        await expect(authorizeOrder(service, account.id, "payses_fail", "20", { capture: false })).rejects.toThrow("write failed on purpose")
+        expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(
+          expect.objectContaining({ reserved: 0, available_credit: 1000, raw_reserved: { value: "0", precision: 20 } })
+        )
+        expect(await service.listTradeCreditLedgerEntries({ payment_session_id: "payses_fail" })).toHaveLength(0)
+        // No lock or aborted transaction is left behind on a pooled connection: several go through at once.
+        const after = await Promise.all(
+          [1, 2, 3, 4].map((i) => authorizeOrder(service, account.id, `payses_after_${i}`, "1", { capture: false }))
+        )
+        expect(after.map((a) => a.status)).toEqual(["authorized", "authorized", "authorized", "authorized"])
+        expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(expect.objectContaining({ reserved: 4, available_credit: 996 }))
+      } finally {
+        await knex().raw(`DROP TRIGGER tc_test_fail_insert ON trade_credit_ledger_entry; DROP FUNCTION tc_test_fail_insert();`)
+      }
     })
   },
 })

@@ -16,8 +16,19 @@ import { type OverdueInvoiceRow, overdueInvoicesQuery } from "./invoices"
 /** Prefix of ledger entry ids (the model's `model.id({ prefix: "tcle" })`). */
 const ENTRY_ID_PREFIX = "tcle"
 
+/**
+ * A new ledger entry id. A ULID draws 16 random bytes one call at a time:
+ * a checkout takes its entry's id before it waits for the account row
+ * (`writeTotalsAndEntry`'s `entry_id`), not while it holds it.
+ */
+export function newEntryId(): string {
+  return generateEntityId(undefined, ENTRY_ID_PREFIX)
+}
+
 /** The entry columns a posting writes; amounts as exact decimal strings. */
 export type EntryWrite = {
+  /** Taken before the lock (`newEntryId`); a new one when absent. */
+  id?: string
   account_id: string
   operation: string
   amount: string
@@ -102,15 +113,27 @@ function entryRecord<E>(row: Record<string, unknown>): E {
  * totals and the ledger entry (its id generated here, its `seq` and dates
  * from the database), both returned as records. The entry is only inserted
  * when the account row was updated: a posting never lands without its totals.
+ *
+ * With `commit` (the caller's transaction has nothing left to write, and is
+ * its own, see `writePosting_`), the same round trip also commits: the
+ * statement and `COMMIT AND CHAIN` go as ONE simple-protocol string (values
+ * inlined and escaped by knex, like `lockAccountAndReadSession`). The account
+ * row is released as soon as PostgreSQL has the write, instead of after one
+ * more round trip and the JS that maps the answer: on a busy company account
+ * that is the time every other checkout waits. If the write fails, PostgreSQL
+ * skips the COMMIT of the string and the transaction aborts; the caller's
+ * ROLLBACK undoes it whole. `AND CHAIN` opens an empty transaction in its place,
+ * which the transaction manager's own COMMIT (or ROLLBACK) then ends as usual.
  */
 export async function writeTotalsAndEntry<A, E>(
   sharedContext: Context,
   totals: TotalsWrite,
-  entry: EntryWrite
+  entry: EntryWrite,
+  { commit = false }: { commit?: boolean } = {}
 ): Promise<{ account: A; entry: E }> {
   const knex = transactionKnex(sharedContext)
   const amounts = ENTRY_AMOUNTS.flatMap((c) => [entry[c], JSON.stringify(rawAmount(entry[c]))])
-  const { rows } = await knex.raw(
+  const write = knex.raw(
     `WITH a AS (
        UPDATE ${ACCOUNT_TABLE}
           SET balance = ?::numeric, raw_balance = ?::jsonb,
@@ -136,12 +159,15 @@ export async function writeTotalsAndEntry<A, E>(
       totals.available_credit,
       JSON.stringify(rawAmount(totals.available_credit)),
       totals.id,
-      generateEntityId(undefined, ENTRY_ID_PREFIX),
+      entry.id ?? newEntryId(),
       entry.operation,
       ...amounts,
       ...ENTRY_FIELDS.map((c) => entry[c]),
     ]
   )
+  const { rows } = commit
+    ? ((await knex.raw(`${write.toQuery()};\nCOMMIT AND CHAIN`)) as Array<{ rows: Array<Record<string, unknown>> }>)[0]
+    : await write
   if (!rows.length) {
     throw new Error(`Trade credit account ${totals.id} disappeared while locked.`)
   }
@@ -180,16 +206,39 @@ export async function lockAccountAndReadSession<E, R>(
   now: Date
 ): Promise<{ row: LockedAccountRow } & SessionUnderLock<E, R>> {
   const knex = transactionKnex(sharedContext)
-  const overdue = knex.raw(
-    `CASE WHEN (SELECT overdue_policy FROM ${ACCOUNT_TABLE} WHERE id = ?) = 'allow' THEN NULL
-          ELSE (SELECT coalesce(json_agg(o), '[]'::json) FROM ? o) END`,
-    [accountId, overdueInvoicesQuery(knex, accountId, now)]
-  )
-  const read = sessionReadQuery(knex, paymentSessionId, overdue)
-  const sql = `${lockAccountQuery(knex, accountId).toQuery()};\n${read.toQuery()}`
-  const results = await knex.raw(sql).catch(rethrowLockTimeout)
+  const results = await knex.raw(lockAndReadSql(knex, accountId, paymentSessionId, now)).catch(rethrowLockTimeout)
   const [locked, session] = results as Array<{ rows: Array<Record<string, unknown>> }>
   return { row: lockedRowOrNotFound(locked.rows[0], accountId), ...sessionFromRow<E, R>(session.rows[0]) }
+}
+
+/** Stand-ins the lock-and-read statement is compiled with once; each call puts its values in their place. */
+const ACCOUNT_STAND_IN = "\u0000account"
+const SESSION_STAND_IN = "\u0000session"
+const NOW_STAND_IN = new Date(0)
+let lockAndReadTemplate: { sql: string; bindings: readonly unknown[] } | null = null
+
+/**
+ * The SQL of `lockAccountAndReadSession`, values inlined and escaped by knex.
+ * Its query builders are compiled once per process (with stand-ins): every
+ * checkout of a busy account builds this string, and building the queries
+ * again cost more of the process's one thread than the statement itself.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function lockAndReadSql(knex: any, accountId: string, paymentSessionId: string, now: Date): string {
+  if (!lockAndReadTemplate) {
+    const overdue = knex.raw(
+      `CASE WHEN (SELECT overdue_policy FROM ${ACCOUNT_TABLE} WHERE id = ?) = 'allow' THEN NULL
+            ELSE (SELECT coalesce(json_agg(o), '[]'::json) FROM ? o) END`,
+      [ACCOUNT_STAND_IN, overdueInvoicesQuery(knex, ACCOUNT_STAND_IN, NOW_STAND_IN)]
+    )
+    const lock = lockAccountQuery(knex, ACCOUNT_STAND_IN).toSQL()
+    const read = sessionReadQuery(knex, SESSION_STAND_IN, overdue).toSQL()
+    lockAndReadTemplate = { sql: `${lock.sql};\n${read.sql}`, bindings: [...lock.bindings, ...read.bindings] }
+  }
+  const bindings = lockAndReadTemplate.bindings.map((b) =>
+    b === ACCOUNT_STAND_IN ? accountId : b === SESSION_STAND_IN ? paymentSessionId : b === NOW_STAND_IN ? now : b
+  )
+  return knex.raw(lockAndReadTemplate.sql, bindings).toQuery()
 }
 
 /** The one-row read of a session's purchase, revert, review and the given overdue expression. */
