@@ -170,21 +170,14 @@ async function hotAccountRun(store, adminHeaders, shop, shippingOptionId, { base
 // Report
 // ---------------------------------------------------------------------------
 
-function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, cartTotal, hotCartTotal }) {
+function latencySection(latency, cartTotal) {
   const sys = stats(latency.samples[client.SYSTEM])
   const acc = stats(latency.samples[client.ON_ACCOUNT])
   const r50 = ratio(acc.p50, sys.p50)
   const r95 = ratio(acc.p95, sys.p95)
   const rMean = ratio(acc.mean, sys.mean)
   const met = (r, target) => (Number.isFinite(r) ? (r <= target ? "met" : "NOT met") : "n/a")
-  const lines = [
-    `# Pay on account: checkout benchmark`,
-    "",
-    `${startedAt.toISOString()} · Node ${process.version} · ${os.cpus().length} CPU · load average ${loadBefore} before, ${loadAfter} after · ` +
-      `PostgreSQL ${db.embedded ? "embedded" : `from DATABASE_URL (${db.env.DB_HOST}:${db.env.DB_PORT})`} · ` +
-      `Redis ${process.env.REDIS_URL ? "REDIS_URL" : "none (in-memory modules)"} · one \`medusa start\` server (development mode) · ` +
-      `pay-on-account capture: ${captureModes.captureModeOf()}`,
-    "",
+  return [
     `## Cart completion latency (\`POST /store/carts/:id/complete\`, one at a time)`,
     "",
     `${CARTS} identical carts (one stocked tile box + standard delivery, NL VAT: total ${cartTotal} EUR), ` +
@@ -200,6 +193,21 @@ function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, c
     `- p95 target <= ${TARGET_P95}x: **${met(r95, TARGET_P95)}** (${x(r95)})`,
     "",
   ]
+}
+
+function report({ latency, hot, timings, db, startedAt, loadBefore, loadAfter, cartTotal, hotCartTotal }) {
+  const lines = [
+    `# Pay on account: checkout benchmark`,
+    "",
+    `${startedAt.toISOString()} · Node ${process.version} · ${os.cpus().length} CPU · load average ${loadBefore} before, ${loadAfter} after · ` +
+      `PostgreSQL ${db.embedded ? "embedded" : `from DATABASE_URL (${db.env.DB_HOST}:${db.env.DB_PORT})`} · ` +
+      `Redis ${process.env.REDIS_URL ? "REDIS_URL" : "none (in-memory modules)"} · one \`medusa start\` server (development mode) · ` +
+      `pay-on-account capture: ${captureModes.captureModeOf()}`,
+    "",
+  ]
+  if (latency) {
+    lines.push(...latencySection(latency, cartTotal))
+  }
   if (hot) {
     lines.push(
       `## One hot account, ${HOT_CLIENTS} concurrent clients`,
@@ -284,18 +292,37 @@ if ((process.argv[2] ?? process.env.BENCH_ONLY) === "receivables") return void r
     })
     const shippingOptionId = probeCart.shipping_option_id
 
-    const latency = await timed("latency", () => latencyRun(store, adminHeaders, stocked, shippingOptionId))
-    const hot = HOT_CARTS > 0 ? await timed("hotAccount", () => hotAccountRun(store, adminHeaders, untracked, shippingOptionId)) : null
+    // A row that fails (a "fetch failed") is reported and the run goes on with the next rows: the
+    // table keeps the rows that succeeded, and the run exits 1.
+    const failed = []
+    let mainStoreUp = true
+    const row = async (name, fn) => {
+      try {
+        return await timed(name, fn)
+      } catch (error) {
+        failed.push(name)
+        console.error(`[bench] ${name} failed: ${error.stack ?? error}`)
+        for (const server of mainStoreUp ? store.servers : []) {
+          console.error(`[bench] last lines of ${server.name} (${server.logFile}):\n${server.logTail(30)}`)
+        }
+        return null
+      }
+    }
+    const latency = await row("latency", () => latencyRun(store, adminHeaders, stocked, shippingOptionId))
+    const hot = HOT_CARTS > 0 ? await row("hotAccount", () => hotAccountRun(store, adminHeaders, untracked, shippingOptionId)) : null
     // The ledger at a million entries runs on the main store, while it is up.
     const rows = require("./bench/rows")
-    const scaleRows = await timed("scale", () => rows.scaleRows(store, log))
+    const scaleRows = await row("scale", () => rows.scaleRows(store, log))
     // The main server is stopped before the next stores start: one store at a time on this machine.
     await store.stop()
+    mainStoreUp = false
     if (hot) {
-      const byMode = await captureModes.hotAccountByCaptureMode({
-        dbEnv: db.env, benchDir: BENCH_DIR, log, timed, hotAccountRun, mainMode: captureModes.captureModeOf(),
-      })
-      hot.runs.splice(1, 0, ...byMode.map(({ mode, run }) => ({ ...run, mode })))
+      const byMode = await row("captureModes", () =>
+        captureModes.hotAccountByCaptureMode({
+          dbEnv: db.env, benchDir: BENCH_DIR, log, timed, hotAccountRun, mainMode: captureModes.captureModeOf(),
+        })
+      )
+      hot.runs.splice(1, 0, ...(byMode ?? []).map(({ mode, run }) => ({ ...run, mode })))
     }
 
     const markdown = report({
@@ -306,14 +333,18 @@ if ((process.argv[2] ?? process.env.BENCH_ONLY) === "receivables") return void r
       startedAt,
       loadBefore,
       loadAfter: os.loadavg().map((l) => l.toFixed(2)).join(" "),
-      cartTotal: latency.cartTotal,
+      cartTotal: latency?.cartTotal,
       hotCartTotal: probeCart.total,
     })
-    const topologyRows = await timed("topology", () => rows.topologyRows(db, log))
-    const receivablesRows = await timed("receivables", () => require("./bench/receivables").run({ dbEnv: db.env }))
-    const table = [markdown, scaleRows, topologyRows, receivablesRows].filter(Boolean).join("\n")
+    const topologyRows = await row("topology", () => rows.topologyRows(db, log))
+    const receivablesRows = await row("receivables", () => require("./bench/receivables").run({ dbEnv: db.env }))
+    const failures = failed.length ? `**Failed rows: ${failed.join(", ")}** (the run exits 1; errors above).\n` : ""
+    const table = [markdown, scaleRows, topologyRows, receivablesRows, failures].filter(Boolean).join("\n")
     fs.writeFileSync(RESULTS, table)
     console.log(`\n${table}\nWritten to ${path.relative(process.cwd(), RESULTS) || RESULTS}`)
+    if (failed.length) {
+      process.exitCode = 1
+    }
   } catch (error) {
     console.error(`[bench] ${error.stack ?? error}`)
     for (const server of store?.servers ?? []) {

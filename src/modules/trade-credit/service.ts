@@ -54,6 +54,23 @@ type CreditReviewRecord = InferEntityType<typeof CreditReview>
  */
 export default class TradeCreditModuleService extends CreditControlService {
   /**
+   * Refused when the customer may no longer pay with the account: membership
+   * may have changed since the payment session began. Reads no locked row, so
+   * the payment provider runs it beside its other reads, before
+   * authorizeOnAccount (it holds nothing more inside that transaction).
+   */
+  @InjectManager()
+  async checkStillPaying(
+    input: { account_id: string; customer_id: string; customer_group_ids: string[]; currency_code: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const paying = await this.payingAccount({ ...input, requested_account_id: input.account_id }, sharedContext)
+    if (!paying) {
+      throw paymentRefusal(ACCOUNT_NO_LONGER_USABLE_MESSAGE)
+    }
+  }
+
+  /**
    * Pay on account: decides an order's authorization in ONE transaction under
    * the account's row lock, so two carts of one company completing at once in
    * any number of processes can't both spend the same credit. The decision
@@ -75,14 +92,7 @@ export default class TradeCreditModuleService extends CreditControlService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AuthorizeOnAccountResult> {
     if (input.customer_id && input.customer_group_ids) {
-      // Membership may have changed since the payment session began.
-      const paying = await this.payingAccount(
-        { ...input, customer_id: input.customer_id, requested_account_id: input.account_id },
-        sharedContext
-      )
-      if (!paying) {
-        throw paymentRefusal(ACCOUNT_NO_LONGER_USABLE_MESSAGE)
-      }
+      await this.checkStillPaying({ ...input, customer_id: input.customer_id, customer_group_ids: input.customer_group_ids }, sharedContext)
     }
     // At checkout a busy account is a refusal the storefront shows the buyer. The lock and what the
     // session already has come in one round trip (the read sees the checkout that held the lock

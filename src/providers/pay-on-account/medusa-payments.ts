@@ -12,18 +12,17 @@ export type GraphQuery = {
  * ledger: the ledger's state is decided under its locks, in the module).
  */
 
-/** The order a payment session pays for (the link exists before authorization). */
-export async function orderOfSession(query: GraphQuery, sessionId: string) {
+/**
+ * The order a payment session pays for (the link exists before authorization),
+ * with its fulfillments only when asked (a refund, for shippedNothing): the
+ * authorization at checkout doesn't need them, and they cost Query one more
+ * round trip after the order's.
+ */
+export async function orderOfSession(query: GraphQuery, sessionId: string, { fulfillments = false } = {}) {
+  const order = ["id", "display_id", "email", ...(fulfillments ? ["fulfillments.id", "fulfillments.canceled_at"] : [])]
   const { data } = await query.graph({
     entity: "payment_session",
-    fields: [
-      "id",
-      "payment_collection.order.id",
-      "payment_collection.order.display_id",
-      "payment_collection.order.email",
-      "payment_collection.order.fulfillments.id",
-      "payment_collection.order.fulfillments.canceled_at",
-    ],
+    fields: ["id", ...order.map((f) => `payment_collection.order.${f}`)],
     filters: { id: sessionId },
   })
   return (data[0]?.payment_collection?.order ?? null) as {

@@ -79,7 +79,19 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
     if (!data?.account_id || !data.customer_id || !data.amount || !sessionId) {
       throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, NOT_STARTED_HERE_MESSAGE)
     }
-    const [groupIds, order] = await Promise.all([customerGroupIds(this.query, data.customer_id), orderOfSession(this.query, sessionId)])
+    // Side by side, before the ledger's transaction: the order (for the entry and its invoice) and
+    // whether the customer may still pay with the account (no lock is held while Query runs).
+    const [order] = await Promise.all([
+      orderOfSession(this.query, sessionId),
+      customerGroupIds(this.query, data.customer_id).then((groupIds) =>
+        this.tradeCredit.checkStillPaying({
+          account_id: data.account_id,
+          customer_id: data.customer_id,
+          customer_group_ids: groupIds,
+          currency_code: data.currency_code,
+        })
+      ),
+    ])
     crashPoint("authorize:before-ledger")
     const result = await this.tradeCredit.authorizeOnAccount({
       account_id: data.account_id,
@@ -87,7 +99,6 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       amount: data.amount,
       currency_code: data.currency_code,
       customer_id: data.customer_id,
-      customer_group_ids: groupIds,
       order_id: order?.id ?? null,
       order_display_id: order?.display_id ?? null,
       capture: this.options_.capture !== "manual",
@@ -148,7 +159,7 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
     }
     // A refund the ledger refuses is deleted again by Medusa: recorded by neither.
     const session = data.payment_session_id
-    const [order, amount] = await Promise.all([orderOfSession(this.query, session), partOfPayment(this.query, "refund", refundId, data.currency_code)])
+    const [order, amount] = await Promise.all([orderOfSession(this.query, session, { fulfillments: true }), partOfPayment(this.query, "refund", refundId, data.currency_code)])
     await this.tradeCredit.refundOnAccount({
       payment_session_id: data.payment_session_id,
       refund_id: refundId,

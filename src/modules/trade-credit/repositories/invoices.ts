@@ -132,23 +132,25 @@ export async function receivablesTotals(sharedContext: Context, accountId: strin
  * Invoices paid or void owe nothing by their columns; that their rows agree
  * too is the reconciliation's full check (invoice_allocations_mismatch).
  */
-export async function openReceivables(
-  sharedContext: Context,
-  accountId: string
-): Promise<Pick<ReceivablesTotals, "open_total" | "open_total_from_allocations" | "owing_invoices">> {
-  const knex = transactionKnex(sharedContext)
-  const { rows } = await knex.raw(
-    `SELECT coalesce(sum(i.amount_open), 0)::text AS open_total,
+const OPEN_RECEIVABLES = `SELECT coalesce(sum(i.amount_open), 0)::text AS open_total,
             coalesce(sum(i.amount - coalesce(al.allocated, 0)), 0)::text AS open_total_from_allocations,
             count(*)::int AS owing_invoices
        FROM ${INVOICE_TABLE} i
        LEFT JOIN LATERAL (SELECT sum(amount) AS allocated FROM ${ALLOCATION_TABLE}
                            WHERE invoice_id = i.id AND deleted_at IS NULL) al ON true
-      WHERE i.account_id = :a AND i.status = ANY(:owing) AND i.deleted_at IS NULL`,
-    { a: accountId, owing: OWING }
-  )
+      WHERE i.account_id = :a AND i.status = ANY(:owing) AND i.deleted_at IS NULL`
+
+export type OpenReceivables = Pick<ReceivablesTotals, "open_total" | "open_total_from_allocations" | "owing_invoices">
+
+export async function openReceivables(sharedContext: Context, accountId: string): Promise<OpenReceivables> {
+  const knex = transactionKnex(sharedContext)
+  const { rows } = await knex.raw(OPEN_RECEIVABLES, { a: accountId, owing: OWING })
   return rows[0]
 }
+
+const SESSION_RECEIVABLES = `SELECT o.payment_session_id, o.amount::text AS outstanding,
+            coalesce((SELECT sum(c.amount) FROM pending_credits c WHERE c.payment_session_id = o.payment_session_id), 0)::text AS pending_credits
+       FROM outstanding o`
 
 /** One order's (payment session's) part of the outstanding orders and of the refunds that reduce them. */
 export type SessionReceivables = { payment_session_id: string; outstanding: string; pending_credits: string }
@@ -169,14 +171,37 @@ export async function sessionReceivables(
     return []
   }
   const knex = transactionKnex(sharedContext)
-  const { rows } = await knex.raw(
-    `WITH ${pendingCtes("sessions")}
-     SELECT o.payment_session_id, o.amount::text AS outstanding,
-            coalesce((SELECT sum(c.amount) FROM pending_credits c WHERE c.payment_session_id = o.payment_session_id), 0)::text AS pending_credits
-       FROM outstanding o`,
-    { a: accountId, orderOps: ORDER_OPS, sessions: sessionIds, exclude: excludeEntryId ?? "" }
-  )
+  const { rows } = await knex.raw(`WITH ${pendingCtes("sessions")} ${SESSION_RECEIVABLES}`, {
+    a: accountId,
+    orderOps: ORDER_OPS,
+    sessions: sessionIds,
+    exclude: excludeEntryId ?? "",
+  })
   return rows
+}
+
+/**
+ * sessionReceivables (nothing left out) and openReceivables in one round trip:
+ * what settlement reads after a posting, under the account lock.
+ */
+export async function sessionAndOpenReceivables(
+  sharedContext: Context,
+  accountId: string,
+  sessionIds: string[]
+): Promise<{ sessions: SessionReceivables[]; open: OpenReceivables }> {
+  if (!sessionIds.length) {
+    return { sessions: [], open: await openReceivables(sharedContext, accountId) }
+  }
+  const knex = transactionKnex(sharedContext)
+  const { rows } = await knex.raw(
+    `WITH ${pendingCtes("sessions")},
+       s AS (${SESSION_RECEIVABLES}),
+       o AS (${OPEN_RECEIVABLES})
+     SELECT o.*, (SELECT coalesce(json_agg(s), '[]'::json) FROM s) AS sessions FROM o`,
+    { a: accountId, owing: OWING, orderOps: ORDER_OPS, sessions: sessionIds, exclude: "" }
+  )
+  const { sessions, ...open } = rows[0]
+  return { sessions, open }
 }
 
 /** An outstanding order's entries not invoiced yet: its debits (oldest first) and the refunds that reduce it. */
