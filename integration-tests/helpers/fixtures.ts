@@ -10,9 +10,14 @@ export const ADMIN_EMAIL = "controller@example.com"
 export const PASSWORD = client.PASSWORD
 
 /**
- * The HTTP runner truncates the database between tests, so each test builds
- * its world again: an admin user with a bearer token, store currencies, a
- * publishable key.
+ * An admin user with a bearer token. The HTTP runner (medusaIntegrationTestRunner) snapshots the
+ * database on the first test, after the file's own beforeAll hooks, and restores that snapshot
+ * before every later test: what a file's beforeAll builds (this admin, a storefront, a buyer; the
+ * ids and tokens stay valid) is there in every test, and what a test writes is gone for the next.
+ * So set-up shared by every test of a file belongs in a beforeAll at the top of its testSuite (a
+ * nested describe's beforeAll runs after the snapshot: its records would be lost), as long as it
+ * leaves no work running behind it (a placed order's subscribers could still be writing when
+ * the snapshot is taken).
  */
 export async function adminHeaders(api: any, container: MedusaContainer) {
   const userModule = container.resolve(Modules.USER)

@@ -1,7 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { adminHeaders } from "./fixtures"
-import { storefront } from "./checkout"
+import { adminAndShopOncePerFile } from "./checkout"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -16,10 +15,12 @@ const ADDRESS = { first_name: "Pat", last_name: "Buyer", address_1: "Kade 1", ci
  * refund-to-balance specs share them.
  */
 export function orderHelpers(api: any, getContainer: () => MedusaContainer) {
+  const base = adminAndShopOncePerFile(api, getContainer)
+
+  /** The file's admin and storefront (built once, in a beforeAll: call orderHelpers at the top of the testSuite). */
   const setup = async () => {
     const container = getContainer()
-    const admin = await adminHeaders(api, container)
-    const shop = await storefront(container)
+    const { admin, shop } = base()
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: bags } = await query.graph({ entity: "product_variant", fields: ["id"], filters: { sku: CEMENT_BAG } })
     return { container, admin, shop: { ...shop, bagId: bags[0].id as string } }

@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { adminHeaders, buyer, eventually, failure } from "../helpers/fixtures"
-import { storefront } from "../helpers/checkout"
+import { buyer, eventually, failure } from "../helpers/fixtures"
+import { adminAndShopOncePerFile } from "../helpers/checkout"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import * as client from "../../scripts/lib/api-client"
 
@@ -17,11 +17,12 @@ jest.setTimeout(180_000)
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    const base = adminAndShopOncePerFile(api, getContainer)
+
     /** The storefront, an admin, and a buyer whose personal EUR account holds `balance` (0: no account). */
     const setup = async (email: string, balance: number) => {
       const container: MedusaContainer = getContainer()
-      const admin = await adminHeaders(api, container)
-      const shop = await storefront(container)
+      const { admin, shop } = base()
       const person = await buyer(api, container, shop.pk, email)
       let account: any = null
       if (balance > 0) {
