@@ -4,7 +4,6 @@ import { buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
 import { ON_ACCOUNT, adminAndShopOncePerFile, cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 import * as client from "../../scripts/lib/api-client"
 import {
-import { captureMode } from "../helpers/capture-mode"
   APPROVED_TOKEN,
   DECLINED_TOKEN,
   enableInRegion,
@@ -12,6 +11,7 @@ import { captureMode } from "../helpers/capture-mode"
   TEST_CARD_ELSEWHERE,
   TEST_CARD_UNLISTED,
 } from "../helpers/test-card"
+import { captureMode } from "../helpers/capture-mode"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
