@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 export { eventually } from "./eventually"
 import { createApiKeysWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
+import { TestEventUtils } from "@medusajs/test-utils"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -102,4 +103,17 @@ async function settle(promise: Promise<any>): Promise<{ value: any } | { respons
     }
     return { response: { status: e.response.status as number, data: e.response.data } }
   }
+}
+
+/**
+ * Runs `action`, then waits until every subscriber of each of `events` has handled it once (Medusa's
+ * waitSubscribersExecution; 15 s at most, then it fails): for a test that checks what the subscribers
+ * did, or that they left something alone, instead of sleeping a guessed time for them.
+ */
+export async function afterSubscribers<T>(container: MedusaContainer, events: string[], action: () => Promise<T>): Promise<T> {
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const handled = Promise.all(events.map((event) => TestEventUtils.waitSubscribersExecution(event, eventBus)))
+  const result = await action()
+  await handled
+  return result
 }

@@ -72,4 +72,20 @@ function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV])
   useDb.migrateDatabase = async (appLoader) => (copied ? undefined : migrateDatabase(appLoader))
 }
 
-module.exports = { medusaMigratedTemplate, copyTemplateForEachRunnerDatabase, TEMPLATE_ENV }
+/**
+ * For a spec that runs Medusa as processes of its own (the browser suite): creates database `name`
+ * as a copy of the template when scripts/test.js hands one on (a whole `npm test`: the HTTP suite's,
+ * migrated from the same medusa-config.ts) and returns true; then only Medusa's migration scripts are
+ * left to run on it (`medusa db:migrate:scripts`; the template skipped them). Returns false without
+ * a template: the caller creates and migrates the database itself.
+ */
+async function copyOfTemplate(dbEnv, name, template = process.env[TEMPLATE_ENV]) {
+  if (!template) {
+    return false
+  }
+  const quote = (n) => `"${n.replace(/"/g, '""')}"`
+  await pg.withClient(pg.serverOf(dbEnv), (c) => c.query(`CREATE DATABASE ${quote(name)} TEMPLATE ${quote(template)}`), "postgres")
+  return true
+}
+
+module.exports = { medusaMigratedTemplate, copyTemplateForEachRunnerDatabase, copyOfTemplate, TEMPLATE_ENV }
