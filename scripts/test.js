@@ -36,14 +36,17 @@ const path = require("path")
 const { startDatabase } = require("./lib/database")
 const { runForeground } = require("./lib/process")
 const { ensureBrowser } = require("./lib/browser")
-const { medusaMigratedTemplate } = require("./lib/test-database-template")
+const { medusaMigratedTemplate, TEMPLATE_ENV } = require("./lib/test-database-template")
 const { dropDatabase } = require("./lib/pg-connection")
 
 const SUITES = ["unit", "modules", "http", "browser"]
 const TOPOLOGY = "topology"
 // Suites whose databases are copies of one migrated template (scripts/lib/test-database-template.js):
-// the files' medusaIntegrationTestRunner databases (http) and launchStore's stores (topology).
+// the files' medusaIntegrationTestRunner databases (http) and launchStore's stores (topology). The
+// browser suite, when it runs after the HTTP suite, copies it too (copyOfTemplate) instead of running
+// Medusa's migrations again.
 const TEMPLATE_SUITES = ["http", TOPOLOGY]
+const TEMPLATE_USERS = ["browser"]
 const TOPOLOGY_DEFAULTS = {
   DATABASE_URL: "postgres://postgres@localhost:5432/test",
   REDIS_URL: "redis://127.0.0.1:6379",
@@ -173,6 +176,7 @@ function checkRedis(url) {
   let failed = 0
   const results = []
   const totals = { passed: 0, failed: 0 }
+  let template
   for (const suite of suites) {
     const t = Date.now()
     const reportFile = path.join(os.tmpdir(), `trade-credit-jest-${process.pid}-${suite}.json`)
@@ -181,7 +185,7 @@ function checkRedis(url) {
       try {
         const browser = ensureBrowser()
         console.log(`\nBrowser: ${browser.path} (from ${browser.source})`)
-        suiteEnv = { ...env, CHROMIUM_PATH: browser.path }
+        suiteEnv = { ...suiteEnv, CHROMIUM_PATH: browser.path }
       } catch (e) {
         console.error(`\n=== browser tests ===\n${e.message}`)
         totals.failed += 1
@@ -190,8 +194,10 @@ function checkRedis(url) {
         continue
       }
     }
-    let template
-    if (TEMPLATE_SUITES.includes(suite)) {
+    if (template && TEMPLATE_USERS.includes(suite)) {
+      suiteEnv = { ...suiteEnv, [TEMPLATE_ENV]: template }
+    }
+    if (TEMPLATE_SUITES.includes(suite) && !template) {
       // Medusa's migrations once for the whole suite; each file's database is a copy.
       template = `trade_credit_migrated_${process.pid}`
       const m = Date.now()
@@ -200,6 +206,7 @@ function checkRedis(url) {
       } catch (e) {
         console.error(`\n=== ${suite} tests ===\nMedusa's migrations into the template database failed:\n${e.message}`)
         await dropDatabase(env, template).catch(() => {})
+        template = undefined
         totals.failed += 1
         results.push(`${suite}: FAILED (migrations)`)
         failed++
@@ -208,9 +215,6 @@ function checkRedis(url) {
       console.log(`\n${suite}: migrated the template database ${template} in ${((Date.now() - m) / 1000).toFixed(0)} s`)
     }
     const code = await runJest(suite, argv, suiteEnv, reportFile)
-    if (template) {
-      await dropDatabase(env, template)
-    }
     const counts = readReport(reportFile)
     if (counts.files.length > 1 || process.env.TRADE_CREDIT_TEST_TIMINGS) {
       console.log(`\n${suite}: seconds per file\n${fileTable(counts.files, process.env.TRADE_CREDIT_TEST_TIMINGS)}`)
@@ -223,6 +227,9 @@ function checkRedis(url) {
     if (code !== 0) {
       failed++
     }
+  }
+  if (template) {
+    await dropDatabase(env, template)
   }
   await db.stop()
   console.log(`\n${results.join("\n")}\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s`)

@@ -5,7 +5,8 @@
  * order page, and filter the Trade credit page.
  *
  * Real processes: a fresh database on the PostgreSQL that scripts/test.js
- * provides (DB_* env), `medusa db:migrate`, the demo seed
+ * provides (DB_* env), `medusa db:migrate` (in a whole `npm test`: a copy of the HTTP suite's
+ * migrated template and `medusa db:migrate:scripts`), the demo seed
  * (src/scripts/seed-demo.ts), ONE Medusa server with the admin dashboard
  * (Vite, development mode) on a free port (scripts/lib/medusa-server.js), and
  * Debian's chromium driven by playwright-core. Everything the page shows is
@@ -42,6 +43,7 @@ const pg = require("../../scripts/lib/pg-connection")
 const { freePort } = require("../../scripts/lib/database")
 const { phaseTimer, phaseReport } = require("../../scripts/lib/phase-timer")
 const { findBrowser, missingBrowserMessage } = require("../../scripts/lib/browser")
+const { copyOfTemplate, TEMPLATE_ENV } = require("../../scripts/lib/test-database-template")
 
 const CHROMIUM_FLAGS = [
   "--headless",
@@ -245,10 +247,18 @@ describe("trade credit admin in a browser", () => {
     catcher = await timed("mail catcher", () => startMailCatcher())
     env.TRADE_CREDIT_SMTP_HOST = catcher!.host
     env.TRADE_CREDIT_SMTP_PORT = String(catcher!.port)
-    await timed("create database", () => pg.createDatabase(dbServer, database))
+    // In a whole `npm test`, a copy of the HTTP suite's migrated template: only Medusa's migration scripts are left to run.
+    const copied = await timed("create database", () => copyOfTemplate(dbServer, database))
+    if (!copied) {
+      await pg.createDatabase(dbServer, database)
+    }
     databaseCreated = true
-    log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}`)
-    await timed("migrate", () => medusa.migrate(env, { logDir: LOG_DIR }))
+    log(`database ${database} on ${dbServer.DB_HOST}:${dbServer.DB_PORT}${copied ? ` (a copy of ${process.env[TEMPLATE_ENV]})` : ""}`)
+    if (copied) {
+      await timed("migration scripts", () => medusa.runCli("migrate", ["db:migrate:scripts"], { env, logDir: LOG_DIR, timeoutMs: 180_000 }))
+    } else {
+      await timed("migrate", () => medusa.migrate(env, { logDir: LOG_DIR }))
+    }
     // Seed and server boot at once: neither needs the other.
     const track: any[] = []
     const [seeded, booted] = await Promise.allSettled([

@@ -29,13 +29,35 @@ export async function storefront(container: MedusaContainer) {
  */
 export { cartReadyToPay, complete } from "../../scripts/lib/api-client"
 
+export type AdminAndShop = { admin: Awaited<ReturnType<typeof adminHeaders>>; shop: Awaited<ReturnType<typeof storefront>> }
+
+/**
+ * An admin and the storefront, built once for the spec file in a beforeAll: call it at the top of
+ * the testSuite and read it with the returned function in hooks and tests. The runner restores
+ * this state before every test (helpers/fixtures.ts, adminHeaders), so the tests still don't see
+ * each other's records; they only stop paying for the same set-up again (1-3 s a test).
+ */
+export function adminAndShopOncePerFile(api: any, getContainer: () => MedusaContainer): () => AdminAndShop {
+  let built: AdminAndShop | undefined
+  beforeAll(async () => {
+    const container = getContainer()
+    built = { admin: await adminHeaders(api, container), shop: await storefront(container) }
+  })
+  return () => {
+    if (!built) {
+      throw new Error("The admin and storefront are built in beforeAll: read them inside hooks and tests")
+    }
+    return built
+  }
+}
+
 /**
  * An admin, the storefront, a company (customer group) and one of its buyers
  * logged in, no account yet: the setup of a test that opens the account itself.
+ * `base`: the file's admin and storefront (adminAndShopOncePerFile), else built here.
  */
-export async function companyAndBuyer(api: any, container: MedusaContainer, options: { company: string; email: string }) {
-  const admin = await adminHeaders(api, container)
-  const shop = await storefront(container)
+export async function companyAndBuyer(api: any, container: MedusaContainer, options: { company: string; email: string }, base?: AdminAndShop) {
+  const { admin, shop } = base ?? { admin: await adminHeaders(api, container), shop: await storefront(container) }
   const company = await customerGroup(container, options.company)
   const buyerOf = await buyer(api, container, shop.pk, options.email, [company.id])
   return { admin, shop, company, buyer: buyerOf }
@@ -48,9 +70,10 @@ export async function companyAndBuyer(api: any, container: MedusaContainer, opti
 export async function companyWithBuyer(
   api: any,
   container: MedusaContainer,
-  options: { company: string; email: string; credit_limit: number }
+  options: { company: string; email: string; credit_limit: number },
+  base?: AdminAndShop
 ) {
-  const world = await companyAndBuyer(api, container, options)
+  const world = await companyAndBuyer(api, container, options, base)
   const account = await client.openAccount(api, world.admin.headers, { customer_group_id: world.company.id, credit_limit: options.credit_limit })
   return { ...world, account }
 }

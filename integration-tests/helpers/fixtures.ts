@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 export { eventually } from "./eventually"
 import { createApiKeysWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
+import { TestEventUtils } from "@medusajs/test-utils"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -10,9 +11,14 @@ export const ADMIN_EMAIL = "controller@example.com"
 export const PASSWORD = client.PASSWORD
 
 /**
- * The HTTP runner truncates the database between tests, so each test builds
- * its world again: an admin user with a bearer token, store currencies, a
- * publishable key.
+ * An admin user with a bearer token. The HTTP runner (medusaIntegrationTestRunner) snapshots the
+ * database on the first test, after the file's own beforeAll hooks, and restores that snapshot
+ * before every later test: what a file's beforeAll builds (this admin, a storefront, a buyer; the
+ * ids and tokens stay valid) is there in every test, and what a test writes is gone for the next.
+ * So set-up shared by every test of a file belongs in a beforeAll at the top of its testSuite (a
+ * nested describe's beforeAll runs after the snapshot: its records would be lost), as long as it
+ * leaves no work running behind it (a placed order's subscribers could still be writing when
+ * the snapshot is taken).
  */
 export async function adminHeaders(api: any, container: MedusaContainer) {
   const userModule = container.resolve(Modules.USER)
@@ -97,4 +103,17 @@ async function settle(promise: Promise<any>): Promise<{ value: any } | { respons
     }
     return { response: { status: e.response.status as number, data: e.response.data } }
   }
+}
+
+/**
+ * Runs `action`, then waits until every subscriber of each of `events` has handled it once (Medusa's
+ * waitSubscribersExecution; 15 s at most, then it fails): for a test that checks what the subscribers
+ * did, or that they left something alone, instead of sleeping a guessed time for them.
+ */
+export async function afterSubscribers<T>(container: MedusaContainer, events: string[], action: () => Promise<T>): Promise<T> {
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  const handled = Promise.all(events.map((event) => TestEventUtils.waitSubscribersExecution(event, eventBus)))
+  const result = await action()
+  await handled
+  return result
 }

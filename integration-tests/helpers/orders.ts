@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { adminHeaders } from "./fixtures"
-import { storefront } from "./checkout"
+import { adminAndShopOncePerFile } from "./checkout"
+import { afterSubscribers } from "./fixtures"
 import * as client from "../../scripts/lib/api-client"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -16,10 +16,12 @@ const ADDRESS = { first_name: "Pat", last_name: "Buyer", address_1: "Kade 1", ci
  * refund-to-balance specs share them.
  */
 export function orderHelpers(api: any, getContainer: () => MedusaContainer) {
+  const base = adminAndShopOncePerFile(api, getContainer)
+
+  /** The file's admin and storefront (built once, in a beforeAll: call orderHelpers at the top of the testSuite). */
   const setup = async () => {
     const container = getContainer()
-    const admin = await adminHeaders(api, container)
-    const shop = await storefront(container)
+    const { admin, shop } = base()
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: bags } = await query.graph({ entity: "product_variant", fields: ["id"], filters: { sku: CEMENT_BAG } })
     return { container, admin, shop: { ...shop, bagId: bags[0].id as string } }
@@ -37,9 +39,10 @@ export function orderHelpers(api: any, getContainer: () => MedusaContainer) {
   const paidOrder = async (admin: any, headers: any, shop: any, quantity: number, opts: { captureLess?: string } = {}) => {
     const { cart } = (await api.post("/store/carts", { region_id: shop.regionId, email: "guest@example.com", items: [{ variant_id: shop.bagId, quantity }], shipping_address: ADDRESS }, { headers })).data
     const optionId = await client.shippingOptionFor(api, headers, cart.id, client.STANDARD_SHIPPING)
-    await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: optionId }, { headers })
-    // Let the balance subscriber apply (or not) the balance before paying the rest.
-    await new Promise((r) => setTimeout(r, 1500))
+    // The balance subscriber applies (or not) the balance before the rest is paid.
+    await afterSubscribers(getContainer(), ["cart.updated"], () =>
+      api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: optionId }, { headers })
+    )
     const ready = (await api.get(`/store/carts/${cart.id}`, { headers })).data.cart
     if (MathBN.gt(ready.total, 0)) {
       const { payment_collection } = (await api.post("/store/payment-collections", { cart_id: cart.id }, { headers })).data

@@ -21,7 +21,8 @@ medusaIntegrationTestRunner({
     let pk: string
     let acme: any
 
-    beforeEach(async () => {
+    // Once per file: the runner restores this state before every test (helpers/fixtures.ts, adminHeaders).
+    beforeAll(async () => {
       const container = getContainer()
       admin = await adminHeaders(api, container)
       await setStoreCurrencies(container)

@@ -34,7 +34,8 @@ medusaIntegrationTestRunner({
     const today = calendarDay(new Date())
     let session = 0
 
-    beforeEach(async () => {
+    // Once per file: the runner restores this state before every test (helpers/fixtures.ts, adminHeaders).
+    beforeAll(async () => {
       const container = getContainer()
       admin = await adminHeaders(api, container)
       await setStoreCurrencies(container)

@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { adminHeaders, buyer, eventually, failure } from "../helpers/fixtures"
-import { storefront } from "../helpers/checkout"
+import { afterSubscribers, buyer, eventually, failure } from "../helpers/fixtures"
+import { adminAndShopOncePerFile } from "../helpers/checkout"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import * as client from "../../scripts/lib/api-client"
 
@@ -17,11 +17,12 @@ jest.setTimeout(180_000)
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    const base = adminAndShopOncePerFile(api, getContainer)
+
     /** The storefront, an admin, and a buyer whose personal EUR account holds `balance` (0: no account). */
     const setup = async (email: string, balance: number) => {
       const container: MedusaContainer = getContainer()
-      const admin = await adminHeaders(api, container)
-      const shop = await storefront(container)
+      const { admin, shop } = base()
       const person = await buyer(api, container, shop.pk, email)
       let account: any = null
       if (balance > 0) {
@@ -127,16 +128,18 @@ medusaIntegrationTestRunner({
         expect(out.metadata.trade_credit_balance).toEqual({ opted_out: true })
         // A later change of the cart doesn't bring it back.
         const item = (await getCart(ann.headers, cart.id)).items[0]
-        await api.post(`/store/carts/${cart.id}/line-items/${item.id}`, { quantity: 4 }, { headers: ann.headers })
-        await new Promise((r) => setTimeout(r, 1500))
+        await afterSubscribers(getContainer(), ["cart.updated"], () =>
+          api.post(`/store/carts/${cart.id}/line-items/${item.id}`, { quantity: 4 }, { headers: ann.headers })
+        )
         expect(lines(await getCart(ann.headers, cart.id))).toHaveLength(0)
 
         // Back in, for part of it: exactly that amount, also after a change.
         const back = await client.applyBalance(api, ann.headers, cart.id, { amount: "7.5" })
         expect(applied(back)).toBe("7.5")
         expect(MathBN.convert(back.total).toFixed()).toBe(MathBN.sub(before(back), "7.5").toFixed())
-        await api.post(`/store/carts/${cart.id}/line-items/${item.id}`, { quantity: 5 }, { headers: ann.headers })
-        await new Promise((r) => setTimeout(r, 1500))
+        await afterSubscribers(getContainer(), ["cart.updated"], () =>
+          api.post(`/store/carts/${cart.id}/line-items/${item.id}`, { quantity: 5 }, { headers: ann.headers })
+        )
         expect(applied(await getCart(ann.headers, cart.id))).toBe("7.5")
 
         // Back in without an amount: all of it.
@@ -155,8 +158,7 @@ medusaIntegrationTestRunner({
         await settled(ann.headers, annCart.id, async () => before(await getCart(ann.headers, annCart.id)))
 
         // Eve has no balance: her cart gets none, and asking for it is a 400.
-        const eveCart = await newCart(eve.headers, shop, 1)
-        await new Promise((r) => setTimeout(r, 1500))
+        const eveCart = await afterSubscribers(container, ["cart.created"], () => newCart(eve.headers, shop, 1))
         expect(lines(await getCart(eve.headers, eveCart.id))).toHaveLength(0)
         const none = await failure(client.applyBalance(api, eve.headers, eveCart.id))
         expect(none.status).toBe(400)
@@ -171,8 +173,7 @@ medusaIntegrationTestRunner({
 
         // A guest cart gets no balance and a guest can't ask for one.
         const guestHeaders = { "x-publishable-api-key": shop.pk }
-        const guestCart = await newCart(guestHeaders, shop, 1)
-        await new Promise((r) => setTimeout(r, 1000))
+        const guestCart = await afterSubscribers(getContainer(), ["cart.created"], () => newCart(guestHeaders, shop, 1))
         expect(lines(await getCart(guestHeaders, guestCart.id))).toHaveLength(0)
         expect((await failure(client.applyBalance(api, guestHeaders, guestCart.id))).status).toBe(401)
         expect((await failure(client.removeBalance(api, guestHeaders, guestCart.id))).status).toBe(401)

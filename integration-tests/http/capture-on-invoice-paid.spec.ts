@@ -19,9 +19,14 @@ const charged = (total: number) => MathBN.convert(total, 2)
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    // The same company, buyer and account in every test: built once, the runner restores them before each test (helpers/fixtures.ts, adminHeaders).
+    let world: Awaited<ReturnType<typeof companyWithBuyer>>
+    beforeAll(async () => {
+      world = await companyWithBuyer(api, getContainer(), { company: "Lille Renovation", email: "alice@lille.example", credit_limit: 50000 })
+    })
+
     const setUp = async () => {
       const container = getContainer()
-      const world = await companyWithBuyer(api, container, { company: "Lille Renovation", email: "alice@lille.example", credit_limit: 50000 })
       const { admin, account } = world
       const orderOf = async (id: string) =>
         (

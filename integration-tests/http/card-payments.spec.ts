@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
 import { buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
-import { cartReadyToPay, companyWithBuyer, complete, ON_ACCOUNT } from "../helpers/checkout"
+import { ON_ACCOUNT, adminAndShopOncePerFile, cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 import * as client from "../../scripts/lib/api-client"
 import {
   APPROVED_TOKEN,
@@ -11,6 +11,7 @@ import {
   TEST_CARD_ELSEWHERE,
   TEST_CARD_UNLISTED,
 } from "../helpers/test-card"
+import { captureMode } from "../helpers/capture-mode"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -27,20 +28,17 @@ const TEST_CARD_RETIRED = "pp_test-card_retired"
  * is the processor's answer. The test config allows it for card payments
  * toward accounts, with up to 1000 EUR in advance (medusa-config.ts).
  */
-// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
-// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
-process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+// This suite expects the capture right after checkout.
+captureMode("on_authorize")
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    afterAll(() => {
-      delete process.env.TRADE_CREDIT_CAPTURE
-    })
+    const base = adminAndShopOncePerFile(api, getContainer)
 
     /** A company with a buyer and an account, the test card enabled in the EUR region. */
     const setup = async (company: string, email: string, credit_limit: number) => {
       const container = getContainer()
-      const world = await companyWithBuyer(api, container, { company, email, credit_limit })
+      const world = await companyWithBuyer(api, container, { company, email, credit_limit }, base())
       await enableInRegion(container, world.shop.regionId, [TEST_CARD, TEST_CARD_UNLISTED])
       const getAccount = () => client.getAccount(api, world.admin.headers, world.account.id)
       const entries = () => client.allEntries(api, world.admin.headers, world.account.id)

@@ -54,7 +54,8 @@ medusaIntegrationTestRunner({
     let shop: Awaited<ReturnType<typeof storefront>>
     let stockedVariant: number
 
-    beforeEach(async () => {
+    // Once per file: the runner restores this state before every test (helpers/fixtures.ts, adminHeaders).
+    beforeAll(async () => {
       const container = getContainer()
       admin = await adminHeaders(api, container)
       shop = await storefront(container)

@@ -1,10 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN, Modules } from "@medusajs/framework/utils"
-import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
+import { adminAndShopOncePerFile, cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 import { eventually } from "../helpers/fixtures"
 import { CONFIRM_AFTER_MS, confirmMissedOrdersOnAccount, MAX_CONFIRM_ATTEMPTS } from "../../src/jobs/confirm-orders-on-account"
 import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
+import { captureMode, charged } from "../helpers/capture-mode"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -14,15 +15,12 @@ jest.setTimeout(180_000)
  * The scheduled catch-up for orders whose order.placed subscriber never ran:
  * the subscriber is switched off here, as if the process had stopped.
  */
-// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
-// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
-process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+// This suite expects the capture right after checkout.
+captureMode("on_authorize")
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    afterAll(() => {
-      delete process.env.TRADE_CREDIT_CAPTURE
-    })
+    const base = adminAndShopOncePerFile(api, getContainer)
 
     it("records Medusa's capture of orders the subscriber missed, once, and leaves the others alone", async () => {
       const container = getContainer()
@@ -34,7 +32,7 @@ medusaIntegrationTestRunner({
         company: "Antwerp Joinery",
         email: "alice@joinery.example",
         credit_limit: 50000,
-      })
+      }, base())
       const missed = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
       const canceled = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
       await api.post(`/admin/orders/${canceled.order.id}/cancel`, {}, { headers: admin.headers })
@@ -45,7 +43,7 @@ medusaIntegrationTestRunner({
       // Posted to the balance at authorization, but Medusa has no capture yet.
       expect((await order(missed.order.id)).payment_status).toBe("authorized")
       const balanceBefore = (await api.get(`/admin/trade-credit/accounts/${opened.id}`, { headers: admin.headers })).data.account.balance
-      expect(balanceBefore).toBe(-MathBN.convert(missed.order.total, 2).toNumber())
+      expect(balanceBefore).toBe(-charged(missed.order.total))
 
       // Too recent: the subscriber may still be on it.
       expect(await confirmMissedOrdersOnAccount(container)).toEqual([])
@@ -74,7 +72,7 @@ medusaIntegrationTestRunner({
         company: "Leiden Stone",
         email: "alice@leiden.example",
         credit_limit: 50000,
-      })
+      }, base())
       const place = async () => (await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)).order
       const [first, second, stuck, parked] = [await place(), await place(), await place(), await place()]
       const paymentOf = async (orderId: string) => {

@@ -36,9 +36,13 @@ medusaIntegrationTestRunner({
     let company: any
     let alice: Awaited<ReturnType<typeof buyer>>
 
-    beforeEach(async () => {
+    // Once per file: the runner restores this state before every test (helpers/fixtures.ts, adminHeaders).
+    beforeAll(async () => {
       ;({ admin, shop, company, buyer: alice } = await companyAndBuyer(api, getContainer(), { company: "Ghent Timber Works", email: "alice@gtw.example" }))
       await buyer(api, getContainer(), shop.pk, "bob@gtw.example", [company.id])
+    })
+
+    beforeEach(() => {
       catcher.messages.length = 0
       catcher.refuse = null
     })

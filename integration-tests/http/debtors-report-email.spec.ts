@@ -22,14 +22,21 @@ const catcher = smtpCatcher({ TRADE_CREDIT_REPORT_RECIPIENTS: "finance@shop.exam
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: { headers: Record<string, string> }
+    let shop: Awaited<ReturnType<typeof storefront>>
+    let alice: Awaited<ReturnType<typeof buyer>>
 
-    beforeEach(async () => {
+    // Once per file: the runner restores this state before every test (helpers/fixtures.ts, adminHeaders).
+    beforeAll(async () => {
       const container = getContainer()
       admin = await adminHeaders(api, container)
-      const shop = await storefront(container)
+      shop = await storefront(container)
       const company = await customerGroup(container, "Bruges Brickworks")
-      const alice = await buyer(api, container, shop.pk, "alice@bruges.example", [company.id])
+      alice = await buyer(api, container, shop.pk, "alice@bruges.example", [company.id])
       await client.openAccount(api, admin.headers, { customer_group_id: company.id, credit_limit: 100000 })
+    })
+
+    // Per test: the order's subscribers run after the answer, and must not be cut off by the snapshot.
+    beforeEach(async () => {
       const placed = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop, { quantity: 2 })).id)
       expect(placed.type).toBe("order")
       catcher.messages.length = 0

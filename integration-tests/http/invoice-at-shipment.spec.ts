@@ -7,6 +7,7 @@ import { invoiceShippedOrderWorkflow } from "../../src/workflows/invoice-shipped
 import { buyer, eventually } from "../helpers/fixtures"
 import { cartReadyToPay, companyAndBuyer, complete, storefront } from "../helpers/checkout"
 import * as client from "../../scripts/lib/api-client"
+import { charged } from "../helpers/capture-mode"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -26,8 +27,6 @@ afterAll(() => {
   delete process.env.TRADE_CREDIT_INVOICE_AT
 })
 
-const charged = (total: number) => MathBN.convert(total, 2).toNumber()
-
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: { headers: Record<string, string> }
@@ -35,7 +34,8 @@ medusaIntegrationTestRunner({
     let company: any
     let alice: Awaited<ReturnType<typeof buyer>>
 
-    beforeEach(async () => {
+    // Once per file: the runner restores this state before every test (helpers/fixtures.ts, adminHeaders).
+    beforeAll(async () => {
       ;({ admin, shop, company, buyer: alice } = await companyAndBuyer(api, getContainer(), { company: "Antwerp Tiles", email: "alice@antwerp.example" }))
     })
 

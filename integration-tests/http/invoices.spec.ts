@@ -6,30 +6,24 @@ import { dueDate } from "../../src/modules/trade-credit/utils/due-dates"
 import { buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
 import { cartReadyToPay, companyAndBuyer, complete, storefront } from "../helpers/checkout"
 import * as client from "../../scripts/lib/api-client"
+import { captureMode, charged } from "../helpers/capture-mode"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 jest.setTimeout(240_000)
 
-/** What the account is charged for a total with tax: rounded to cents. */
-const charged = (total: number) => MathBN.convert(total, 2).toNumber()
-
-// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
-// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
-process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+// This suite expects the capture right after checkout.
+captureMode("on_authorize")
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    afterAll(() => {
-      delete process.env.TRADE_CREDIT_CAPTURE
-    })
-
     let admin: { headers: Record<string, string> }
     let shop: Awaited<ReturnType<typeof storefront>>
     let company: any
     let alice: Awaited<ReturnType<typeof buyer>>
 
-    beforeEach(async () => {
+    // Once per file: the runner restores this state before every test (helpers/fixtures.ts, adminHeaders).
+    beforeAll(async () => {
       ;({ admin, shop, company, buyer: alice } = await companyAndBuyer(api, getContainer(), { company: "Rotterdam Build Supply", email: "alice@rbs.example" }))
     })
 

@@ -1,34 +1,30 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
 import { eventually, failure } from "../helpers/fixtures"
-import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
+import { adminAndShopOncePerFile, cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
+import { captureMode, charged } from "../helpers/capture-mode"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 jest.setTimeout(180_000)
 
-const charged = (total: number) => MathBN.convert(total, 2).toNumber()
-
 /**
  * The ledger and Medusa's payment agree to the cent; a held order's review and
  * its cancellation can't both win; a reimbursement's corrections are kept.
  */
-// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
-// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
-process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+// This suite expects the capture right after checkout.
+captureMode("on_authorize")
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    afterAll(() => {
-      delete process.env.TRADE_CREDIT_CAPTURE
-    })
+    const base = adminAndShopOncePerFile(api, getContainer)
 
     const setup = async (credit_limit: number) => {
       const world = await companyWithBuyer(api, getContainer(), {
         company: "Rotterdam Build Supply",
         email: "alice@rbs.example",
         credit_limit,
-      })
+      }, base())
       const accountUrl = `/admin/trade-credit/accounts/${world.account.id}`
       const headers = world.admin.headers
       return {

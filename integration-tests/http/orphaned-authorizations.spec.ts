@@ -7,12 +7,12 @@ import type TradeCreditModuleService from "../../src/modules/trade-credit/servic
 import { releaseOrphanedAuthorizations } from "../../src/jobs/release-orphaned-authorizations"
 import { AUTHORIZATION_RELEASED_MESSAGE } from "../../src/modules/trade-credit/utils/refusals"
 import * as client from "../../scripts/lib/api-client"
+import { captureMode, charged } from "../helpers/capture-mode"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 jest.setTimeout(300_000)
 
-const charged = (total: number) => MathBN.convert(total, 2).toNumber()
 const minutes = (n: number) => n * 60_000
 
 /**
@@ -23,16 +23,11 @@ const minutes = (n: number) => n * 60_000
  * with a `reverted` entry by the system; orders and younger authorizations
  * are left alone. The job is run with a clock moved past the TTL.
  */
-// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
-// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
-process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+// This suite expects the capture right after checkout.
+captureMode("on_authorize")
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    afterAll(() => {
-      delete process.env.TRADE_CREDIT_CAPTURE
-    })
-
     it("releases, once, an authorized cart that never became an order and a crashed authorization; leaves the order and young ones alone", async () => {
       const container = getContainer()
       const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)

@@ -1,24 +1,20 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
+import { adminAndShopOncePerFile, cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 import { eventually } from "../helpers/fixtures"
 import * as client from "../../scripts/lib/api-client"
+import { captureMode, charged } from "../helpers/capture-mode"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 jest.setTimeout(180_000)
 
-const charged = (total: number) => MathBN.convert(total, 2).toNumber()
-
-// Read by medusa-config.ts, which the runner loads before it applies its `env` option.
-process.env.TRADE_CREDIT_CAPTURE = "manual"
+captureMode("manual")
 
 /** `capture: "manual"`: an order reserves credit until an admin captures its payment. */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    afterAll(() => {
-      delete process.env.TRADE_CREDIT_CAPTURE
-    })
+    const base = adminAndShopOncePerFile(api, getContainer)
 
     it("reserves at checkout, posts on capture, and releases the reservation once when canceled (even twice at once)", async () => {
       const container = getContainer()
@@ -26,7 +22,7 @@ medusaIntegrationTestRunner({
         company: "Lille Renovation",
         email: "alice@lille.example",
         credit_limit: 50000,
-      })
+      }, base())
       const account = () => client.getAccount(api, admin.headers, opened.id)
       const entries = () => client.allEntries(api, admin.headers, opened.id)
       const paymentOf = async (orderId: string) =>
@@ -66,7 +62,7 @@ medusaIntegrationTestRunner({
         company: "Lille Renovation",
         email: "alice@lille.example",
         credit_limit: 50000,
-      })
+      }, base())
       const accountUrl = `/admin/trade-credit/accounts/${opened.id}`
       const account = async () => (await api.get(accountUrl, { headers: admin.headers })).data.account
       const entries = async () => (await api.get(`${accountUrl}/entries?limit=100`, { headers: admin.headers })).data.entries

@@ -1,36 +1,32 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
+import { adminAndShopOncePerFile, cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 import { answer, eventually } from "../helpers/fixtures"
 import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 import { APPEND_ONLY_TRIGGER } from "../../src/modules/trade-credit/repositories/reconciliation"
 import * as client from "../../scripts/lib/api-client"
+import { captureMode, charged } from "../helpers/capture-mode"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 jest.setTimeout(300_000)
-
-const charged = (total: number) => MathBN.convert(total, 2).toNumber()
 
 /**
  * GET /admin/trade-credit/reconciliation: ok on a healthy store after the
  * whole life of orders on account; after a balance changed behind the
  * ledger's back and the append-only trigger dropped, exactly those two.
  */
-// This suite expects the capture right after checkout: `capture: "on_authorize"` (the default is
-// "on_invoice_paid"). Read by medusa-config.ts, which the runner loads before it applies its `env` option.
-process.env.TRADE_CREDIT_CAPTURE = "on_authorize"
+// This suite expects the capture right after checkout.
+captureMode("on_authorize")
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    afterAll(() => {
-      delete process.env.TRADE_CREDIT_CAPTURE
-    })
+    const base = adminAndShopOncePerFile(api, getContainer)
 
     it("answers 401 without admin authentication, and 400 for a grace period that is not a whole number of seconds", async () => {
       expect((await answer(api.get("/admin/trade-credit/reconciliation"))).status).toBe(401)
-      const { admin } = await companyWithBuyer(api, getContainer(), { company: "Ghent Joinery", email: "g@ghent.example", credit_limit: 10 })
+      const { admin } = await companyWithBuyer(api, getContainer(), { company: "Ghent Joinery", email: "g@ghent.example", credit_limit: 10 }, base())
       for (const bad of ["grace_seconds=-1", "grace_seconds=1.5", "grace_seconds=x", "grace_seconds=86401", "unknown=1"]) {
         const res = await answer(api.get(`/admin/trade-credit/reconciliation?${bad}`, { headers: admin.headers }))
         expect([bad, res.status]).toEqual([bad, 400])
@@ -39,7 +35,7 @@ medusaIntegrationTestRunner({
 
     it("a checkout authorized on account that never became a Medusa payment: reported once the grace period is over", async () => {
       const container = getContainer()
-      const { admin, account } = await companyWithBuyer(api, container, { company: "Lille Renovation", email: "l@lille.example", credit_limit: 1000 })
+      const { admin, account } = await companyWithBuyer(api, container, { company: "Lille Renovation", email: "l@lille.example", credit_limit: 1000 }, base())
       // What a server killed between the ledger's authorization and Medusa's payment leaves behind.
       await container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE).authorizeOnAccount({
         account_id: account.id,
@@ -77,7 +73,7 @@ medusaIntegrationTestRunner({
         company: "Rotterdam Build Supply",
         email: "alice@rbs.example",
         credit_limit: 50000,
-      })
+      }, base())
       const order = async (id: string) =>
         (await api.get(`/admin/orders/${id}?fields=id,status,payment_status,payment_collections.payments.id`, { headers: admin.headers })).data.order
       const placed: any[] = []

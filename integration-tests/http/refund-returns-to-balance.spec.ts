@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { buyer, eventually } from "../helpers/fixtures"
+import { afterSubscribers, buyer, eventually } from "../helpers/fixtures"
 import { orderHelpers } from "../helpers/orders"
 import * as client from "../../scripts/lib/api-client"
 
@@ -50,8 +50,7 @@ medusaIntegrationTestRunner({
         expect(b).toBeLessThan(account.balance)
         return b
       })
-      await returnOf(admin, second, { refund_to: "original" })
-      await new Promise((r) => setTimeout(r, 2000))
+      await afterSubscribers(container, ["order.return_received"], () => returnOf(admin, second, { refund_to: "original" }))
       expect(pending(await orderOf(admin, second.id)).lt(0)).toBe(true)
       expect((await client.getAccount(api, admin.headers, account.id)).balance).toBe(before)
       const after = (await client.allEntries(api, admin.headers, account.id)).filter((e: any) => e.operation === "refunded")

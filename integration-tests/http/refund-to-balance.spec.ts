@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import { buyer, eventually, failure } from "../helpers/fixtures"
+import { afterSubscribers, buyer, eventually, failure } from "../helpers/fixtures"
 import { orderHelpers } from "../helpers/orders"
 import * as client from "../../scripts/lib/api-client"
 
@@ -172,8 +172,7 @@ medusaIntegrationTestRunner({
         expect(b).toBeLessThan(account.balance)
         return b
       })
-      await returnOf(second)
-      await new Promise((r) => setTimeout(r, 2000))
+      await afterSubscribers(container, ["order.return_received"], () => returnOf(second))
       expect(pending(await orderOf(admin, second.id)).lt(0)).toBe(true)
       expect((await client.getAccount(api, admin.headers, account.id)).balance).toBe(balanceBefore)
       const refunds = (await client.allEntries(api, admin.headers, account.id)).filter((e: any) => e.operation === "refunded")
@@ -212,8 +211,9 @@ medusaIntegrationTestRunner({
 
       // Over the tolerance: nothing happens by itself.
       const gus = await buyer(api, container, shop.pk, "gus@refund.example")
-      const { order: big } = await paidOrder(admin, gus.headers, shop, 1, { captureLess: "1" })
-      await new Promise((r) => setTimeout(r, 2000))
+      const { order: big } = await afterSubscribers(container, ["order.placed", "payment.captured"], () =>
+        paidOrder(admin, gus.headers, shop, 1, { captureLess: "1" })
+      )
       expect(await personalAccounts(admin, gus.customer.id)).toHaveLength(0)
       expect(pending(await orderOf(admin, big.id)).toFixed(2)).toBe("1.00")
 

@@ -66,7 +66,6 @@ function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV])
   if (!template) {
     return
   }
-  const quote = (name) => `"${name.replace(/"/g, '""')}"`
   let copied = false
   const templates = require("@medusajs/test-utils/dist/medusa-test-runner-utils/postgres-template")
   templates.createDatabase = async ({ databaseName }, credentials = {}) => {
@@ -76,7 +75,7 @@ function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV])
       DB_USERNAME: credentials.user,
       DB_PASSWORD: credentials.password,
     })
-    await pg.withClient(server, (c) => c.query(`CREATE DATABASE ${quote(databaseName)} TEMPLATE ${quote(template)}`), "postgres")
+    await pg.createDatabase(server, databaseName, { template })
     copied = true
   }
   const useDb = require("@medusajs/test-utils/dist/medusa-test-runner-utils/use-db")
@@ -84,4 +83,19 @@ function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV])
   useDb.migrateDatabase = async (appLoader) => (copied ? undefined : migrateDatabase(appLoader))
 }
 
-module.exports = { medusaMigratedTemplate, copyTemplateForEachRunnerDatabase, TEMPLATE_ENV, TOPOLOGY_TEMPLATE_ENV }
+/**
+ * For a spec that runs Medusa as processes of its own (the browser suite): creates database `name`
+ * as a copy of the template when scripts/test.js hands one on (a whole `npm test`: the HTTP suite's,
+ * migrated from the same medusa-config.ts) and returns true; then only Medusa's migration scripts are
+ * left to run on it (`medusa db:migrate:scripts`; the template skipped them). Returns false without
+ * a template: the caller creates and migrates the database itself.
+ */
+async function copyOfTemplate(dbEnv, name, template = process.env[TEMPLATE_ENV]) {
+  if (!template) {
+    return false
+  }
+  await pg.createDatabase(pg.serverOf(dbEnv), name, { template })
+  return true
+}
+
+module.exports = { medusaMigratedTemplate, copyTemplateForEachRunnerDatabase, copyOfTemplate, TEMPLATE_ENV, TOPOLOGY_TEMPLATE_ENV }
