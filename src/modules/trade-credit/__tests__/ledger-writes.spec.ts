@@ -142,6 +142,24 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
       expect(await service.listTradeCreditInvoices({ account_id: account.id })).toHaveLength(1)
     })
 
+    it("refuses a buyer who may no longer pay with the account (left the company since the session began), writing nothing", async () => {
+      const { account } = await openCompanyAccount(service)
+      const buyer = { customer_id: "cus_left", currency_code: "eur" }
+      // Still in the company: the check passes and the authorization goes through.
+      await expect(service.checkStillPaying({ ...buyer, account_id: account.id, customer_group_ids: ["cusgroup_acme"] })).resolves.toBeUndefined()
+      // Removed from the company's customer group: refused by the provider's check and by the module's own.
+      await expect(service.checkStillPaying({ ...buyer, account_id: account.id, customer_group_ids: ["cusgroup_other"] })).rejects.toThrow(
+        "This customer may no longer pay with that trade credit account."
+      )
+      await expect(
+        authorizeOrder(service, account.id, "payses_left", "10", { customer_id: "cus_left", customer_group_ids: [] })
+      ).rejects.toThrow("This customer may no longer pay with that trade credit account.")
+      expect(await service.listTradeCreditLedgerEntries({ payment_session_id: "payses_left" })).toHaveLength(0)
+      expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(expect.objectContaining({ balance: 0, reserved: 0, available_credit: 1000 }))
+      const allowed = await authorizeOrder(service, account.id, "payses_stayed", "10", { customer_id: "cus_left", customer_group_ids: ["cusgroup_acme"] })
+      expect(allowed.status).toBe("authorized")
+    })
+
     it("never commits a caller's transaction: an authorization inside one rolls back with it", async () => {
       const { account } = await openCompanyAccount(service)
       let sent: string[] = []
