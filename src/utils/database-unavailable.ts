@@ -33,6 +33,13 @@ const CONNECTION_MESSAGES = [
   /terminating connection due to (administrator command|unexpected postmaster exit)/i,
   /the database system is (shutting down|starting up|in recovery mode|not yet accepting connections)/i,
 ]
+/**
+ * Medusa's workflow engine, when it cannot store a workflow's first checkpoint (its store, PostgreSQL
+ * or Redis, went away as the run began), throws this instead of the storage error
+ * (@medusajs/orchestration DistributedTransaction.saveCheckpoint). With a generated (`auto-`) id it
+ * means nothing else: no other run can hold that id, and no step of the workflow ran.
+ */
+const WORKFLOW_NOT_STARTED = { name: "SkipExecutionError", message: /^Transaction already started for transactionId: auto-/ }
 /** Error names of the driver stack that only ever mean "no usable connection". */
 const CONNECTION_ERROR_NAMES = new Set(["KnexTimeoutError", "ConnectionException"])
 /** A socket error came from the database driver when the chain or its stack passes through it (an SMTP or webhook ECONNRESET must stay a 500). */
@@ -84,7 +91,8 @@ const text = (value: unknown) => (typeof value === "string" ? value : "")
  * a socket error (ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT) raised by the
  * PostgreSQL driver, node-postgres' "Connection terminated unexpectedly",
  * knex's pool acquire timeout, and the same wrapped by MikroORM
- * (DriverException / ConnectionException) or by a workflow. Anything else,
+ * (DriverException / ConnectionException) or by a workflow, and a workflow
+ * whose first checkpoint could not be stored (WORKFLOW_NOT_STARTED). Anything else,
  * including every other SQLSTATE (constraint violations, lock timeouts,
  * serialization failures), is false.
  */
@@ -99,6 +107,9 @@ function databaseUnavailableCause(error: unknown): ErrorLike | undefined {
   return chain.find((e) => {
     const sqlState = text(e.sqlState) || text(e.code)
     if (/^[0-9A-Z]{5}$/.test(sqlState) && (sqlState.startsWith("08") || SHUTDOWN_SQLSTATES.has(sqlState))) {
+      return true
+    }
+    if (text(e.name) === WORKFLOW_NOT_STARTED.name && WORKFLOW_NOT_STARTED.message.test(text(e.message))) {
       return true
     }
     if (CONNECTION_ERROR_NAMES.has(text(e.name))) {

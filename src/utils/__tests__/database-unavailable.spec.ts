@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { SkipExecutionError } from "@medusajs/framework/orchestration"
 import {
   DATABASE_UNAVAILABLE_MESSAGE,
   DATABASE_UNAVAILABLE_RETRY_AFTER,
@@ -44,6 +45,8 @@ describe("isDatabaseUnavailableError", () => {
     ["MikroORM DriverException over 57P01", mikroOrm(pgError("57P01", "terminating connection due to administrator command"))],
     ["wrapped in `cause`", new Error("Could not complete the cart", { cause: new Error("Connection terminated unexpectedly") })],
     ["a workflow's serialized error (plain object)", { message: "terminating connection due to administrator command", code: "57P01" }],
+    // What the Redis workflow engine throws when PostgreSQL went away as a run (auto- id) began: its first checkpoint's save failed.
+    ["a workflow that could not start (first checkpoint not stored)", new SkipExecutionError("Transaction already started for transactionId: auto-01M8S200MDA2T0KE9JXZP1V0VD")],
     ["inside an AggregateError", new AggregateError([new Error("x"), pgError("57P03", "the database system is shutting down")], "several")],
   ])("%s → unavailable", (_label, error) => {
     expect(isDatabaseUnavailableError(error)).toBe(true)
@@ -56,6 +59,8 @@ describe("isDatabaseUnavailableError", () => {
     ["lock timeout 55P03", pgError("55P03", "canceling statement due to lock timeout")],
     ["serialization failure 40001", pgError("40001", "could not serialize access")],
     ["statement timeout 57014", pgError("57014", "canceling statement due to statement timeout")],
+    ["a workflow already running under the caller's own id (idempotent retry)", new SkipExecutionError("Transaction already started for transactionId: cart_123")],
+    ["a workflow behind another execution", new SkipExecutionError("Transaction is behind another execution")],
     ["a MedusaError", new MedusaError(MedusaError.Types.NOT_ALLOWED, "The account is on stop")],
     ["a plain Error", new Error("Something broke")],
     ["a string", "Connection refused by the payment gateway"],
