@@ -73,6 +73,10 @@ function runJest(suite, extraArgs, env, reportFile) {
 function readReport(file) {
   try {
     const report = JSON.parse(fs.readFileSync(file, "utf8"))
+    // TRADE_CREDIT_TEST_REPORT keeps jest's JSON report (each test's duration) for finding slow tests.
+    if (process.env.TRADE_CREDIT_TEST_REPORT) {
+      fs.copyFileSync(file, process.env.TRADE_CREDIT_TEST_REPORT.replace("{suite}", path.basename(file, ".json").split("-").pop()))
+    }
     fs.rmSync(file, { force: true })
     const files = report.testResults.map((r) => ({
       file: path.relative(path.join(__dirname, ".."), r.name),
