@@ -52,14 +52,28 @@ const TOPOLOGY_DEFAULTS = {
   REDIS_URL: "redis://127.0.0.1:6379",
 }
 
+/**
+ * How jest runs each suite's files. By default one at a time in jest's own process: the topology
+ * and browser files start Medusa servers of their own, and side by side they would oversubscribe
+ * a 2-core CI box. The unit files are pure computation: two workers keep both cores busy. The
+ * HTTP files run one at a time too (Medusa's runner holds one app and its pool per file), but in
+ * one worker process that jest replaces once a file has left it over WORKER_MEMORY_LIMIT: jest
+ * keeps some of every Medusa app a process booted (about 250 MB a file; 4 GB after 16 files), and
+ * in the one process the later files' boots and requests slowed down under the collection of
+ * that heap.
+ */
+const WORKER_MEMORY_LIMIT = "1GB"
+const JEST_WORKERS = {
+  unit: ["--maxWorkers=2"],
+  http: ["--maxWorkers=1", `--workerIdleMemoryLimit=${WORKER_MEMORY_LIMIT}`],
+}
+
 function runJest(suite, extraArgs, env, reportFile) {
   const jestBin = require.resolve("jest/bin/jest")
-  // Medusa's runners hold one app (and its pool) per file; files run one at a
-  // time so a 2-core CI box isn't oversubscribed.
-  const args = [jestBin, "--silent=false", "--runInBand", "--forceExit", "--json", `--outputFile=${reportFile}`, ...extraArgs]
+  const args = [jestBin, "--silent=false", ...(JEST_WORKERS[suite] ?? ["--runInBand"]), "--forceExit", "--json", `--outputFile=${reportFile}`, ...extraArgs]
   console.log(`\n=== ${suite} tests ===`)
-  // Each HTTP spec file boots a Medusa app in this one process and jest keeps some of every one:
-  // the 24 HTTP files outgrew a 4 GB heap (out of memory at the 21st), so the limit is 12 GB.
+  // A process that boots Medusa apps file after file keeps some of every one (the HTTP files in one
+  // process outgrew a 4 GB heap at the 21st): the limit is 12 GB for the suites run in jest's own.
   return runForeground(process.execPath, ["--max-old-space-size=12288", "--experimental-vm-modules", "--no-warnings=ExperimentalWarning", ...args], {
     cwd: path.join(__dirname, ".."),
     env: { ...process.env, ...env, TEST_TYPE: suite, NODE_OPTIONS: "" },
@@ -73,6 +87,10 @@ function runJest(suite, extraArgs, env, reportFile) {
 function readReport(file) {
   try {
     const report = JSON.parse(fs.readFileSync(file, "utf8"))
+    // TRADE_CREDIT_TEST_REPORT keeps jest's JSON report (each test's duration) for finding slow tests.
+    if (process.env.TRADE_CREDIT_TEST_REPORT) {
+      fs.copyFileSync(file, process.env.TRADE_CREDIT_TEST_REPORT.replace("{suite}", path.basename(file, ".json").split("-").pop()))
+    }
     fs.rmSync(file, { force: true })
     const files = report.testResults.map((r) => ({
       file: path.relative(path.join(__dirname, ".."), r.name),

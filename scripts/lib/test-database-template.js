@@ -58,9 +58,12 @@ async function medusaMigratedTemplate(dbEnv, name, { logDir, topology = false } 
  * runner's "create the database" becomes "copy the template" (the files run one at a time, so
  * nothing is connected to the template while it is copied), and on that copy the runner's
  * module migrations are skipped: the template got them from the same medusa-config.ts, and
- * re-checking them costs 20-40 s a file even when nothing is pending. The runner's link sync
- * still runs (3-16 s measured): without its planner, the read-only link from an account to its customer
- * group came back empty (accounts.spec.ts, the holder's name).
+ * re-checking them costs 20-40 s a file even when nothing is pending. Of the runner's link sync,
+ * only the loading of the links and of the link planner still runs: without the planner's loading,
+ * the read-only link from an account to its customer group came back empty (accounts.spec.ts, the
+ * holder's name). The plan itself is skipped: `medusa db:migrate` synced the template's link
+ * tables from the same links, so it is all "noop", and comparing every link table with its
+ * definition (a database connection and a schema read per link) took about 5 s a file.
  */
 function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV]) {
   if (!template) {
@@ -81,6 +84,20 @@ function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV])
   const useDb = require("@medusajs/test-utils/dist/medusa-test-runner-utils/use-db")
   const { migrateDatabase } = useDb
   useDb.migrateDatabase = async (appLoader) => (copied ? undefined : migrateDatabase(appLoader))
+  const { syncLinks } = useDb
+  useDb.syncLinks = async (appLoader, directory, container, logger) => {
+    if (!copied) {
+      return syncLinks(appLoader, directory, container, logger)
+    }
+    // As the runner's syncLinks (@medusajs/test-utils use-db.js), without createPlan/executePlan.
+    const path = require("path")
+    const { ContainerRegistrationKeys, getResolvedPlugins } = require("@medusajs/framework/utils")
+    const { LinkLoader } = await import("@medusajs/framework")
+    const configModule = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+    const plugins = await getResolvedPlugins(directory, configModule, true)
+    await new LinkLoader(plugins.map((plugin) => path.join(plugin.resolve, "links")), container.resolve(ContainerRegistrationKeys.LOGGER)).load()
+    await appLoader.getLinksExecutionPlanner()
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import type { ILockingModule } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { acquireLockWithin } from "../../utils/acquire-lock"
-import { ORDER_CREDIT_LOCK_TIMEOUT, ORDER_CREDIT_LOCK_TTL, orderCreditLockKey } from "../../utils/order-credit-lock"
+import { orderCreditLockKey, orderCreditLockTimes } from "../../utils/order-credit-lock"
 
 /**
  * Medusa's cancelOrderWorkflow takes no lock, so a cancel could interleave
@@ -20,8 +20,7 @@ export async function lockOrderCreditForCancel(req: MedusaRequest, res: MedusaRe
   // Any refusal of the lock is waited out, as a cancel must not pass a decision in progress.
   const acquired = await acquireLockWithin(locking, key, {
     ownerId,
-    ttl: ORDER_CREDIT_LOCK_TTL,
-    timeout: ORDER_CREDIT_LOCK_TIMEOUT,
+    ...orderCreditLockTimes(),
     retryable: () => true,
   })
   if (!acquired) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "crypto"
 import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { transform } from "@medusajs/framework/workflows-sdk"
-import { ORDER_CREDIT_LOCK_TIMEOUT, ORDER_CREDIT_LOCK_TTL, orderCreditLockKey } from "../../utils/order-credit-lock"
+import { orderCreditLockKey, orderCreditLockTimes } from "../../utils/order-credit-lock"
 import { refuseDecisionOnCanceledOrderStep } from "../steps"
 
 /**
@@ -22,8 +22,7 @@ export function lockReviewedOrder(input: { review_id: string }, decision: "relea
   const lock = transform({ reviews, input }, ({ reviews, input }) => ({
     key: orderCreditLockKey(reviews[0]?.order_id ?? reviews[0]?.payment_session_id ?? input.review_id),
     ownerId: randomUUID(),
-    timeout: ORDER_CREDIT_LOCK_TIMEOUT,
-    ttl: ORDER_CREDIT_LOCK_TTL,
+    ...orderCreditLockTimes(),
     executeOnSubWorkflow: true,
   }))
   acquireLockStep(lock).config({ name: "lock-reviewed-order" })
