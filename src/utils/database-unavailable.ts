@@ -41,11 +41,12 @@ const CONNECTION_MESSAGES = [
  */
 const WORKFLOW_NOT_STARTED = { name: "SkipExecutionError", message: /^Transaction already started for transactionId: auto-/ }
 /**
- * knex's answer to a statement on a transaction it already closed. A transaction the code is still
- * using gets closed under it when one of knex's own BEGIN/SAVEPOINT/COMMIT/ROLLBACK fails, which is
- * what a connection cut mid-transaction does: the next statement then reports this instead of the
- * connection error (seen in the topology test: Medusa's create-orders step inserting the order
- * after PostgreSQL restarted under it). Only counted when it came through the driver stack. Code
+ * knex's answer to a statement on a transaction it already closed. knex closes a transaction as
+ * soon as its ROLLBACK or COMMIT is sent or a BEGIN/SAVEPOINT of it fails: when the connection is cut
+ * mid-transaction, the failed statement's rollback closes it while the code still has statements to
+ * send on it, and the next one reports this instead of the connection error (seen in the topology
+ * test: Medusa's create-orders step inserting the order 6.8 s into a checkout, as PostgreSQL came
+ * back from its restart). Only counted when it came through the driver stack. Code
  * that queried a transaction after committing it would get the same message, but in every run, not
  * only during an outage, so the tests see that bug as a failed request.
  */
