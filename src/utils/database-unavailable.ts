@@ -40,6 +40,17 @@ const CONNECTION_MESSAGES = [
  * means nothing else: no other run can hold that id, and no step of the workflow ran.
  */
 const WORKFLOW_NOT_STARTED = { name: "SkipExecutionError", message: /^Transaction already started for transactionId: auto-/ }
+/**
+ * knex's answer to a statement on a transaction it already closed. knex closes a transaction as
+ * soon as its ROLLBACK or COMMIT is sent or a BEGIN/SAVEPOINT of it fails: when the connection is cut
+ * mid-transaction, the failed statement's rollback closes it while the code still has statements to
+ * send on it, and the next one reports this instead of the connection error (seen in the topology
+ * test: Medusa's create-orders step inserting the order 6.8 s into a checkout, as PostgreSQL came
+ * back from its restart). Only counted when it came through the driver stack. Code
+ * that queried a transaction after committing it would get the same message, but in every run, not
+ * only during an outage, so the tests see that bug as a failed request.
+ */
+const TRANSACTION_CLOSED_UNDER_IT = /Transaction query already complete/
 /** Error names of the driver stack that only ever mean "no usable connection". */
 const CONNECTION_ERROR_NAMES = new Set(["KnexTimeoutError", "ConnectionException"])
 /** A socket error came from the database driver when the chain or its stack passes through it (an SMTP or webhook ECONNRESET must stay a 500). */
@@ -91,8 +102,9 @@ const text = (value: unknown) => (typeof value === "string" ? value : "")
  * a socket error (ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT) raised by the
  * PostgreSQL driver, node-postgres' "Connection terminated unexpectedly",
  * knex's pool acquire timeout, and the same wrapped by MikroORM
- * (DriverException / ConnectionException) or by a workflow, and a workflow
- * whose first checkpoint could not be stored (WORKFLOW_NOT_STARTED). Anything else,
+ * (DriverException / ConnectionException) or by a workflow, a workflow
+ * whose first checkpoint could not be stored (WORKFLOW_NOT_STARTED), and knex's
+ * "Transaction query already complete" from the driver (TRANSACTION_CLOSED_UNDER_IT). Anything else,
  * including every other SQLSTATE (constraint violations, lock timeouts,
  * serialization failures), is false.
  */
@@ -117,6 +129,9 @@ function databaseUnavailableCause(error: unknown): ErrorLike | undefined {
     }
     if (CONNECTION_MESSAGES.some((pattern) => pattern.test(text(e.message)))) {
       return true
+    }
+    if (TRANSACTION_CLOSED_UNDER_IT.test(text(e.message))) {
+      return throughDriver
     }
     return SOCKET_CODES.has(text(e.code)) && throughDriver
   })

@@ -26,6 +26,13 @@ const mikroOrm = (previous: Error, name = "DriverException") => {
   return wrapped
 }
 
+/** knex's error for a statement on a transaction it closed, as MikroORM wraps it (its stack names knex's transaction). */
+const transactionClosed = () => {
+  const error = new Error("Transaction query already complete, run with DEBUG=knex:tx for more info")
+  error.stack = `Error: ${error.message}\n    at completedError (/app/node_modules/knex/lib/execution/transaction.js:413:9)`
+  return mikroOrm(error)
+}
+
 describe("isDatabaseUnavailableError", () => {
   it.each([
     ["08006 connection_failure", pgError("08006", "connection failure")],
@@ -47,6 +54,8 @@ describe("isDatabaseUnavailableError", () => {
     ["a workflow's serialized error (plain object)", { message: "terminating connection due to administrator command", code: "57P01" }],
     // What the Redis workflow engine throws when PostgreSQL went away as a run (auto- id) began: its first checkpoint's save failed.
     ["a workflow that could not start (first checkpoint not stored)", new SkipExecutionError("Transaction already started for transactionId: auto-01M8S200MDA2T0KE9JXZP1V0VD")],
+    // A transaction knex closed when its connection was cut: Medusa's create-orders step inserting after the restart.
+    ["a statement on a transaction knex closed under it (MikroORM DriverException)", transactionClosed()],
     ["inside an AggregateError", new AggregateError([new Error("x"), pgError("57P03", "the database system is shutting down")], "several")],
   ])("%s → unavailable", (_label, error) => {
     expect(isDatabaseUnavailableError(error)).toBe(true)
@@ -61,6 +70,7 @@ describe("isDatabaseUnavailableError", () => {
     ["statement timeout 57014", pgError("57014", "canceling statement due to statement timeout")],
     ["a workflow already running under the caller's own id (idempotent retry)", new SkipExecutionError("Transaction already started for transactionId: cart_123")],
     ["a workflow behind another execution", new SkipExecutionError("Transaction is behind another execution")],
+    ["the same words outside the driver stack", new Error("Transaction query already complete")],
     ["a MedusaError", new MedusaError(MedusaError.Types.NOT_ALLOWED, "The account is on stop")],
     ["a plain Error", new Error("Something broke")],
     ["a string", "Connection refused by the payment gateway"],
