@@ -85,18 +85,18 @@ function copyTemplateForEachRunnerDatabase(template = process.env[TEMPLATE_ENV])
   const { migrateDatabase } = useDb
   useDb.migrateDatabase = async (appLoader) => (copied ? undefined : migrateDatabase(appLoader))
   const { syncLinks } = useDb
-  useDb.syncLinks = async (appLoader, directory, container, logger) => {
+  useDb.syncLinks = async (appLoader, ...rest) => {
     if (!copied) {
-      return syncLinks(appLoader, directory, container, logger)
+      return syncLinks(appLoader, ...rest)
     }
-    // As the runner's syncLinks (@medusajs/test-utils use-db.js), without createPlan/executePlan.
-    const path = require("path")
-    const { ContainerRegistrationKeys, getResolvedPlugins } = require("@medusajs/framework/utils")
-    const { LinkLoader } = await import("@medusajs/framework")
-    const configModule = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-    const plugins = await getResolvedPlugins(directory, configModule, true)
-    await new LinkLoader(plugins.map((plugin) => path.join(plugin.resolve, "links")), container.resolve(ContainerRegistrationKeys.LOGGER)).load()
-    await appLoader.getLinksExecutionPlanner()
+    // The runner's own syncLinks (it loads the links and the planner), given a plan with nothing to do.
+    const withoutPlan = {
+      getLinksExecutionPlanner: async () => {
+        await appLoader.getLinksExecutionPlanner()
+        return { createPlan: async () => [], executePlan: async () => {} }
+      },
+    }
+    return syncLinks(withoutPlan, ...rest)
   }
 }
 
