@@ -24,8 +24,10 @@ import {
   type InvoiceRow,
   invoicesByIds,
   invoicesOfOrder,
-  nextInvoiceSequence,
+  type InvoiceIssue,
+  issueInvoice,
   openReceivables,
+  type OpenReceivables,
   type OverdueInvoiceRow,
   owingInvoices,
   paymentAllocations,
@@ -58,7 +60,6 @@ export type NamedInvoice = { invoice_id?: string | null }
 type Writer = {
   /** Called inside the posting's transaction with the invoices that just received payments (see INVOICES_PAID_EVENT). */
   invoicesPaid_(sharedContext: Context, accountId: string, invoiceIds: string[]): void
-  createTradeCreditInvoices(data: unknown, ctx?: Context): Promise<{ id: string }>
   updateTradeCreditInvoices(data: unknown, ctx?: Context): Promise<unknown>
   createTradeCreditInvoiceAllocations(data: unknown, ctx?: Context): Promise<unknown>
 }
@@ -171,7 +172,7 @@ export class Receivables {
     const change: Change = {
       credit: isOrderOp && entry.amount.lt(0) ? MathBN.convert(0) : entry.amount,
       sessions,
-      before: await sessionReceivables(sharedContext, row.id, sessions, entry.id),
+      before: [],
       allocated: MathBN.convert(0),
     }
     if (isOrderOp && entry.amount.lt(0)) {
@@ -183,9 +184,17 @@ export class Receivables {
         !!entry.payment_session_id &&
         !(await sessionInvoiced(sharedContext, row.id, entry.payment_session_id))
       if (!waits) {
-        await this.issue_(sharedContext, row, entry, entry.amount.negated())
+        // The order's invoice, with the reads settlement needs before and after it, in one round trip.
+        const issued = await issueInvoice(sharedContext, this.invoiceOf_(row, entry, entry.amount.negated()), INVOICE_SEQUENCE_DIGITS, {
+          sessions,
+          exclude: entry.id,
+        })
+        change.before = issued.before ?? []
+        return await this.settle_(sharedContext, row, entry.balance_after, null, namedInvoiceId, change, issued.after)
       }
-    } else if (isOrderOp) {
+    }
+    change.before = await sessionReceivables(sharedContext, row.id, sessions, entry.id)
+    if (isOrderOp && entry.amount.gt(0)) {
       await this.creditNote_(sharedContext, row, entry, change)
     }
     return await this.settle_(sharedContext, row, entry.balance_after, !isOrderOp && entry.amount.lt(0) ? entry : null, namedInvoiceId, change)
@@ -229,7 +238,7 @@ export class Receivables {
           payment_session_id: p.payment_session_id,
         }
         if (p.kind === "debit") {
-          await this.issue_(sharedContext, row, entry, entry.amount.negated())
+          await issueInvoice(sharedContext, this.invoiceOf_(row, entry, entry.amount.negated()), INVOICE_SEQUENCE_DIGITS)
           invoiced.push(p.id)
         } else {
           await this.creditNote_(sharedContext, row, entry, change)
@@ -255,7 +264,9 @@ export class Receivables {
     balance: BigNumberJS,
     negativeCredit: PostedEntry | null,
     namedInvoiceId: string | null,
-    change: Change
+    change: Change,
+    /** `sessionAndOpenReceivables` after the posting, when the caller already read it (`issueInvoice`). */
+    read?: { sessions: SessionReceivables[]; open: OpenReceivables }
   ): Promise<unknown | null> {
     // The running totals as the lock read them (and as an earlier settle_ in this transaction left them on `row`).
     const stored = {
@@ -263,7 +274,7 @@ export class Receivables {
       outstanding_orders_total: row.outstanding_orders_total ?? "0",
       outstanding_orders_count: row.outstanding_orders_count ?? 0,
     }
-    const { sessions: after, open: openNow } = await sessionAndOpenReceivables(sharedContext, row.id, change.sessions)
+    const { sessions: after, open: openNow } = read ?? (await sessionAndOpenReceivables(sharedContext, row.id, change.sessions))
     const outstanding = MathBN.convert(stored.outstanding_orders_total).plus(sumOf(after, "outstanding")).minus(sumOf(change.before, "outstanding"))
     const outstandingOrders = stored.outstanding_orders_count + owingOrders(after) - owingOrders(change.before)
     // A refund of an order not invoiced yet reduces the outstanding order, not the invoices: it is no unallocated credit.
@@ -316,39 +327,29 @@ export class Receivables {
     return null
   }
 
-  /** Issues the invoice of an order's debit, numbered from the store's sequence, due by the account's terms now. */
-  protected async issue_(sharedContext: Context, row: LockedAccountRow, entry: PostedEntry, amount: BigNumberJS): Promise<void> {
+  /** The invoice of an order's debit: due by the account's terms now, numbered in this year's sequence (`issueInvoice`). */
+  protected invoiceOf_(row: LockedAccountRow, entry: PostedEntry, amount: BigNumberJS): InvoiceIssue {
     const tz = this.options.timezone
     const issuedAt = new Date()
     const terms = { type: row.terms_type, net_days: row.terms_net_days }
     const due = dueDate(issuedAt, terms, tz)
-    const scope = `${this.options.invoice_prefix}${calendarDay(issuedAt, tz).slice(0, 4)}-`
-    const sequence = await nextInvoiceSequence(sharedContext, scope)
-    await this.writer.createTradeCreditInvoices(
-      asRow({
-        number: `${scope}${String(sequence).padStart(INVOICE_SEQUENCE_DIGITS, "0")}`,
-        account_id: row.id,
-        order_id: entry.order_id,
-        order_display_id: entry.order_display_id,
-        payment_session_id: entry.payment_session_id,
-        entry_id: entry.id,
-        currency_code: row.currency_code,
-        amount: amount.toString(),
-        amount_credited: "0",
-        amount_paid: "0",
-        amount_open: amount.toString(),
-        issued_at: issuedAt,
-        due_date: due,
-        due_at: startOfDay(due, tz),
-        overdue_at: overdueAt(due, row.terms_grace_days ?? 0, tz),
-        terms_type: row.terms_type,
-        terms_net_days: row.terms_net_days,
-        grace_days: row.terms_grace_days ?? 0,
-        status: "open",
-      }),
-      sharedContext
-    )
-    await flushWrites(sharedContext)
+    return {
+      scope: `${this.options.invoice_prefix}${calendarDay(issuedAt, tz).slice(0, 4)}-`,
+      account_id: row.id,
+      order_id: entry.order_id,
+      order_display_id: entry.order_display_id,
+      payment_session_id: entry.payment_session_id,
+      entry_id: entry.id,
+      currency_code: row.currency_code,
+      amount: amount.toString(),
+      issued_at: issuedAt,
+      due_date: due,
+      due_at: startOfDay(due, tz),
+      overdue_at: overdueAt(due, row.terms_grace_days ?? 0, tz),
+      terms_type: row.terms_type,
+      terms_net_days: row.terms_net_days,
+      grace_days: row.terms_grace_days ?? 0,
+    }
   }
 
   /** A refund or cancel of an order reduces its invoices (credit note lines); what they were paid beyond that is freed. */

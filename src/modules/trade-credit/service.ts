@@ -20,6 +20,7 @@ import { currencyDecimals, parseAmount } from "./utils/money"
 import { internalIdempotencyKey } from "./utils/idempotency-keys"
 import { decideAuthorization } from "./utils/authorization"
 import { asRow, authorized, decidedBy } from "./utils/posting"
+import { mayUseAccount } from "./utils/paying-account"
 import {
   ACCOUNT_BUSY_MESSAGE,
   ACCOUNT_NO_LONGER_USABLE_MESSAGE,
@@ -54,23 +55,6 @@ type CreditReviewRecord = InferEntityType<typeof CreditReview>
  */
 export default class TradeCreditModuleService extends CreditControlService {
   /**
-   * Refused when the customer may no longer pay with the account: membership
-   * may have changed since the payment session began. Reads no locked row, so
-   * the payment provider runs it beside its other reads, before
-   * authorizeOnAccount (it holds nothing more inside that transaction).
-   */
-  @InjectManager()
-  async checkStillPaying(
-    input: { account_id: string; customer_id: string; customer_group_ids: string[]; currency_code: string },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    const paying = await this.payingAccount({ ...input, requested_account_id: input.account_id }, sharedContext)
-    if (!paying) {
-      throw paymentRefusal(ACCOUNT_NO_LONGER_USABLE_MESSAGE)
-    }
-  }
-
-  /**
    * Pay on account: decides an order's authorization in ONE transaction under
    * the account's row lock, so two carts of one company completing at once in
    * any number of processes can't both spend the same credit. The decision
@@ -91,9 +75,8 @@ export default class TradeCreditModuleService extends CreditControlService {
     ownTransaction: boolean,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AuthorizeOnAccountResult> {
-    if (input.customer_id && input.customer_group_ids) {
-      await this.checkStillPaying({ ...input, customer_id: input.customer_id, customer_group_ids: input.customer_group_ids }, sharedContext)
-    }
+    // The caller that checks the customer (customer_group_ids) has them refused, not told "not found".
+    const checksCustomer = !!input.customer_id && !!input.customer_group_ids
     // At checkout a busy account is a refusal the storefront shows the buyer. The lock and what the
     // session already has come in one round trip (the read sees the checkout that held the lock
     // before); the overdue invoices only when the account's policy can act on them.
@@ -105,8 +88,16 @@ export default class TradeCreditModuleService extends CreditControlService {
       input.payment_session_id,
       now
     ).catch((e) => {
+      if (checksCustomer && (e as MedusaError).type === MedusaError.Types.NOT_FOUND) {
+        throw paymentRefusal(ACCOUNT_NO_LONGER_USABLE_MESSAGE)
+      }
       throw isAccountBusy(e) ? paymentRefusal(ACCOUNT_BUSY_MESSAGE) : e
     })
+    // Membership may have changed since the payment session began: asked of the row just locked
+    // (`mayUseAccount`: the rule of `payingAccount`'s list), not by listing the accounts again.
+    if (checksCustomer && !mayUseAccount(row, input.customer_id as string, input.customer_group_ids)) {
+      throw paymentRefusal(ACCOUNT_NO_LONGER_USABLE_MESSAGE)
+    }
     const currency = row.currency_code
     if (String(input.currency_code).toLowerCase() !== currency) {
       throw paymentRefusal(currencyMismatchMessage(String(input.currency_code), currency))

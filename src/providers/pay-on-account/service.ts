@@ -79,19 +79,10 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
     if (!data?.account_id || !data.customer_id || !data.amount || !sessionId) {
       throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, NOT_STARTED_HERE_MESSAGE)
     }
-    // Side by side, before the ledger's transaction: the order (for the entry and its invoice) and
-    // whether the customer may still pay with the account (no lock is held while Query runs).
-    const [order] = await Promise.all([
-      orderOfSession(this.query, sessionId),
-      customerGroupIds(this.query, data.customer_id).then((groupIds) =>
-        this.tradeCredit.checkStillPaying({
-          account_id: data.account_id,
-          customer_id: data.customer_id,
-          customer_group_ids: groupIds,
-          currency_code: data.currency_code,
-        })
-      ),
-    ])
+    // Side by side, before the ledger's transaction (no lock is held while Query runs): the order
+    // (for the entry and its invoice) and the customer's groups, with which the ledger checks, on
+    // the account row it locks, that the customer may still pay with the account.
+    const [order, groupIds] = await Promise.all([orderOfSession(this.query, sessionId), customerGroupIds(this.query, data.customer_id)])
     crashPoint("authorize:before-ledger")
     const result = await this.tradeCredit.authorizeOnAccount({
       account_id: data.account_id,
@@ -99,6 +90,7 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
       amount: data.amount,
       currency_code: data.currency_code,
       customer_id: data.customer_id,
+      customer_group_ids: groupIds,
       order_id: order?.id ?? null,
       order_display_id: order?.display_id ?? null,
       capture: this.options_.capture !== "manual",

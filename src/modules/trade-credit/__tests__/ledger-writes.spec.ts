@@ -1,5 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import type TradeCreditModuleService from "../service"
+import { reconcileLedger } from "../reconciliation"
 import { authorizeOrder, creditController, openCompanyAccount, tradeCreditModule } from "./fixtures"
 
 jest.setTimeout(60_000)
@@ -144,20 +145,53 @@ moduleIntegrationTestRunner<TradeCreditModuleService>({
 
     it("refuses a buyer who may no longer pay with the account (left the company since the session began), writing nothing", async () => {
       const { account } = await openCompanyAccount(service)
-      const buyer = { customer_id: "cus_left", currency_code: "eur" }
-      // Still in the company: the check passes and the authorization goes through.
-      await expect(service.checkStillPaying({ ...buyer, account_id: account.id, customer_group_ids: ["cusgroup_acme"] })).resolves.toBeUndefined()
-      // Removed from the company's customer group: refused by the provider's check and by the module's own.
-      await expect(service.checkStillPaying({ ...buyer, account_id: account.id, customer_group_ids: ["cusgroup_other"] })).rejects.toThrow(
-        "This customer may no longer pay with that trade credit account."
-      )
-      await expect(
-        authorizeOrder(service, account.id, "payses_left", "10", { customer_id: "cus_left", customer_group_ids: [] })
-      ).rejects.toThrow("This customer may no longer pay with that trade credit account.")
+      // Removed from the company's customer group (no groups, or another company's): refused on the
+      // account row the authorization locked, with the storefront's message.
+      for (const customer_group_ids of [[], ["cusgroup_other"]]) {
+        await expect(
+          authorizeOrder(service, account.id, "payses_left", "10", { customer_id: "cus_left", customer_group_ids })
+        ).rejects.toThrow("This customer may no longer pay with that trade credit account.")
+      }
       expect(await service.listTradeCreditLedgerEntries({ payment_session_id: "payses_left" })).toHaveLength(0)
+      expect(await service.listTradeCreditInvoices({ account_id: account.id })).toHaveLength(0)
       expect(await service.retrieveTradeCreditAccount(account.id)).toEqual(expect.objectContaining({ balance: 0, reserved: 0, available_credit: 1000 }))
+      // Still in the company: the authorization goes through.
       const allowed = await authorizeOrder(service, account.id, "payses_stayed", "10", { customer_id: "cus_left", customer_group_ids: ["cusgroup_acme"] })
       expect(allowed.status).toBe("authorized")
+      // Another customer's personal account is refused too; a deleted account is the same refusal, not "not found".
+      const { account: personal } = await service.openAccount({ customer_id: "cus_owner", currency_code: "eur", credit_limit: 100, actor: creditController })
+      await expect(
+        authorizeOrder(service, personal.id, "payses_stranger", "10", { customer_id: "cus_left", customer_group_ids: ["cusgroup_acme"] })
+      ).rejects.toThrow("This customer may no longer pay with that trade credit account.")
+      await expect(
+        authorizeOrder(service, "tca_deleted", "payses_gone", "10", { customer_id: "cus_left", customer_group_ids: ["cusgroup_acme"] })
+      ).rejects.toThrow("This customer may no longer pay with that trade credit account.")
+      expect((await authorizeOrder(service, personal.id, "payses_owner", "10", { customer_id: "cus_owner", customer_group_ids: [] })).status).toBe(
+        "authorized"
+      )
+    })
+
+    it("issues an order's invoice with the reads settlement needs in one round trip, numbered without gaps", async () => {
+      const { account } = await openCompanyAccount(service)
+      const year = new Date().getUTCFullYear()
+      const sent = await sqlOf(() => authorizeOrder(service, account.id, "payses_inv_1", "10"))
+      const statements = sent.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK)/.test(q.trim()))
+      // The lock with the session's read, the totals with the entry, and the invoice with the receivables before and after it.
+      expect(statements).toHaveLength(3)
+      expect(statements[2]).toMatch(/INSERT INTO trade_credit_invoice_counter[\s\S]*INSERT INTO trade_credit_invoice\b/)
+      await authorizeOrder(service, account.id, "payses_inv_2", "5.5")
+      const invoices = await service.listTradeCreditInvoices({ account_id: account.id }, { order: { number: "ASC" } })
+      expect(invoices.map((i) => [i.number, i.amount, i.raw_amount, i.amount_open, i.amount_paid, i.status, i.payment_session_id])).toEqual([
+        [expect.stringMatching(new RegExp(`-${year}-\\d{6}$`)), 10, { value: "10", precision: 20 }, 10, 0, "open", "payses_inv_1"],
+        [expect.stringMatching(new RegExp(`-${year}-\\d{6}$`)), 5.5, { value: "5.5", precision: 20 }, 5.5, 0, "open", "payses_inv_2"],
+      ])
+      const sequence = (n: string) => Number(n.slice(-6))
+      expect(sequence(invoices[1].number)).toBe(sequence(invoices[0].number) + 1)
+      expect(invoices[0].issued_at).toBeInstanceOf(Date)
+      expect(invoices[0].created_at).toBeInstanceOf(Date)
+      // The invoices agree with the ledger: the reconciliation of the account finds nothing (Medusa's payments are not compared here).
+      const reconciliation = await reconcileLedger({ knex: knex(), payments: [], grace_seconds: 86_400, account_ids: [account.id] })
+      expect(reconciliation.differences).toEqual([])
     })
 
     it("never commits a caller's transaction: an authorization inside one rolls back with it", async () => {

@@ -80,6 +80,8 @@ export function lockAccountQuery(knex: Knex, id: string) {
     .select(
       "id",
       "currency_code",
+      "customer_id",
+      "customer_group_id",
       knex.raw("credit_limit::text AS credit_limit"),
       knex.raw("balance::text AS balance"),
       knex.raw("reserved::text AS reserved"),

@@ -2,7 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import { BigNumber, generateEntityId, trimZeros } from "@medusajs/framework/utils"
 import { ACCOUNT_TABLE, ENTRY_TABLE, lockAccountQuery, lockedRowOrNotFound, REVIEW_TABLE, rethrowLockTimeout, transactionKnex } from "./ledger-locks"
 import type { LockedAccountRow } from "../utils/posting"
-import { type OverdueInvoiceRow, overdueInvoicesQuery } from "./invoices"
+import { type OverdueInvoiceRow, overdueInvoicesQuery, sqlInstant } from "./invoices"
 
 /**
  * The posting's raw SQL, for the time the account row is locked: on a busy
@@ -236,7 +236,7 @@ function lockAndReadSql(knex: any, accountId: string, paymentSessionId: string, 
     lockAndReadTemplate = { sql: `${lock.sql};\n${read.sql}`, bindings: [...lock.bindings, ...read.bindings] }
   }
   const bindings = lockAndReadTemplate.bindings.map((b) =>
-    b === ACCOUNT_STAND_IN ? accountId : b === SESSION_STAND_IN ? paymentSessionId : b === NOW_STAND_IN ? now : b
+    b === ACCOUNT_STAND_IN ? accountId : b === SESSION_STAND_IN ? paymentSessionId : b === NOW_STAND_IN ? sqlInstant(now) : b
   )
   return knex.raw(lockAndReadTemplate.sql, bindings).toQuery()
 }

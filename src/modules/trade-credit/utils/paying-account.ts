@@ -11,6 +11,22 @@ export function usableAccountFilter(customerId: string, customerGroupIds: string
 }
 
 /**
+ * `usableAccountFilter` as a test of one account: whether the customer may use
+ * it (their own, or their group's). The authorization asks it of the account
+ * row it has just locked, instead of listing the customer's accounts again.
+ */
+export function mayUseAccount(
+  account: { customer_id?: string | null; customer_group_id?: string | null },
+  customerId: string,
+  customerGroupIds: string[] = []
+): boolean {
+  return (
+    (!!account.customer_id && account.customer_id === customerId) ||
+    (!!account.customer_group_id && customerGroupIds.includes(account.customer_group_id))
+  )
+}
+
+/**
  * Which of a customer's usable accounts in one currency pays: the requested
  * one if the customer may use it (else none), otherwise the company account
  * first (the oldest one), else the personal account.

@@ -10,6 +10,9 @@ import { notEnoughCreditMessage } from "./refusals"
 export type LockedAccountRow = {
   id: string
   currency_code: string
+  /** Whose account it is: a customer's own, or a customer group's (a company's). */
+  customer_id?: string | null
+  customer_group_id?: string | null
   credit_limit: string
   balance: string
   reserved: string

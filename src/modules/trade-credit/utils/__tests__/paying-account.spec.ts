@@ -1,4 +1,4 @@
-import { choosePayingAccount, usableAccountFilter } from "../paying-account"
+import { choosePayingAccount, mayUseAccount, usableAccountFilter } from "../paying-account"
 
 const personal = { id: "tca_own", customer_id: "cus_1", customer_group_id: null }
 const company = { id: "tca_company", customer_id: null, customer_group_id: "cusgroup_1" }
@@ -21,5 +21,28 @@ describe("which account pays for a customer", () => {
     expect(usableAccountFilter("cus_1", ["cusgroup_1"])).toEqual({
       $or: [{ customer_id: "cus_1" }, { customer_group_id: ["cusgroup_1"] }],
     })
+  })
+
+  it("tests one account by the same rule as the filter", () => {
+    // The filter, applied by hand: an account matches one of its $or clauses.
+    const matches = (account: typeof personal, filter: ReturnType<typeof usableAccountFilter>) =>
+      filter.$or.some((clause) =>
+        Object.entries(clause).every(([field, wanted]) => {
+          const value = (account as Record<string, unknown>)[field]
+          return Array.isArray(wanted) ? wanted.includes(value) : value === wanted
+        })
+      )
+    const customers = ["cus_1", "cus_2"]
+    const groupLists = [[], ["cusgroup_1"], ["cusgroup_2"], ["cusgroup_1", "cusgroup_2"]]
+    for (const account of [personal, company, other]) {
+      for (const customer of customers) {
+        for (const groups of groupLists) {
+          expect(mayUseAccount(account, customer, groups)).toBe(matches(account, usableAccountFilter(customer, groups)))
+        }
+      }
+    }
+    expect(mayUseAccount(company, "cus_1", ["cusgroup_1"])).toBe(true)
+    expect(mayUseAccount(company, "cus_1", [])).toBe(false)
+    expect(mayUseAccount(personal, "cus_2", ["cusgroup_1"])).toBe(false)
   })
 })
