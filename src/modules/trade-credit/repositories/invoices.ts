@@ -3,12 +3,13 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { ORDER_OPERATIONS, OWING_INVOICE_STATUSES } from "../constants"
 import type { ReceivablesTotals } from "../utils/settlement"
 import { ENTRY_TABLE, rethrowLockTimeout, transactionKnex } from "./ledger-locks"
-import { rawAmount } from "./ledger-writes"
+import { rawAmount, sqlInstant } from "./sql-values"
 
 /**
- * The receivables' raw SQL: the invoice number counter (a row locked by the
- * issuing transaction) and the sums settlement and its invariant read. Rows
- * are written through the module's generated methods (receivables.ts).
+ * The receivables' raw SQL: the invoice's issue with its number counter (a
+ * row locked by the issuing transaction) and the sums settlement and its
+ * invariant read. Allocations and invoice updates are written through the
+ * module's generated methods (receivables.ts).
  */
 
 export const INVOICE_TABLE = "trade_credit_invoice"
@@ -48,9 +49,6 @@ export type InvoiceIssue = {
   terms_net_days: number | null
   grace_days: number
 }
-
-/** A timestamp inlined into SQL: an ISO instant (knex would inline a Date in the process's local time, without its offset). */
-export const sqlInstant = (date: Date) => date.toISOString()
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function issueStatement(knex: any, issue: InvoiceIssue, digits: number) {

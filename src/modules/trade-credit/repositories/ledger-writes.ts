@@ -2,7 +2,8 @@ import type { Context } from "@medusajs/framework/types"
 import { BigNumber, generateEntityId, trimZeros } from "@medusajs/framework/utils"
 import { ACCOUNT_TABLE, ENTRY_TABLE, lockAccountQuery, lockedRowOrNotFound, REVIEW_TABLE, rethrowLockTimeout, transactionKnex } from "./ledger-locks"
 import type { LockedAccountRow } from "../utils/posting"
-import { type OverdueInvoiceRow, overdueInvoicesQuery, sqlInstant } from "./invoices"
+import { type OverdueInvoiceRow, overdueInvoicesQuery } from "./invoices"
+import { rawAmount, sqlInstant } from "./sql-values"
 
 /**
  * The posting's raw SQL, for the time the account row is locked: on a busy
@@ -78,11 +79,6 @@ const ENTRY_FIELDS = [
   "request_hash",
 ] as const
 
-/** A money column's exact value as the generated methods store it: `{ value, precision: 20 }`. */
-export function rawAmount(value: string): { value: string; precision: number } {
-  const raw = new BigNumber(value).raw as { value: string; precision: number }
-  return { ...raw, value: trimZeros(String(raw.value)) }
-}
 
 /**
  * A row read with `to_jsonb` in the generated methods' shape: each money

@@ -1,5 +1,5 @@
 import { execFileSync } from "child_process"
-import { sqlInstant } from "../invoices"
+import { sqlInstant } from "../sql-values"
 
 /**
  * The statements a checkout sends as one string carry their values inlined by
