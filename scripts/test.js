@@ -84,12 +84,12 @@ function runJest(suite, extraArgs, env, reportFile) {
  * Test counts and each file's seconds from jest's JSON report; a suite that crashed before
  * reporting counts as one failure.
  */
-function readReport(file) {
+function readReport(file, suite) {
   try {
     const report = JSON.parse(fs.readFileSync(file, "utf8"))
     // TRADE_CREDIT_TEST_REPORT keeps jest's JSON report (each test's duration) for finding slow tests.
     if (process.env.TRADE_CREDIT_TEST_REPORT) {
-      fs.copyFileSync(file, process.env.TRADE_CREDIT_TEST_REPORT.replace("{suite}", path.basename(file, ".json").split("-").pop()))
+      fs.copyFileSync(file, process.env.TRADE_CREDIT_TEST_REPORT.replace("{suite}", suite))
     }
     fs.rmSync(file, { force: true })
     const files = report.testResults.map((r) => ({
@@ -233,7 +233,7 @@ function checkRedis(url) {
       console.log(`\n${suite}: migrated the template database ${template} in ${((Date.now() - m) / 1000).toFixed(0)} s`)
     }
     const code = await runJest(suite, argv, suiteEnv, reportFile)
-    const counts = readReport(reportFile)
+    const counts = readReport(reportFile, suite)
     if (counts.files.length > 1 || process.env.TRADE_CREDIT_TEST_TIMINGS) {
       console.log(`\n${suite}: seconds per file\n${fileTable(counts.files, process.env.TRADE_CREDIT_TEST_TIMINGS)}`)
     }
