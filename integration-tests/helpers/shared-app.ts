@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { medusaIntegrationTestRunner as medusaRunner } from "@medusajs/test-utils"
 
 type RunnerConfig = Parameters<typeof medusaRunner>[0]

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { sharedMedusaApp } from "../helpers/shared-app"
 import { captureMode } from "../helpers/capture-mode"
 
