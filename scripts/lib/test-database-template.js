@@ -60,7 +60,7 @@ async function medusaMigratedTemplate(dbEnv, name, { logDir, topology = false } 
  * module migrations are skipped: the template got them from the same medusa-config.ts, and
  * re-checking them costs 20-40 s a file even when nothing is pending. Of the runner's link sync,
  * only the loading of the links and of the link planner still runs: without the planner's loading,
- * the read-only link from an account to its customer group came back empty (accounts.spec.ts, the
+ * the read-only link from an account to its customer group came back empty (accounts.suite.ts, the
  * holder's name). The plan itself is skipped: `medusa db:migrate` synced the template's link
  * tables from the same links, so it is all "noop", and comparing every link table with its
  * definition (a database connection and a schema read per link) took about 5 s a file.

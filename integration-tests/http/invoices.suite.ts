@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import { MathBN } from "@medusajs/framework/utils"
 import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import { MathBN } from "@medusajs/framework/utils"
 import { seedStorefront } from "../../src/scripts/demo/storefront"
 import { PERSONAL, ensureAccount, ensureBuyer } from "../../src/scripts/demo/people"

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import { seedStorefront } from "../../src/scripts/demo/storefront"
 import { COMPANIES, ensureAccount, ensureBuyer, ensureCustomerGroup, ensureGroupMembers } from "../../src/scripts/demo/people"
 import { ensureDemoInvoices } from "../../src/scripts/demo/invoices"

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import { MathBN } from "@medusajs/framework/utils"
 import { LEDGER_OPERATIONS } from "../../src/modules/trade-credit/constants"
 import {

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { adminAndShopOncePerFile, cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 import { answer, eventually } from "../helpers/fixtures"

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import { MathBN } from "@medusajs/framework/utils"
 import { buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
 import { ON_ACCOUNT, adminAndShopOncePerFile, cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"

@@ -1,6 +1,6 @@
 import fs from "fs"
 import path from "path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import { createPaymentSessionsWorkflow } from "@medusajs/medusa/core-flows"
@@ -431,16 +431,19 @@ async function buildWorld(api: any, container: MedusaContainer) {
 async function snapshot(container: MedusaContainer) {
   const tradeCredit = container.resolve<TradeCreditModuleService>(TRADE_CREDIT_MODULE)
   const query = container.resolve("query")
-  const accounts = await tradeCredit.listTradeCreditAccounts({}, { order: { id: "ASC" } })
-  const entries = await tradeCredit.listTradeCreditLedgerEntries({}, { order: { id: "ASC" } })
-  const reviews = await tradeCredit.listTradeCreditReviews({}, { order: { id: "ASC" } })
-  const invoices = await tradeCredit.listTradeCreditInvoices({}, { order: { id: "ASC" } })
-  const allocations = await tradeCredit.listTradeCreditInvoiceAllocations({}, { order: { id: "ASC" } })
-  const { data: collections } = await query.graph({
-    entity: "payment_collection",
-    fields: ["id", "status", "amount", "payment_sessions.id", "payment_sessions.status", "payments.id", "payments.captured_at", "payments.canceled_at"],
-  })
-  const { data: groups } = await query.graph({ entity: "customer_group", fields: ["id"] })
+  // The reads at once (each its own pool connection): taken after every one of the 300+ requests.
+  const [accounts, entries, reviews, invoices, allocations, { data: collections }, { data: groups }] = await Promise.all([
+    tradeCredit.listTradeCreditAccounts({}, { order: { id: "ASC" } }),
+    tradeCredit.listTradeCreditLedgerEntries({}, { order: { id: "ASC" } }),
+    tradeCredit.listTradeCreditReviews({}, { order: { id: "ASC" } }),
+    tradeCredit.listTradeCreditInvoices({}, { order: { id: "ASC" } }),
+    tradeCredit.listTradeCreditInvoiceAllocations({}, { order: { id: "ASC" } }),
+    query.graph({
+      entity: "payment_collection",
+      fields: ["id", "status", "amount", "payment_sessions.id", "payment_sessions.status", "payments.id", "payments.captured_at", "payments.canceled_at"],
+    }),
+    query.graph({ entity: "customer_group", fields: ["id"] }),
+  ])
   return JSON.parse(
     JSON.stringify({
       accounts: accounts.map((a: any) => ({ ...a, raw_balance: undefined, raw_reserved: undefined, raw_credit_limit: undefined })),

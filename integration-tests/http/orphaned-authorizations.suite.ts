@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { cartReadyToPay, companyWithBuyer, complete } from "../helpers/checkout"
 import { eventually } from "../helpers/fixtures"
