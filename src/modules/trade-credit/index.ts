@@ -1,8 +1,9 @@
 import { Module } from "@medusajs/framework/utils"
 import validateOptions from "./loaders/validate-options"
 import TradeCreditModuleService from "./service"
+import { TRADE_CREDIT_MODULE } from "./joiner-config"
 
-export const TRADE_CREDIT_MODULE = "trade_credit"
+export { TRADE_CREDIT_MODULE }
 
 export default Module(TRADE_CREDIT_MODULE, {
   service: TradeCreditModuleService,

@@ -1,4 +1,4 @@
-import type { Context, InferEntityType } from "@medusajs/framework/types"
+import type { Context, InferEntityType, ModuleJoinerConfig } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -6,18 +6,9 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import Account from "./models/account"
-import LedgerEntry from "./models/ledger-entry"
-import CreditReview from "./models/credit-review"
-import ConfirmFailure from "./models/confirm-failure"
-import EntryEdit from "./models/entry-edit"
-import CaptureRecord from "./models/capture-record"
-import Invoice from "./models/invoice"
-import InvoiceAllocation from "./models/invoice-allocation"
-import InvoiceCounter from "./models/invoice-counter"
-import Reminder from "./models/reminder"
-import ChaseNote from "./models/chase-note"
-import ReportSend from "./models/report-send"
+import type Account from "./models/account"
+import type LedgerEntry from "./models/ledger-entry"
+import type EntryEdit from "./models/entry-edit"
 import type {
   EditLedgerEntryNoteInput,
   EntryEditChanges,
@@ -43,6 +34,7 @@ import { normalizeOrderBalanceOptions, type OrderBalanceOptions } from "./utils/
 import { afterCommit } from "./repositories/after-commit"
 import { writeTotalsAndEntry } from "./repositories/ledger-writes"
 import { INVOICES_PAID_EVENT } from "./constants"
+import { joinerConfig, TRADE_CREDIT_MODELS } from "./joiner-config"
 
 type AccountRecord = InferEntityType<typeof Account>
 type LedgerEntryRecord = InferEntityType<typeof LedgerEntry>
@@ -69,20 +61,7 @@ export const MAX_ENTRY_PAGE = 200
  * never lose an update. The accounts (`account-service.ts`) and the
  * checkout's operations (`service.ts`, the module service) extend this class.
  */
-export class LedgerService extends MedusaService({
-  TradeCreditAccount: Account,
-  TradeCreditLedgerEntry: LedgerEntry,
-  TradeCreditReview: CreditReview,
-  TradeCreditConfirmFailure: ConfirmFailure,
-  TradeCreditEntryEdit: EntryEdit,
-  TradeCreditCapture: CaptureRecord,
-  TradeCreditInvoice: Invoice,
-  TradeCreditInvoiceAllocation: InvoiceAllocation,
-  TradeCreditInvoiceCounter: InvoiceCounter,
-  TradeCreditReminder: Reminder,
-  TradeCreditChaseNote: ChaseNote,
-  TradeCreditReportSend: ReportSend,
-}) {
+export class LedgerService extends MedusaService(TRADE_CREDIT_MODELS) {
   protected readonly options_: Required<Omit<TradeCreditModuleOptions, keyof ReminderModuleOptions | keyof CreditControlModuleOptions | keyof OrderBalanceOptions>>
   protected readonly cardPayments_: CardPaymentOptions
   protected readonly reminders_: ReminderOptions
@@ -110,6 +89,11 @@ export class LedgerService extends MedusaService({
     }
     this.orderBalance_ = normalizeOrderBalanceOptions(options)
     this.receivables_ = new Receivables(this as never, invoicing)
+  }
+
+  /** Built once (joiner-config.ts), not from the models at every record the ORM writes. */
+  __joinerConfig(): ModuleJoinerConfig {
+    return joinerConfig
   }
 
   /**
