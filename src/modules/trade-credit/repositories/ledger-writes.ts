@@ -79,7 +79,6 @@ const ENTRY_FIELDS = [
   "request_hash",
 ] as const
 
-
 /**
  * A row read with `to_jsonb` in the generated methods' shape: each money
  * column as a number beside its exact `raw_*` value, each `*_at` as a Date.
