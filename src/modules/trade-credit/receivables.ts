@@ -1,7 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type BigNumberJS from "bignumber.js"
-import { INVOICE_SEQUENCE_DIGITS, ORDER_OPERATIONS, type AllocationKind, type LedgerOperation } from "./constants"
+import { ORDER_OPERATIONS, type AllocationKind, type LedgerOperation } from "./constants"
 import type { LockedAccountRow } from "./utils/posting"
 import { asRow } from "./utils/posting"
 import { writeRunningTotals } from "./repositories/ledger-writes"
@@ -26,6 +26,7 @@ import {
   invoicesOfOrder,
   type InvoiceIssue,
   issueInvoice,
+  issueInvoiceAndRead,
   openReceivables,
   type OpenReceivables,
   type OverdueInvoiceRow,
@@ -185,11 +186,8 @@ export class Receivables {
         !(await sessionInvoiced(sharedContext, row.id, entry.payment_session_id))
       if (!waits) {
         // The order's invoice, with the reads settlement needs before and after it, in one round trip.
-        const issued = await issueInvoice(sharedContext, this.invoiceOf_(row, entry, entry.amount.negated()), INVOICE_SEQUENCE_DIGITS, {
-          sessions,
-          exclude: entry.id,
-        })
-        change.before = issued.before ?? []
+        const issued = await issueInvoiceAndRead(sharedContext, this.invoiceOf_(row, entry, entry.amount.negated()), { sessions, exclude: entry.id })
+        change.before = issued.before
         return await this.settle_(sharedContext, row, entry.balance_after, null, namedInvoiceId, change, issued.after)
       }
     }
@@ -238,7 +236,7 @@ export class Receivables {
           payment_session_id: p.payment_session_id,
         }
         if (p.kind === "debit") {
-          await issueInvoice(sharedContext, this.invoiceOf_(row, entry, entry.amount.negated()), INVOICE_SEQUENCE_DIGITS)
+          await issueInvoice(sharedContext, this.invoiceOf_(row, entry, entry.amount.negated()))
           invoiced.push(p.id)
         } else {
           await this.creditNote_(sharedContext, row, entry, change)

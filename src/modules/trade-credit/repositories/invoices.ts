@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { ORDER_OPERATIONS, OWING_INVOICE_STATUSES } from "../constants"
+import { INVOICE_SEQUENCE_DIGITS, ORDER_OPERATIONS, OWING_INVOICE_STATUSES } from "../constants"
 import type { ReceivablesTotals } from "../utils/settlement"
 import { ENTRY_TABLE, rethrowLockTimeout, transactionKnex } from "./ledger-locks"
 import { rawAmount, sqlInstant } from "./sql-values"
@@ -51,7 +51,8 @@ export type InvoiceIssue = {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function issueStatement(knex: any, issue: InvoiceIssue, digits: number) {
+function issueStatement(knex: any, issue: InvoiceIssue) {
+  const digits = INVOICE_SEQUENCE_DIGITS
   const raw = (value: string) => JSON.stringify(rawAmount(value))
   return knex.raw(
     `WITH c AS (
@@ -104,39 +105,38 @@ function issueStatement(knex: any, issue: InvoiceIssue, digits: number) {
  * scope's counter, in ONE statement: the counter row stays locked until the
  * calling transaction ends, so concurrent issues wait for it and a
  * rolled-back issue leaves no gap. Numbers are `scope` + the value padded to
- * `digits`.
- *
- * With `reads` (a posting's settlement): the same round trip also reads the
- * order's receivables before the invoice (`sessionReceivables`, leaving out
- * `exclude`, the posting) and, after it, what settlement reads
+ * INVOICE_SEQUENCE_DIGITS.
+ */
+export async function issueInvoice(sharedContext: Context, issue: InvoiceIssue): Promise<{ id: string; number: string }> {
+  const { rows } = await issueStatement(transactionKnex(sharedContext), issue).catch(rethrowLockTimeout)
+  return rows[0]
+}
+
+/**
+ * `issueInvoice` for a posting's settlement: the same round trip also reads
+ * the order's receivables before the invoice (`sessionReceivables`, leaving
+ * out `exclude`, the posting) and, after it, what settlement reads
  * (`sessionAndOpenReceivables`): three statements in one simple-protocol
  * string, values inlined and escaped by knex (like the authorization's
  * lock-and-read), each statement seeing the ones before it. At checkout this
  * runs under the account lock: one round trip instead of four.
  */
-export async function issueInvoice(
+export async function issueInvoiceAndRead(
   sharedContext: Context,
   issue: InvoiceIssue,
-  digits: number,
-  reads?: { sessions: string[]; exclude: string }
-): Promise<{ id: string; number: string; before?: SessionReceivables[]; after?: { sessions: SessionReceivables[]; open: OpenReceivables } }> {
+  reads: { sessions: string[]; exclude: string }
+): Promise<{ before: SessionReceivables[]; after: { sessions: SessionReceivables[]; open: OpenReceivables } }> {
   const knex = transactionKnex(sharedContext)
-  const insert = issueStatement(knex, issue, digits)
-  if (!reads) {
-    const { rows } = await insert.catch(rethrowLockTimeout)
-    return rows[0]
-  }
-  const params = { a: issue.account_id, owing: OWING, orderOps: ORDER_OPS, sessions: reads.sessions }
   const sql = [
-    knex.raw(`WITH ${pendingCtes("sessions")} ${SESSION_RECEIVABLES}`, { ...params, exclude: reads.exclude }),
-    insert,
-    knex.raw(SESSION_AND_OPEN_RECEIVABLES, { ...params, exclude: "" }),
+    sessionReceivablesQuery(knex, issue.account_id, reads.sessions, reads.exclude),
+    issueStatement(knex, issue),
+    sessionAndOpenReceivablesQuery(knex, issue.account_id, reads.sessions),
   ]
     .map((q) => q.toQuery())
     .join(";\n")
-  const [before, issued, after] = (await knex.raw(sql).catch(rethrowLockTimeout)) as Array<{ rows: Array<Record<string, any>> }> // eslint-disable-line @typescript-eslint/no-explicit-any
+  const [before, , after] = (await knex.raw(sql).catch(rethrowLockTimeout)) as Array<{ rows: Array<Record<string, any>> }> // eslint-disable-line @typescript-eslint/no-explicit-any
   const { sessions, ...open } = after.rows[0]
-  return { ...(issued.rows[0] as { id: string; number: string }), before: before.rows as SessionReceivables[], after: { sessions, open: open as OpenReceivables } }
+  return { before: before.rows as SessionReceivables[], after: { sessions, open: open as OpenReceivables } }
 }
 
 /**
@@ -263,14 +263,13 @@ export async function sessionReceivables(
   if (!sessionIds.length) {
     return []
   }
-  const knex = transactionKnex(sharedContext)
-  const { rows } = await knex.raw(`WITH ${pendingCtes("sessions")} ${SESSION_RECEIVABLES}`, {
-    a: accountId,
-    orderOps: ORDER_OPS,
-    sessions: sessionIds,
-    exclude: excludeEntryId ?? "",
-  })
+  const { rows } = await sessionReceivablesQuery(transactionKnex(sharedContext), accountId, sessionIds, excludeEntryId ?? "")
   return rows
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function sessionReceivablesQuery(knex: any, accountId: string, sessionIds: string[], exclude: string) {
+  return knex.raw(`WITH ${pendingCtes("sessions")} ${SESSION_RECEIVABLES}`, { a: accountId, orderOps: ORDER_OPS, sessions: sessionIds, exclude })
 }
 
 const SESSION_AND_OPEN_RECEIVABLES = `WITH ${pendingCtes("sessions")},
@@ -290,16 +289,14 @@ export async function sessionAndOpenReceivables(
   if (!sessionIds.length) {
     return { sessions: [], open: await openReceivables(sharedContext, accountId) }
   }
-  const knex = transactionKnex(sharedContext)
-  const { rows } = await knex.raw(SESSION_AND_OPEN_RECEIVABLES, {
-    a: accountId,
-    owing: OWING,
-    orderOps: ORDER_OPS,
-    sessions: sessionIds,
-    exclude: "",
-  })
+  const { rows } = await sessionAndOpenReceivablesQuery(transactionKnex(sharedContext), accountId, sessionIds)
   const { sessions, ...open } = rows[0]
   return { sessions, open }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function sessionAndOpenReceivablesQuery(knex: any, accountId: string, sessionIds: string[]) {
+  return knex.raw(SESSION_AND_OPEN_RECEIVABLES, { a: accountId, owing: OWING, orderOps: ORDER_OPS, sessions: sessionIds, exclude: "" })
 }
 
 /** An outstanding order's entries not invoiced yet: its debits (oldest first) and the refunds that reduce it. */
