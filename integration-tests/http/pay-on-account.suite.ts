@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "../helpers/shared-app"
-import { MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { checkoutOfSession } from "../../src/providers/pay-on-account/medusa-payments"
 import { buyer, customerGroup, eventually, failure } from "../helpers/fixtures"
 import { cartReadyToPay, companyAndBuyer, complete, ON_ACCOUNT, storefront } from "../helpers/checkout"
 import * as client from "../../scripts/lib/api-client"
@@ -295,6 +296,56 @@ medusaIntegrationTestRunner({
       expect((await entries(own.id)).map((e: any) => e.operation)).toEqual(["allocated"])
       const missing = await failure(api.get(`/admin/trade-credit/orders/order_missing/paying-account`, { headers: admin.headers }))
       expect(missing.status).toBe(404)
+    })
+
+    it("reads the order and the buyer's groups at authorization in one SQL statement, answering as Query does", async () => {
+      await openAccount({ customer_group_id: company.id, credit_limit: 100000 })
+      const placed = await complete(api, alice.headers, (await cartReadyToPay(api, alice.headers, shop)).id)
+      expect(placed.type).toBe("order")
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { data: [order] } = await query.graph({
+        entity: "order",
+        fields: ["id", "payment_collections.payment_sessions.id"],
+        filters: { id: placed.order.id },
+      })
+      const sessionId = order.payment_collections[0].payment_sessions[0].id
+      // Another company alice joins, and one she was in that is deleted since (Query leaves it out).
+      const customers = container.resolve(Modules.CUSTOMER)
+      const [kept, deleted] = await Promise.all([customerGroup(container, "Kept Co"), customerGroup(container, "Deleted Co")])
+      await customers.addCustomerToGroup([
+        { customer_id: alice.customer.id, customer_group_id: kept.id },
+        { customer_id: alice.customer.id, customer_group_id: deleted.id },
+      ])
+      await customers.softDeleteCustomerGroups([deleted.id])
+
+      const mismatches: string[] = []
+      const read = (sql: any, session = sessionId) =>
+        checkoutOfSession({ db: sql, query, schemaMismatch: (why) => mismatches.push(why) }, session, alice.customer.id)
+      const sorted = (c: Awaited<ReturnType<typeof read>>) => ({ ...c, customer_group_ids: [...c.customer_group_ids].sort() })
+      const inSql = await read(db)
+      expect(mismatches).toEqual([])
+      expect(sorted(inSql)).toEqual({
+        order: { id: placed.order.id, display_id: placed.order.display_id, email: placed.order.email },
+        customer_group_ids: [company.id, kept.id].sort(),
+      })
+      expect(sorted(await read(null))).toEqual(sorted(inSql))
+      // The checkout above read them so: the provider never fell back to Query.
+      const provider = (container.resolve(Modules.PAYMENT) as any).paymentProviderService_.retrieveProvider(ON_ACCOUNT)
+      expect(provider.medusaRecords.db).toBe(db)
+
+      // A store whose modules keep databases of their own: Query answers, and the provider is told once.
+      const elsewhere = { raw: async () => Promise.reject(Object.assign(new Error('relation "payment_session" does not exist'), { code: "42P01" })) }
+      expect(sorted(await read(elsewhere))).toEqual(sorted(inSql))
+      expect(mismatches).toEqual(['relation "payment_session" does not exist'])
+      // A session this database doesn't hold: the same.
+      expect(await read(db, "payses_not_here")).toEqual({ order: null, customer_group_ids: expect.any(Array) })
+      expect(mismatches).toHaveLength(2)
+      // PostgreSQL failing is the checkout's failure, not a reason to read elsewhere.
+      const down = { raw: async () => Promise.reject(Object.assign(new Error("Connection terminated unexpectedly"), { code: undefined })) }
+      await expect(read(down)).rejects.toThrow("Connection terminated unexpectedly")
+      expect(mismatches).toHaveLength(2)
     })
 
     it("refuses guests and customers without an account; a buyer of B can't use A's account", async () => {

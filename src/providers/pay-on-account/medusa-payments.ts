@@ -1,6 +1,7 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { roundToCurrency } from "../../modules/trade-credit/utils/money"
+import { customerGroupIds } from "../../utils/customer-account-filter"
 
 /** Query, as the payment module's container gives it to the provider. */
 export type GraphQuery = {
@@ -31,6 +32,92 @@ export async function orderOfSession(query: GraphQuery, sessionId: string, { ful
     email: string
     fulfillments?: ({ id: string; canceled_at: string | null } | null)[]
   } | null
+}
+
+/** What the authorization at checkout needs of Medusa's records. */
+export type CheckoutOfSession = {
+  order: Awaited<ReturnType<typeof orderOfSession>>
+  customer_group_ids: string[]
+}
+
+/** The shared PostgreSQL connection (knex), as the payment module's container gives it. */
+export type SqlConnection = { raw: (sql: string, bindings: unknown[]) => Promise<{ rows: Record<string, any>[] }> } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The order a session pays for and the buyer's customer groups, in ONE
+ * statement over the tables of Medusa's payment, link, order and customer
+ * modules: the same answer as `orderOfSession` and `customerGroupIds`
+ * (Query), which take 5 statements, 3 of them one after another, through
+ * Query's joiner (about 12 ms of a checkout's authorization, measured on the
+ * production topology). Soft-deleted rows are left out as Query leaves them out.
+ */
+const CHECKOUT_OF_SESSION_SQL = `
+SELECT o.id AS order_id, o.display_id AS order_display_id, o.email AS order_email,
+  ARRAY(
+    SELECT cgc.customer_group_id FROM customer_group_customer cgc
+    JOIN customer_group cg ON cg.id = cgc.customer_group_id AND cg.deleted_at IS NULL
+    JOIN customer c ON c.id = cgc.customer_id AND c.deleted_at IS NULL
+    WHERE cgc.customer_id = ? AND cgc.deleted_at IS NULL
+    ORDER BY cgc.customer_group_id
+  ) AS customer_group_ids
+FROM payment_session ps
+LEFT JOIN order_payment_collection opc ON opc.payment_collection_id = ps.payment_collection_id AND opc.deleted_at IS NULL
+LEFT JOIN "order" o ON o.id = opc.order_id AND o.deleted_at IS NULL
+WHERE ps.id = ? AND ps.deleted_at IS NULL
+LIMIT 1`
+
+/** SQLSTATE undefined_table, undefined_column: this database doesn't hold those modules' tables as 2.21 has them. */
+const SCHEMA_MISMATCH = new Set(["42P01", "42703"])
+
+/**
+ * `checkoutOfSession`'s one statement, or null when this database can't
+ * answer it: the store keeps a module in a database of its own, or a Medusa
+ * upgrade renamed a table (`schemaMismatch` is then called; the caller reads
+ * through Query instead). Any other error (PostgreSQL unreachable) is thrown,
+ * as Query's would be.
+ */
+async function checkoutOfSessionInSql(db: SqlConnection, sessionId: string, customerId: string, schemaMismatch: (why: string) => void) {
+  let rows: Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any
+  try {
+    ;({ rows } = await db.raw(CHECKOUT_OF_SESSION_SQL, [customerId, sessionId]))
+  } catch (e) {
+    const error = e as { code?: string; message?: string }
+    if (error.code && SCHEMA_MISMATCH.has(error.code)) {
+      schemaMismatch(error.message ?? error.code)
+      return null
+    }
+    throw e
+  }
+  const row = rows[0]
+  if (!row) {
+    // The payment module has just read this session: it isn't in this database.
+    schemaMismatch(`payment session ${sessionId} is not in the database the plugin shares`)
+    return null
+  }
+  return {
+    order: row.order_id ? { id: row.order_id as string, display_id: Number(row.order_display_id), email: row.order_email as string } : null,
+    customer_group_ids: (row.customer_group_ids ?? []) as string[],
+  }
+}
+
+/**
+ * What the authorization at checkout needs of Medusa's records: the order
+ * the session pays for (for the entry and its invoice) and the buyer's
+ * customer groups (with which the ledger checks, on the account row it
+ * locks, that the buyer may still pay with the account). One SQL statement
+ * when `db` is given; through Query when it isn't, or can't answer.
+ */
+export async function checkoutOfSession(
+  { db, query, schemaMismatch }: { db: SqlConnection | null; query: GraphQuery; schemaMismatch: (why: string) => void },
+  sessionId: string,
+  customerId: string
+): Promise<CheckoutOfSession> {
+  const inSql = db ? await checkoutOfSessionInSql(db, sessionId, customerId, schemaMismatch) : null
+  if (inSql) {
+    return inSql
+  }
+  const [order, groups] = await Promise.all([orderOfSession(query, sessionId), customerGroupIds(query, customerId)])
+  return { order, customer_group_ids: groups }
 }
 
 /** An order that shipped nothing (every fulfillment canceled, or none): a full refund is its cancel. */

@@ -3,14 +3,16 @@ import type {
   CapturePaymentOutput, CreateAccountHolderInput, CreateAccountHolderOutput, DeletePaymentInput, DeletePaymentOutput,
   GetPaymentStatusInput, GetPaymentStatusOutput, InitiatePaymentInput, InitiatePaymentOutput, RefundPaymentInput,
   RefundPaymentOutput, RetrievePaymentInput, RetrievePaymentOutput, UpdatePaymentInput, UpdatePaymentOutput,
-  ProviderWebhookPayload, WebhookActionResult,
+  Logger, ProviderWebhookPayload, WebhookActionResult,
 } from "@medusajs/framework/types"
-import { AbstractPaymentProvider, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { AbstractPaymentProvider, ContainerRegistrationKeys, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import type TradeCreditModuleService from "../../modules/trade-credit/service"
 import { NOT_LOGGED_IN_MESSAGE, NOT_STARTED_HERE_MESSAGE } from "../../modules/trade-credit/utils/refusals"
 import { customerGroupIds } from "../../utils/customer-account-filter"
 import { crashPoint } from "../../utils/test-crash-point"
-import { type GraphQuery, heldByAnotherPayment, orderOfSession, partOfPayment, shippedNothing } from "./medusa-payments"
+import {
+  checkoutOfSession, type GraphQuery, heldByAnotherPayment, orderOfSession, partOfPayment, shippedNothing, type SqlConnection,
+} from "./medusa-payments"
 import { DEFAULT_CAPTURE_MODE } from "../../modules/trade-credit/constants"
 import { PAY_ON_ACCOUNT_IDENTIFIER } from "./provider-id"
 import { type PayOnAccountOptions, resolveDependency, type SessionData, sessionStatus, validatePayOnAccountOptions } from "./session"
@@ -52,6 +54,34 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
     return resolveDependency<GraphQuery>(this.cradle_, "query")
   }
 
+  /** Set once Medusa's tables turned out not to be in the plugin's database: Query reads them from then on. */
+  protected sqlUnavailable_ = false
+
+  /** Where the authorization reads Medusa's records (`checkoutOfSession`): one SQL statement, or Query. */
+  protected get medusaRecords() {
+    let db: SqlConnection | null = null
+    if (!this.sqlUnavailable_) {
+      try {
+        db = (this.cradle_[ContainerRegistrationKeys.PG_CONNECTION] as SqlConnection | undefined) ?? null
+      } catch {
+        db = null
+      }
+    }
+    const schemaMismatch = (why: string) => {
+      this.sqlUnavailable_ = true
+      this.logger_?.warn(`Pay on account: reading the order and the buyer's groups through Query from now on (${why}).`)
+    }
+    return { db, query: this.query, schemaMismatch }
+  }
+
+  protected get logger_(): Logger | undefined {
+    try {
+      return this.cradle_[ContainerRegistrationKeys.LOGGER] as Logger | undefined
+    } catch {
+      return undefined
+    }
+  }
+
   protected async startSession(customerId: string | undefined, input: { amount: unknown; currency_code: string }, requested?: unknown) {
     if (!customerId) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, NOT_LOGGED_IN_MESSAGE)
@@ -79,10 +109,8 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
     if (!data?.account_id || !data.customer_id || !data.amount || !sessionId) {
       throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, NOT_STARTED_HERE_MESSAGE)
     }
-    // Side by side, before the ledger's transaction (no lock is held while Query runs): the order
-    // (for the entry and its invoice) and the customer's groups, with which the ledger checks, on
-    // the account row it locks, that the customer may still pay with the account.
-    const [order, groupIds] = await Promise.all([orderOfSession(this.query, sessionId), customerGroupIds(this.query, data.customer_id)])
+    // Before the ledger's transaction (no lock is held while Medusa's records are read).
+    const { order, customer_group_ids: groupIds } = await checkoutOfSession(this.medusaRecords, sessionId, data.customer_id)
     crashPoint("authorize:before-ledger")
     const result = await this.tradeCredit.authorizeOnAccount({
       account_id: data.account_id,
