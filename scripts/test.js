@@ -191,6 +191,10 @@ function checkRedis(url) {
   if (topology) {
     console.log(`Using REDIS_URL's server ${redactUrl(process.env.REDIS_URL)} (Medusa's Redis event bus, workflow engine, locking and caching)`)
   }
+  // A missing browser is installed (scripts/lib/browser.js) while the other suites run.
+  const browserReady = suites.includes("browser")
+    ? ensureBrowser().then((browser) => ({ browser }), (error) => ({ error }))
+    : null
   let failed = 0
   const results = []
   const totals = { passed: 0, failed: 0 }
@@ -200,12 +204,12 @@ function checkRedis(url) {
     const reportFile = path.join(os.tmpdir(), `trade-credit-jest-${process.pid}-${suite}.json`)
     let suiteEnv = env
     if (suite === "browser") {
-      try {
-        const browser = ensureBrowser()
+      const { browser, error } = await browserReady
+      if (browser) {
         console.log(`\nBrowser: ${browser.path} (from ${browser.source})`)
         suiteEnv = { ...suiteEnv, CHROMIUM_PATH: browser.path }
-      } catch (e) {
-        console.error(`\n=== browser tests ===\n${e.message}`)
+      } else {
+        console.error(`\n=== browser tests ===\n${error.message}`)
         totals.failed += 1
         results.push(`${suite}: FAILED (no browser)`)
         failed++

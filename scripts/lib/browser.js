@@ -9,15 +9,14 @@
  *      $PLAYWRIGHT_BROWSERS_PATH or ~/.cache/ms-playwright ($XDG_CACHE_HOME/ms-playwright),
  *      chromium-<revision>/chrome-linux64/chrome or chrome-linux/chrome, newest revision first.
  *
- * When none exists, `ensureBrowser` (scripts/test.js, before the browser suite)
- * installs Debian's chromium with apt-get if it runs as root and apt-get is
+ * When none exists, `ensureBrowser` (scripts/test.js, started with the run's first
+ * suite, awaited before the browser suite) installs Debian's chromium with apt-get if it runs as root and apt-get is
  * there, printing a line that says so; otherwise it fails with the one command
  * to run. `findBrowser` alone (the spec's launcher) never installs anything.
  */
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { spawnSync } = require("child_process")
 
 /** Browser commands looked up on PATH, in order of preference. */
 const PATH_NAMES = ["chromium", "google-chrome", "google-chrome-stable", "chrome", "chromium-browser"]
@@ -129,27 +128,44 @@ function missingBrowserMessage({ env = process.env, home = os.homedir(), root = 
   )
 }
 
-/** apt-get update + install chromium, output on this terminal; returns the exit status. */
-function aptInstallChromium(env = process.env) {
+/** Runs a command, its output kept (not on this terminal: other suites may be printing); resolves its exit status and output. */
+function runQuiet(command, args, env) {
+  const { spawn } = require("child_process")
+  return new Promise((resolve) => {
+    let output = ""
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] })
+    child.stdout.on("data", (chunk) => (output += chunk))
+    child.stderr.on("data", (chunk) => (output += chunk))
+    child.on("error", (e) => resolve({ status: 1, output: `${output}${e.message}\n` }))
+    child.on("close", (status) => resolve({ status: status ?? 1, output }))
+  })
+}
+
+/** apt-get update + install chromium; resolves the exit status, printing apt-get's output when it fails. */
+async function aptInstallChromium(env = process.env, log = (line) => console.log(line)) {
   const aptEnv = { ...env, DEBIAN_FRONTEND: "noninteractive" }
-  const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env: aptEnv })
-  if (update.status !== 0) {
-    return update.status ?? 1
+  let run = await runQuiet("apt-get", ["update", "-qq"], aptEnv)
+  if (run.status === 0) {
+    run = await runQuiet("apt-get", ["install", "-y", "-qq", "chromium"], aptEnv)
   }
-  return spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: aptEnv }).status ?? 1
+  if (run.status !== 0) {
+    log(run.output.trimEnd())
+  }
+  return run.status
 }
 
 /**
  * The browser to drive, installing Debian's chromium first when there is none,
  * this process is root and apt-get exists (with a printed line saying so).
- * Otherwise throws with the one command to run.
+ * Otherwise rejects with the one command to run. Asynchronous, so that
+ * `npm test` can start the install at once and run the other suites meanwhile.
  */
-function ensureBrowser({
+async function ensureBrowser({
   env = process.env,
   home = os.homedir(),
   root = isRootUser(),
   log = (line) => console.log(line),
-  install = aptInstallChromium,
+  install = (installEnv) => aptInstallChromium(installEnv, log),
 } = {}) {
   const found = findBrowser({ env, home })
   if (found) {
@@ -159,7 +175,7 @@ function ensureBrowser({
     log(
       `[browser] No Chromium or Chrome found (CHROMIUM_PATH, PATH, playwright's cache): installing Debian's chromium as root (${APT_COMMAND}).`
     )
-    const status = install(env)
+    const status = await install(env)
     const installed = findBrowser({ env, home })
     if (status === 0 && installed) {
       log(`[browser] Installed ${installed.path}.`)
@@ -172,4 +188,4 @@ function ensureBrowser({
   throw new Error(missingBrowserMessage({ env, home, root }))
 }
 
-module.exports = { PATH_NAMES, findBrowser, ensureBrowser, installHint, missingBrowserMessage, playwrightCacheDirs }
+module.exports = { PATH_NAMES, findBrowser, ensureBrowser, aptInstallChromium, installHint, missingBrowserMessage, playwrightCacheDirs }

@@ -1,7 +1,7 @@
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { findBrowser, ensureBrowser, installHint } = require("../browser")
+const { findBrowser, ensureBrowser, installHint, aptInstallChromium } = require("../browser")
 
 /** A real executable file (a shell script), as a browser binary is for the discovery. */
 function executable(file) {
@@ -77,17 +77,17 @@ describe("ensureBrowser: none found", () => {
   })
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
-  it("as root with apt-get: installs Debian's chromium, saying so, and returns it", () => {
+  it("as root with apt-get: installs Debian's chromium, saying so, and returns it", async () => {
     executable(path.join(bin, "apt-get"))
     const lines = []
     const installs = []
-    const found = ensureBrowser({
+    const found = await ensureBrowser({
       env: { PATH: bin },
       home: tmp,
       root: true,
       log: (line) => lines.push(line),
       // What apt-get does: put chromium on PATH.
-      install: (env) => {
+      install: async (env) => {
         installs.push(env.PATH)
         executable(path.join(bin, "chromium"))
         return 0
@@ -98,32 +98,43 @@ describe("ensureBrowser: none found", () => {
     expect(lines[0]).toMatch(/installing Debian's chromium as root \(apt-get install -y chromium\)/)
   })
 
-  it("fails with the one command to run: sudo apt-get without root, playwright without apt-get", () => {
+  it("fails with the one command to run: sudo apt-get without root, playwright without apt-get", async () => {
     const never = () => {
       throw new Error("must not install")
     }
     executable(path.join(bin, "apt-get"))
-    expect(() => ensureBrowser({ env: { PATH: bin }, home: tmp, root: false, install: never, log: () => {} })).toThrow(
+    await expect(ensureBrowser({ env: { PATH: bin }, home: tmp, root: false, install: never, log: () => {} })).rejects.toThrow(
       /No Chromium or Chrome for the browser suite.*Install one with: sudo apt-get install -y chromium$/
     )
     fs.rmSync(path.join(bin, "apt-get"))
-    expect(() => ensureBrowser({ env: { PATH: bin }, home: tmp, root: true, install: never, log: () => {} })).toThrow(
+    await expect(ensureBrowser({ env: { PATH: bin }, home: tmp, root: true, install: never, log: () => {} })).rejects.toThrow(
       /Install one with: npx playwright-core install chromium$/
     )
     expect(installHint({ env: { PATH: bin }, root: false })).toBe("npx playwright-core install chromium")
   })
 
-  it("fails, naming apt-get's exit status, when the install fails", () => {
+  it("fails, naming apt-get's exit status, when the install fails", async () => {
     executable(path.join(bin, "apt-get"))
-    expect(() => ensureBrowser({ env: { PATH: bin }, home: tmp, root: true, install: () => 100, log: () => {} })).toThrow(
+    await expect(ensureBrowser({ env: { PATH: bin }, home: tmp, root: true, install: async () => 100, log: () => {} })).rejects.toThrow(
       /Installing Debian's chromium failed \(apt-get exit 100\)/
     )
   })
 
-  it("never installs when a browser exists", () => {
+  it("never installs when a browser exists", async () => {
     executable(path.join(bin, "apt-get"))
     const chrome = executable(path.join(bin, "google-chrome"))
-    const found = ensureBrowser({ env: { PATH: bin }, home: tmp, root: true, install: () => { throw new Error("no") }, log: () => {} })
+    const found = await ensureBrowser({ env: { PATH: bin }, home: tmp, root: true, install: () => { throw new Error("no") }, log: () => {} })
     expect(found.path).toBe(chrome)
+  })
+
+  it("runs apt-get update then install, quietly, and prints apt-get's output only when it fails", async () => {
+    const calls = path.join(tmp, "calls")
+    const apt = path.join(bin, "apt-get")
+    fs.writeFileSync(apt, `#!/bin/sh\necho "$@" >> ${calls}\necho "E: Unable to locate package chromium" >&2\n[ "$1" = update ] && exit 0\nexit 100\n`)
+    fs.chmodSync(apt, 0o755)
+    const lines = []
+    expect(await aptInstallChromium({ PATH: `${bin}${path.delimiter}${process.env.PATH}` }, (line) => lines.push(line))).toBe(100)
+    expect(fs.readFileSync(calls, "utf8").trim().split("\n")).toEqual(["update -qq", "install -y -qq chromium"])
+    expect(lines.join("\n")).toContain("E: Unable to locate package chromium")
   })
 })
