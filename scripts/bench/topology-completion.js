@@ -8,7 +8,7 @@
  * `launchStore({ servers: 2, workers: 1 })`: where scripts/lib/medusa-server.js
  * knows workers (server/worker mode), that is the production topology; where it
  * doesn't yet, two servers sharing Redis locking, and the table says which.
- * BENCH_TOPOLOGY_CARTS (default 120: 60 per provider) identical carts, one at
+ * BENCH_TOPOLOGY_CARTS (default 240: 120 per provider) identical carts, one at
  * a time, after 6 unmeasured, in pairs: each pair is one system and one
  * on-account completion by the same buyer on the same server, the servers
  * taking turns pair by pair, and which provider goes first alternating pair by
@@ -29,7 +29,7 @@ const intEnv = (name, fallback) => {
   const value = Number.parseInt(process.env[name] ?? "", 10)
   return Number.isFinite(value) && value >= 0 ? value : fallback
 }
-const CARTS = intEnv("BENCH_TOPOLOGY_CARTS", 120)
+const CARTS = intEnv("BENCH_TOPOLOGY_CARTS", 240)
 const WARMUP = 6
 const TARGET_P50 = 1.05
 const PROVIDERS = [client.SYSTEM, client.ON_ACCOUNT]
