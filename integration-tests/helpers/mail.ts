@@ -11,8 +11,10 @@ import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catch
  * Returns the catcher (messages, refuse, waitFor) for the tests; it forwards to the server that
  * beforeAll starts, so the file can hold it in a const before that.
  */
+/** The server the running smtpCatcher started (one per jest file). */
+let catcher: MailCatcher | undefined
+
 export function smtpCatcher(env: Record<string, string> = {}): MailCatcher {
-  let catcher: MailCatcher | undefined
   let names: string[] = []
   beforeAll(async () => {
     catcher = await startMailCatcher()
@@ -27,10 +29,19 @@ export function smtpCatcher(env: Record<string, string> = {}): MailCatcher {
   })
   afterAll(async () => {
     await catcher?.stop()
+    catcher = undefined
     for (const name of names) {
       delete process.env[name]
     }
   })
+  return runningCatcher()
+}
+
+/**
+ * The catcher of the file's smtpCatcher, for the files of a shared app
+ * (integration-tests/http/mail-app.spec.ts starts it, with the plugin options of all its files).
+ */
+export function runningCatcher(): MailCatcher {
   const started = () => {
     if (!catcher) {
       throw new Error("The SMTP catcher starts in beforeAll: use it inside hooks and tests")

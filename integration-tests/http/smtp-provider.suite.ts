@@ -1,7 +1,7 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import { Modules } from "@medusajs/framework/utils"
 import type { INotificationModuleService } from "@medusajs/framework/types"
-import { smtpCatcher } from "../helpers/mail"
+import { runningCatcher } from "../helpers/mail"
 import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 import { dueReminderStage } from "../../src/modules/trade-credit/utils/reminder-stages"
@@ -11,12 +11,12 @@ jest.setTimeout(180_000)
 
 /**
  * The plugin's SMTP notification provider (src/providers/smtp) inside a real
- * Medusa app, sending to a real SMTP server this test starts (npm
- * `smtp-server`, scripts/lib/mail-catcher.js): no mock transport.
- * medusa-config.ts registers the provider when TRADE_CREDIT_SMTP_HOST is set;
- * this file's beforeAll runs before the runner's, which loads the config.
+ * Medusa app, sending to a real SMTP server (npm `smtp-server`,
+ * scripts/lib/mail-catcher.js): no mock transport. medusa-config.ts
+ * registers the provider when TRADE_CREDIT_SMTP_HOST is set; mail-app.spec.ts,
+ * which runs this file, starts the server and sets it before the app boots.
  */
-const catcher = smtpCatcher({ TRADE_CREDIT_BANK_DETAILS: "IBAN BE68 5390 0754 7034\nBIC TRIOBEBB" })
+const catcher = runningCatcher()
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {

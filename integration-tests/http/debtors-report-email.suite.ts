@@ -1,5 +1,5 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { smtpCatcher } from "../helpers/mail"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
+import { runningCatcher } from "../helpers/mail"
 import { sendDebtorsReportWorkflow } from "../../src/workflows/send-debtors-report"
 import { isoWeek } from "../../src/modules/trade-credit/utils/debtors-report"
 import { adminHeaders, buyer, customerGroup, failure } from "../helpers/fixtures"
@@ -12,12 +12,13 @@ jest.setTimeout(300_000)
 
 /**
  * The debtors report e-mail (option `report_recipients`, set here through
- * TRADE_CREDIT_REPORT_RECIPIENTS) against a real SMTP server this test starts:
+ * TRADE_CREDIT_REPORT_RECIPIENTS) against a real SMTP server (both set up by
+ * mail-app.spec.ts, which runs this file):
  * POST /admin/trade-credit/reports/aging/send, and the weekly send (workflow
  * send-trade-credit-debtors-report with the ISO week) once per week even
  * when two runs race, a failed send retried by the next run.
  */
-const catcher = smtpCatcher({ TRADE_CREDIT_REPORT_RECIPIENTS: "finance@shop.example, owner@shop.example" })
+const catcher = runningCatcher()
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -1,6 +1,6 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/shared-app"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { smtpCatcher } from "../helpers/mail"
+import { runningCatcher } from "../helpers/mail"
 import { TRADE_CREDIT_MODULE } from "../../src/modules/trade-credit"
 import type TradeCreditModuleService from "../../src/modules/trade-credit/service"
 import { addDays, calendarDay, overdueAt, startOfDay } from "../../src/modules/trade-credit/utils/due-dates"
@@ -17,14 +17,15 @@ jest.setTimeout(300_000)
 /**
  * The credit-control run (workflow run-trade-credit-credit-control, the
  * daily job, POST /admin/trade-credit/reminders/run) against a real SMTP
- * server this test starts (scripts/lib/mail-catcher.js, npm smtp-server):
+ * server (scripts/lib/mail-catcher.js, npm smtp-server; mail-app.spec.ts,
+ * which runs this file, starts it and sets the plugin's options):
  * reminder e-mails by stage, exactly once per (invoice, stage) under
  * concurrent runs and failed sends, automatic stop and release
  * (auto_stop_after_days: 10), and chase notes. Time is moved with the
  * workflow's `now` input; the route acts as of the real now (its test moves
  * an invoice's dates back in the database instead).
  */
-const catcher = smtpCatcher({ TRADE_CREDIT_BANK_DETAILS: "IBAN BE68 5390 0754 7034", TRADE_CREDIT_AUTO_STOP_AFTER_DAYS: "10" })
+const catcher = runningCatcher()
 
 /** Noon UTC, `days` after the invoice's due day. */
 const dayOf = (invoice: { due_date: string }, days: number) => new Date(`${addDays(invoice.due_date, days)}T12:00:00.000Z`)
