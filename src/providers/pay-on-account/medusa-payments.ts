@@ -70,11 +70,11 @@ LIMIT 1`
 const SCHEMA_MISMATCH = new Set(["42P01", "42703"])
 
 /**
- * `checkoutOfSession`'s one statement, or null when this database can't
- * answer it: the store keeps a module in a database of its own, or a Medusa
- * upgrade renamed a table (`schemaMismatch` is then called; the caller reads
- * through Query instead). Any other error (PostgreSQL unreachable) is thrown,
- * as Query's would be.
+ * `checkoutOfSession`'s one statement, or null when it finds no session or
+ * this database can't answer it: the store keeps a module in a database of
+ * its own, or a Medusa upgrade renamed a table (`schemaMismatch` is then
+ * called). The caller then reads through Query. Any other error (PostgreSQL
+ * unreachable) is thrown, as Query's would be.
  */
 async function checkoutOfSessionInSql(db: SqlConnection, sessionId: string, customerId: string, schemaMismatch: (why: string) => void) {
   let rows: Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -90,8 +90,8 @@ async function checkoutOfSessionInSql(db: SqlConnection, sessionId: string, cust
   }
   const row = rows[0]
   if (!row) {
-    // The payment module has just read this session: it isn't in this database.
-    schemaMismatch(`payment session ${sessionId} is not in the database the plugin shares`)
+    // The payment module has just read this session: gone since (a storefront replacing it), or
+    // not in this database. Query answers this once; a schema error alone switches for good.
     return null
   }
   return {
