@@ -1,5 +1,8 @@
 import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher"
 
+/** The server the running smtpCatcher started (one per jest file). */
+let catcher: MailCatcher | undefined
+
 /**
  * A real SMTP server for one spec file (scripts/lib/mail-catcher.js, npm `smtp-server`) with the
  * plugin's SMTP provider pointed at it: medusa-config.ts registers the provider when
@@ -11,9 +14,6 @@ import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catch
  * Returns the catcher (messages, refuse, waitFor) for the tests; it forwards to the server that
  * beforeAll starts, so the file can hold it in a const before that.
  */
-/** The server the running smtpCatcher started (one per jest file). */
-let catcher: MailCatcher | undefined
-
 export function smtpCatcher(env: Record<string, string> = {}): MailCatcher {
   let names: string[] = []
   beforeAll(async () => {

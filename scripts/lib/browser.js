@@ -9,14 +9,16 @@
  *      $PLAYWRIGHT_BROWSERS_PATH or ~/.cache/ms-playwright ($XDG_CACHE_HOME/ms-playwright),
  *      chromium-<revision>/chrome-linux64/chrome or chrome-linux/chrome, newest revision first.
  *
- * When none exists, `ensureBrowser` (scripts/test.js, started with the run's first
- * suite, awaited before the browser suite) installs Debian's chromium with apt-get if it runs as root and apt-get is
- * there, printing a line that says so; otherwise it fails with the one command
- * to run. `findBrowser` alone (the spec's launcher) never installs anything.
+ * When none exists, `ensureBrowser` (scripts/test.js: started with the run's
+ * first suite, awaited before the browser suite) installs Debian's chromium
+ * with apt-get if it runs as root and apt-get is there, printing a line that
+ * says so; otherwise it fails with the one command to run. `findBrowser`
+ * alone (the spec's launcher) never installs anything.
  */
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
+const { spawn } = require("child_process")
 
 /** Browser commands looked up on PATH, in order of preference. */
 const PATH_NAMES = ["chromium", "google-chrome", "google-chrome-stable", "chrome", "chromium-browser"]
@@ -130,7 +132,6 @@ function missingBrowserMessage({ env = process.env, home = os.homedir(), root = 
 
 /** Runs a command, its output kept (not on this terminal: other suites may be printing); resolves its exit status and output. */
 function runQuiet(command, args, env) {
-  const { spawn } = require("child_process")
   return new Promise((resolve) => {
     let output = ""
     const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] })
