@@ -58,17 +58,18 @@ const TOPOLOGY_DEFAULTS = {
  * a 2-core CI box. The unit files are pure computation: two workers keep both cores busy. The
  * module files boot no Medusa app, only the module on a database of each worker's own (Medusa's
  * runner names it by JEST_WORKER_ID): two workers run the model test beside the other files
- * (191 s for the suite against 227 s one at a time). The HTTP files run one at a time too (Medusa's runner holds one app and its pool per file), but in
- * one worker process that jest replaces once a file has left it over WORKER_MEMORY_LIMIT: jest
- * keeps some of every Medusa app a process booted (about 250 MB a file; 4 GB after 16 files), and
- * in the one process the later files' boots and requests slowed down under the collection of
- * that heap.
+ * (191 s for the suite against 227 s one at a time). The HTTP files run in two workers too, each
+ * file's app and database its own (390 s for the suite against 532 s one at a time: a file's
+ * requests wait on PostgreSQL and on Medusa's timers as much as on the CPU). Jest replaces a
+ * worker process once a file has left it over WORKER_MEMORY_LIMIT: jest keeps some of every
+ * Medusa app a process booted (about 250 MB a file; 4 GB after 16 files), and in one process the
+ * later files' boots and requests slowed down under the collection of that heap.
  */
 const WORKER_MEMORY_LIMIT = "1GB"
 const JEST_WORKERS = {
   unit: ["--maxWorkers=2"],
   modules: ["--maxWorkers=2"],
-  http: ["--maxWorkers=1", `--workerIdleMemoryLimit=${WORKER_MEMORY_LIMIT}`],
+  http: ["--maxWorkers=2", `--workerIdleMemoryLimit=${WORKER_MEMORY_LIMIT}`],
 }
 
 function runJest(suite, extraArgs, env, reportFile) {
