@@ -15,7 +15,9 @@ import {
 } from "./medusa-payments"
 import { DEFAULT_CAPTURE_MODE } from "../../modules/trade-credit/constants"
 import { PAY_ON_ACCOUNT_IDENTIFIER } from "./provider-id"
-import { type PayOnAccountOptions, resolveDependency, type SessionData, sessionStatus, validatePayOnAccountOptions } from "./session"
+import {
+  optionalDependency, type PayOnAccountOptions, resolveDependency, type SessionData, sessionStatus, validatePayOnAccountOptions,
+} from "./session"
 
 export type { PayOnAccountOptions } from "./session"
 
@@ -59,27 +61,14 @@ class PayOnAccountProviderService extends AbstractPaymentProvider<PayOnAccountOp
 
   /** Where the authorization reads Medusa's records (`checkoutOfSession`): one SQL statement, or Query. */
   protected get medusaRecords() {
-    let db: SqlConnection | null = null
-    if (!this.sqlUnavailable_) {
-      try {
-        db = (this.cradle_[ContainerRegistrationKeys.PG_CONNECTION] as SqlConnection | undefined) ?? null
-      } catch {
-        db = null
-      }
-    }
+    const db = this.sqlUnavailable_ ? null : optionalDependency<SqlConnection>(this.cradle_, ContainerRegistrationKeys.PG_CONNECTION) ?? null
     const schemaMismatch = (why: string) => {
       this.sqlUnavailable_ = true
-      this.logger_?.warn(`Pay on account: reading the order and the buyer's groups through Query from now on (${why}).`)
+      optionalDependency<Logger>(this.cradle_, ContainerRegistrationKeys.LOGGER)?.warn(
+        `Pay on account: reading the order and the buyer's groups through Query from now on (${why}).`
+      )
     }
     return { db, query: this.query, schemaMismatch }
-  }
-
-  protected get logger_(): Logger | undefined {
-    try {
-      return this.cradle_[ContainerRegistrationKeys.LOGGER] as Logger | undefined
-    } catch {
-      return undefined
-    }
   }
 
   protected async startSession(customerId: string | undefined, input: { amount: unknown; currency_code: string }, requested?: unknown) {

@@ -64,14 +64,18 @@ const SETUP_HINT =
  * with a setup hint when the store did not declare it.
  */
 export function resolveDependency<T>(cradle: Record<string, unknown>, key: string): T {
-  let resolved: unknown
-  try {
-    resolved = cradle[key]
-  } catch {
-    resolved = undefined
-  }
+  const resolved = optionalDependency<T>(cradle, key)
   if (!resolved) {
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Pay on account can't reach "${key}" from the payment module. ${SETUP_HINT}`)
   }
   return resolved as T
+}
+
+/** A dependency the provider can do without (the container's resolver throws for a missing one): undefined then. */
+export function optionalDependency<T>(cradle: Record<string, unknown>, key: string): T | undefined {
+  try {
+    return (cradle[key] as T | undefined) ?? undefined
+  } catch {
+    return undefined
+  }
 }
