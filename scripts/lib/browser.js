@@ -18,7 +18,7 @@
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { spawn } = require("child_process")
+const { run } = require("./process")
 
 /** Browser commands looked up on PATH, in order of preference. */
 const PATH_NAMES = ["chromium", "google-chrome", "google-chrome-stable", "chrome", "chromium-browser"]
@@ -130,29 +130,20 @@ function missingBrowserMessage({ env = process.env, home = os.homedir(), root = 
   )
 }
 
-/** Runs a command, its output kept (not on this terminal: other suites may be printing); resolves its exit status and output. */
-function runQuiet(command, args, env) {
-  return new Promise((resolve) => {
-    let output = ""
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] })
-    child.stdout.on("data", (chunk) => (output += chunk))
-    child.stderr.on("data", (chunk) => (output += chunk))
-    child.on("error", (e) => resolve({ status: 1, output: `${output}${e.message}\n` }))
-    child.on("close", (status) => resolve({ status: status ?? 1, output }))
-  })
-}
-
-/** apt-get update + install chromium; resolves the exit status, printing apt-get's output when it fails. */
+/**
+ * apt-get update + install chromium, their output kept (not on this terminal: other suites may be
+ * printing); resolves the exit status, printing apt-get's last lines when it fails.
+ */
 async function aptInstallChromium(env = process.env, log = (line) => console.log(line)) {
   const aptEnv = { ...env, DEBIAN_FRONTEND: "noninteractive" }
-  let run = await runQuiet("apt-get", ["update", "-qq"], aptEnv)
-  if (run.status === 0) {
-    run = await runQuiet("apt-get", ["install", "-y", "-qq", "chromium"], aptEnv)
+  try {
+    await run("apt-get", ["update", "-qq"], { env: aptEnv })
+    await run("apt-get", ["install", "-y", "-qq", "chromium"], { env: aptEnv })
+    return 0
+  } catch (e) {
+    log(e.message)
+    return e.exitCode ?? 1
   }
-  if (run.status !== 0) {
-    log(run.output.trimEnd())
-  }
-  return run.status
 }
 
 /**

@@ -135,7 +135,8 @@ function startGroup(command, args, { cwd, env, ...sinkOptions } = {}) {
 /**
  * Runs `command args` (own process group) to its end. Resolves with the
  * output's tail (lines), or `stdout` with `keepStdout`. Rejects, with the
- * last 40 lines in the message and the tail in `error.output`, on a non-zero
+ * last 40 lines in the message, the tail in `error.output` and the exit code
+ * in `error.exitCode` (null after a signal or the timeout), on a non-zero
  * exit or after `timeoutMs` (the group is then killed). `label` names it in
  * the messages; `onStart(child)` sees the child once spawned.
  */
@@ -143,9 +144,10 @@ function run(command, args, { label = `${command} ${args.join(" ")}`, timeoutMs,
   return new Promise((resolve, reject) => {
     const child = startGroup(command, args, options)
     onStart?.(child)
-    const fail = (why) => {
+    const fail = (why, exitCode = null) => {
       const error = new Error(`${label} ${why}\n${child.output.tail.slice(-40).join("\n")}`)
       error.output = child.output.tail
+      error.exitCode = exitCode
       reject(error)
     }
     const timer = timeoutMs
@@ -163,7 +165,7 @@ function run(command, args, { label = `${command} ${args.join(" ")}`, timeoutMs,
       if (code === 0) {
         resolve(options.keepStdout ? child.output.stdout : child.output.tail)
       } else {
-        fail(`failed (${signal ?? `exit code ${code}`})`)
+        fail(`failed (${signal ?? `exit code ${code}`})`, code)
       }
     })
   })
